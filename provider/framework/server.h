@@ -1,0 +1,111 @@
+// The framework server: every provider RPC in framework-native terms. The protocol layer
+// decodes requests into these calls and encodes the results; nothing here knows protobuf.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "provider/common/cancellation.h"
+#include "provider/framework/attribute_path.h"
+#include "provider/framework/data_source.h"
+#include "provider/framework/diagnostics.h"
+#include "provider/framework/provider.h"
+#include "provider/framework/resource.h"
+#include "provider/framework/schema.h"
+#include "provider/framework/value.h"
+
+namespace opc::framework {
+
+class ProviderServer {
+ public:
+  explicit ProviderServer(std::unique_ptr<Provider> provider);
+
+  const Provider& provider() const { return *provider_; }
+  const Schema& ProviderSchema() const { return provider_schema_; }
+  const std::map<std::string, Schema>& ResourceSchemas() const { return resource_schemas_; }
+  const std::map<std::string, Schema>& DataSourceSchemas() const { return data_source_schemas_; }
+  // nullptr when the type is not offered.
+  const Schema* FindResourceSchema(std::string_view type_name) const;
+  const Schema* FindDataSourceSchema(std::string_view type_name) const;
+
+  Diagnostics ValidateProviderConfig(const Value& config);
+  Diagnostics ConfigureProvider(const std::string& terraform_version, const Value& config);
+  Diagnostics ValidateResourceConfig(const std::string& type_name, const Value& config);
+  Diagnostics ValidateDataResourceConfig(const std::string& type_name, const Value& config);
+
+  struct UpgradeResult {
+    Value state;
+    Diagnostics diagnostics;
+  };
+  UpgradeResult UpgradeResourceState(const std::string& type_name, int64_t version,
+                                     const nlohmann::json& raw_state);
+
+  struct ReadResult {
+    Value new_state;
+    std::string private_data;
+    Diagnostics diagnostics;
+  };
+  ReadResult ReadResource(const std::string& type_name, const Value& current_state,
+                          const std::string& private_data);
+
+  struct PlanResult {
+    Value planned_state;
+    std::vector<AttributePath> requires_replace;
+    std::string planned_private;
+    Diagnostics diagnostics;
+  };
+  PlanResult PlanResourceChange(const std::string& type_name, const Value& prior,
+                                const Value& proposed, const Value& config,
+                                const std::string& prior_private);
+
+  struct ApplyResult {
+    Value new_state;
+    std::string private_data;
+    Diagnostics diagnostics;
+  };
+  ApplyResult ApplyResourceChange(const std::string& type_name, const Value& prior,
+                                  const Value& planned, const Value& config,
+                                  const std::string& planned_private);
+
+  struct ImportedResource {
+    std::string type_name;
+    Value state;
+    std::string private_data;
+  };
+  struct ImportResult {
+    std::vector<ImportedResource> imported;
+    Diagnostics diagnostics;
+  };
+  ImportResult ImportResourceState(const std::string& type_name, const std::string& id);
+
+  struct DataResult {
+    Value state;
+    Diagnostics diagnostics;
+  };
+  DataResult ReadDataSource(const std::string& type_name, const Value& config);
+
+  // StopProvider: cancels every call in flight; later calls run normally.
+  void Stop();
+
+ private:
+  CancellationToken CurrentToken();
+
+  std::unique_ptr<Provider> provider_;
+  Schema provider_schema_;
+  std::map<std::string, std::unique_ptr<Resource>> resources_;
+  std::map<std::string, std::unique_ptr<DataSource>> data_sources_;
+  std::map<std::string, Schema> resource_schemas_;
+  std::map<std::string, Schema> data_source_schemas_;
+
+  std::mutex mu_;
+  std::shared_ptr<CancellationSource> stop_source_;  // replaced after each Stop
+  bool configured_ = false;
+};
+
+}  // namespace opc::framework

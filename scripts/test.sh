@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test suite (unit, protocol, simulator, end-to-end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-default}"
+export CHECKPOINT_DISABLE=1
+bash scripts/build.sh "$preset"
+ctest --preset "$preset" -j2
