@@ -1,9 +1,9 @@
 // go-plugin's GRPCController: Terraform calls Shutdown when it is done with the process.
 #pragma once
 
-#include <memory>
-
 #include <grpcpp/impl/service_type.h>
+
+#include <memory>
 
 #include "provider/plugin/shutdown_signal.h"
 

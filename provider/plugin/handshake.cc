@@ -88,9 +88,8 @@ absl::StatusOr<int> NegotiateProtocolVersion(const EnvLookup& env) {
     versions.emplace_back(Trim(item));
   }
   return absl::FailedPreconditionError(absl::StrCat(
-      "this provider speaks plugin protocol ", kAppProtocolVersion,
-      " only, but the host offered [", absl::StrJoin(versions, ", "),
-      "]; use Terraform 1.0 or newer, or OpenTofu"));
+      "this provider speaks plugin protocol ", kAppProtocolVersion, " only, but the host offered [",
+      absl::StrJoin(versions, ", "), "]; use Terraform 1.0 or newer, or OpenTofu"));
 }
 
 std::string ListenAddress::GrpcUri() const {
@@ -202,9 +201,8 @@ std::string Base64NoPadding(std::string_view bytes) {
 
 std::string FormatHandshakeLine(int app_protocol_version, const ListenAddress& address,
                                 std::string_view server_cert_der) {
-  return absl::StrCat(kCoreProtocolVersion, "|", app_protocol_version, "|",
-                      address.NetworkName(), "|", address.address, "|grpc|",
-                      Base64NoPadding(server_cert_der), "\n");
+  return absl::StrCat(kCoreProtocolVersion, "|", app_protocol_version, "|", address.NetworkName(),
+                      "|", address.address, "|grpc|", Base64NoPadding(server_cert_der), "\n");
 }
 
 }  // namespace opc::plugin

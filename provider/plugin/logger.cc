@@ -81,8 +81,8 @@ std::string FormatLogTimestamp(std::chrono::system_clock::time_point time) {
   std::time_t t = static_cast<std::time_t>(whole.count());
   std::tm utc{};
   gmtime_r(&t, &utc);
-  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", utc.tm_year + 1900,
-                         utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                         utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
                          static_cast<int>(micros.count()));
 }
 

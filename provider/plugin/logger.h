@@ -8,12 +8,11 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "provider/plugin/environment.h"
 
@@ -40,8 +39,9 @@ class Logger {
   using Sink = std::function<void(std::string_view line)>;  // one complete line with '\n'
   using Clock = std::function<std::chrono::system_clock::time_point()>;
 
-  Logger(std::string module, LogLevel level, Sink sink,
-         Clock clock = [] { return std::chrono::system_clock::now(); });
+  Logger(
+      std::string module, LogLevel level, Sink sink,
+      Clock clock = [] { return std::chrono::system_clock::now(); });
 
   // A logger for a part of the provider: module "<this module>.<name>", same level and sink.
   Logger Named(std::string_view name) const;

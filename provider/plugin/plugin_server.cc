@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <chrono>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"

@@ -3,12 +3,12 @@
 // until the host (or a signal) says stop, then leave nothing behind.
 #pragma once
 
+#include <grpcpp/impl/service_type.h>
+
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <grpcpp/impl/service_type.h>
 
 #include "provider/plugin/environment.h"
 #include "provider/plugin/handshake.h"

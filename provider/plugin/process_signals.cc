@@ -37,7 +37,10 @@ struct ProcessSignalWatcher::SavedActions {
 };
 
 ProcessSignalWatcher::ProcessSignalWatcher(Options options, ShutdownSignal& shutdown, Logger log)
-    : options_(options), shutdown_(shutdown), log_(std::move(log)), saved_(std::make_unique<SavedActions>()) {
+    : options_(options),
+      shutdown_(shutdown),
+      log_(std::move(log)),
+      saved_(std::make_unique<SavedActions>()) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) == 0) {
     pipe_read_ = fds[0];

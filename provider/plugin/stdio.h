@@ -2,9 +2,9 @@
 // nothing to forward; serving the RPC keeps the host from logging "method not found".
 #pragma once
 
-#include <memory>
-
 #include <grpcpp/impl/service_type.h>
+
+#include <memory>
 
 namespace opc::plugin {
 

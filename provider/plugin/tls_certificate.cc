@@ -31,8 +31,8 @@ using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
 using BnPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
 using ExtPtr = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION_free>>;
 
-constexpr long kNotBeforeSkewSeconds = 30;                  // tolerate small clock skew
-constexpr long kValiditySeconds = 365L * 24 * 60 * 60;      // far beyond any one run
+constexpr long kNotBeforeSkewSeconds = 30;              // tolerate small clock skew
+constexpr long kValiditySeconds = 365L * 24 * 60 * 60;  // far beyond any one run
 
 absl::Status OpenSslError(std::string_view what) {
   unsigned long code = ERR_get_error();

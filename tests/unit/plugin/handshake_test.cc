@@ -1,12 +1,11 @@
 #include "provider/plugin/handshake.h"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
 #include <string>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 namespace opc::plugin {
 namespace {
@@ -15,8 +14,8 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 TEST(MagicCookie, AcceptsOnlyTheExactValue) {
-  EXPECT_TRUE(HasMagicCookie(FixedEnvironment({{std::string(kMagicCookieKey),
-                                                std::string(kMagicCookieValue)}})));
+  EXPECT_TRUE(HasMagicCookie(
+      FixedEnvironment({{std::string(kMagicCookieKey), std::string(kMagicCookieValue)}})));
   EXPECT_FALSE(HasMagicCookie(FixedEnvironment({})));
   EXPECT_FALSE(HasMagicCookie(FixedEnvironment({{std::string(kMagicCookieKey), ""}})));
   EXPECT_FALSE(HasMagicCookie(
@@ -35,7 +34,8 @@ TEST(MagicCookie, MessageTellsAPersonWhatToDo) {
 
 TEST(ProtocolVersion, PicksSixInAnyOrder) {
   for (const char* offered : {"5,6", "6,5", "6", " 5 , 6 ", "4,6,7"}) {
-    auto version = NegotiateProtocolVersion(FixedEnvironment({{"PLUGIN_PROTOCOL_VERSIONS", offered}}));
+    auto version =
+        NegotiateProtocolVersion(FixedEnvironment({{"PLUGIN_PROTOCOL_VERSIONS", offered}}));
     ASSERT_TRUE(version.ok()) << offered << ": " << version.status();
     EXPECT_EQ(*version, 6) << offered;
   }
@@ -49,7 +49,8 @@ TEST(ProtocolVersion, UnsetMeansSix) {
 
 TEST(ProtocolVersion, RejectsAListWithoutSix) {
   for (const char* offered : {"5", "4,5", "16", "x", "5,,"}) {
-    auto version = NegotiateProtocolVersion(FixedEnvironment({{"PLUGIN_PROTOCOL_VERSIONS", offered}}));
+    auto version =
+        NegotiateProtocolVersion(FixedEnvironment({{"PLUGIN_PROTOCOL_VERSIONS", offered}}));
     EXPECT_FALSE(version.ok()) << offered;
   }
   auto version = NegotiateProtocolVersion(FixedEnvironment({{"PLUGIN_PROTOCOL_VERSIONS", "4,5"}}));
@@ -83,8 +84,7 @@ TEST(HandshakeLine, PlaintextLeavesTheCertificateFieldEmpty) {
 TEST(ListenAddress, GrpcUri) {
   EXPECT_EQ((ListenAddress{ListenAddress::Network::kUnix, "/tmp/a.sock"}).GrpcUri(),
             "unix:/tmp/a.sock");
-  EXPECT_EQ((ListenAddress{ListenAddress::Network::kTcp, "127.0.0.1:9"}).GrpcUri(),
-            "127.0.0.1:9");
+  EXPECT_EQ((ListenAddress{ListenAddress::Network::kTcp, "127.0.0.1:9"}).GrpcUri(), "127.0.0.1:9");
 }
 
 TEST(UnixSocketPath, UsesTmpdirAndStaysShort) {
@@ -94,8 +94,9 @@ TEST(UnixSocketPath, UsesTmpdirAndStaysShort) {
   EXPECT_NE(path, NewUnixSocketPath(FixedEnvironment({{"TMPDIR", "/var/tmp/"}})));
 
   EXPECT_THAT(NewUnixSocketPath(FixedEnvironment({})), StartsWith("/tmp/opc-"));
-  EXPECT_THAT(NewUnixSocketPath(FixedEnvironment({{"TMPDIR", "/x"}, {"PLUGIN_UNIX_SOCKET_DIR", "/y"}})),
-              StartsWith("/y/opc-"));
+  EXPECT_THAT(
+      NewUnixSocketPath(FixedEnvironment({{"TMPDIR", "/x"}, {"PLUGIN_UNIX_SOCKET_DIR", "/y"}})),
+      StartsWith("/y/opc-"));
 
   std::string deep = "/" + std::string(200, 'd');
   std::string fallback = NewUnixSocketPath(FixedEnvironment({{"TMPDIR", deep}}));
@@ -109,12 +110,13 @@ TEST(PortRange, DefaultsAndParsing) {
   EXPECT_EQ(defaults->min, 10000);
   EXPECT_EQ(defaults->max, 25000);
 
-  auto zeros = PortRangeFromEnv(FixedEnvironment({{"PLUGIN_MIN_PORT", "0"}, {"PLUGIN_MAX_PORT", "0"}}));
+  auto zeros =
+      PortRangeFromEnv(FixedEnvironment({{"PLUGIN_MIN_PORT", "0"}, {"PLUGIN_MAX_PORT", "0"}}));
   ASSERT_TRUE(zeros.ok());
   EXPECT_EQ(zeros->min, 10000);
 
-  auto custom =
-      PortRangeFromEnv(FixedEnvironment({{"PLUGIN_MIN_PORT", "20000"}, {"PLUGIN_MAX_PORT", "20010"}}));
+  auto custom = PortRangeFromEnv(
+      FixedEnvironment({{"PLUGIN_MIN_PORT", "20000"}, {"PLUGIN_MAX_PORT", "20010"}}));
   ASSERT_TRUE(custom.ok());
   EXPECT_EQ(custom->min, 20000);
   EXPECT_EQ(custom->max, 20010);
@@ -122,7 +124,8 @@ TEST(PortRange, DefaultsAndParsing) {
   EXPECT_FALSE(PortRangeFromEnv(FixedEnvironment({{"PLUGIN_MIN_PORT", "abc"}})).ok());
   EXPECT_FALSE(PortRangeFromEnv(FixedEnvironment({{"PLUGIN_MAX_PORT", "70000"}})).ok());
   EXPECT_FALSE(
-      PortRangeFromEnv(FixedEnvironment({{"PLUGIN_MIN_PORT", "300"}, {"PLUGIN_MAX_PORT", "200"}})).ok());
+      PortRangeFromEnv(FixedEnvironment({{"PLUGIN_MIN_PORT", "300"}, {"PLUGIN_MAX_PORT", "200"}}))
+          .ok());
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 #include "provider/plugin/logger.h"
 
-#include <chrono>
-#include <string>
-#include <vector>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 namespace opc::plugin {
 namespace {

@@ -2,11 +2,13 @@
 // health, stdio, controller shutdown and SIGTERM, and the socket file cleaned up afterwards.
 #include "provider/plugin/plugin_server.h"
 
+#include <gmock/gmock.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,13 +18,10 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "grpc_controller.grpc.pb.h"
 #include "grpc_stdio.grpc.pb.h"
@@ -214,16 +213,15 @@ TEST_F(PluginServerTest, AutoMtlsHandshakeServesAndShutsDownCleanly) {
   // Without the host's client certificate the server refuses the connection.
   grpc::SslCredentialsOptions anonymous;
   anonymous.pem_root_certs = server_pem;
-  auto stranger = grpc::CreateCustomChannel("unix:" + socket_path,
-                                            grpc::SslCredentials(anonymous), args);
+  auto stranger =
+      grpc::CreateCustomChannel("unix:" + socket_path, grpc::SslCredentials(anonymous), args);
   EXPECT_FALSE(CallShutdown(stranger).ok());
 
   grpc::SslCredentialsOptions host;
   host.pem_root_certs = server_pem;
   host.pem_private_key = client_cert->private_key_pem;
   host.pem_cert_chain = client_cert->certificate_pem;
-  auto channel =
-      grpc::CreateCustomChannel("unix:" + socket_path, grpc::SslCredentials(host), args);
+  auto channel = grpc::CreateCustomChannel("unix:" + socket_path, grpc::SslCredentials(host), args);
 
   EXPECT_EQ(HealthCheck(channel), std::string("\x08\x01", 2));  // SERVING
 
@@ -255,8 +253,8 @@ TEST_F(PluginServerTest, PlaintextOverTcpInThePortRange) {
   int base = ntohs(addr.sin_port);
   ::close(probe);
 
-  ServeOptions options = Options({{"PLUGIN_MIN_PORT", std::to_string(base)},
-                                  {"PLUGIN_MAX_PORT", std::to_string(base + 20)}});
+  ServeOptions options = Options(
+      {{"PLUGIN_MIN_PORT", std::to_string(base)}, {"PLUGIN_MAX_PORT", std::to_string(base + 20)}});
   options.network = ListenAddress::Network::kTcp;
   RunningServer server(options);
   std::string line = server.Handshake();

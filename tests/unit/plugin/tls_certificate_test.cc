@@ -1,5 +1,6 @@
 #include "provider/plugin/tls_certificate.h"
 
+#include <gtest/gtest.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -8,8 +9,6 @@
 
 #include <memory>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace opc::plugin {
 namespace {
@@ -24,8 +23,8 @@ struct PKeyFree {
 using PKeyPtr = std::unique_ptr<EVP_PKEY, PKeyFree>;
 
 X509Ptr ParsePem(const std::string& pem) {
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())),
-                                               BIO_free);
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+      BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
   return X509Ptr(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
 }
 
@@ -103,9 +102,9 @@ TEST_F(ServerCertificateTest, EachStartGetsAFreshKeyAndSerial) {
   ASSERT_TRUE(other.ok());
   X509Ptr second = ParsePem(other->certificate_pem);
   ASSERT_NE(second, nullptr);
-  EXPECT_NE(ASN1_INTEGER_cmp(X509_get0_serialNumber(x509_.get()),
-                             X509_get0_serialNumber(second.get())),
-            0);
+  EXPECT_NE(
+      ASN1_INTEGER_cmp(X509_get0_serialNumber(x509_.get()), X509_get0_serialNumber(second.get())),
+      0);
   EXPECT_NE(cert_.private_key_pem, other->private_key_pem);
 }
 
