@@ -1,0 +1,241 @@
+#include "provider/client/curl_transport.h"
+#include "provider/client/string_util.h"
+#include "provider/client/string_util.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+
+namespace opc::client {
+namespace {
+
+struct SlistDeleter {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using SlistPtr = std::unique_ptr<curl_slist, SlistDeleter>;
+
+struct TransferState {
+  HttpResponse response;
+  std::size_t max_bytes = 0;
+  bool too_large = false;
+  const CancellationToken* cancel = nullptr;
+};
+
+std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* state = static_cast<TransferState*>(user);
+  std::size_t bytes = size * count;
+  if (state->response.body.size() + bytes > state->max_bytes) {
+    state->too_large = true;
+    return 0;  // makes curl fail with CURLE_WRITE_ERROR
+  }
+  state->response.body.append(data, bytes);
+  return bytes;
+}
+
+std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* state = static_cast<TransferState*>(user);
+  std::size_t bytes = size * count;
+  std::string_view line(data, bytes);
+  // A new status line starts a new response (after "100 Continue" or a proxy's CONNECT reply):
+  // only the final response's headers count.
+  if (line.starts_with("HTTP/")) {
+    state->response.headers = HttpHeaders();
+    return bytes;
+  }
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) {
+    return bytes;  // the blank line ending the block, or a malformed line
+  }
+  state->response.headers.Add(std::string(StripWhitespace(line.substr(0, colon))),
+                              std::string(StripWhitespace(line.substr(colon + 1))));
+  return bytes;
+}
+
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* state = static_cast<TransferState*>(user);
+  return state->cancel->IsCancelled() ? 1 : 0;  // non-zero aborts the transfer
+}
+
+absl::Status CurlErrorToStatus(CURLcode code, const char* detail, const TransferState& state) {
+  std::string message = StrCat(detail[0] != '\0' ? detail : curl_easy_strerror(code),
+                                     " (curl error ", static_cast<int>(code), ")");
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_SSL_CONNECT_ERROR:
+      return absl::UnavailableError(StrCat("connection failed: ", message));
+    case CURLE_OPERATION_TIMEDOUT:
+      return absl::DeadlineExceededError(StrCat("timed out: ", message));
+    case CURLE_ABORTED_BY_CALLBACK:
+      return absl::CancelledError("cancelled while the request was in flight");
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      return absl::FailedPreconditionError(
+          StrCat("TLS verification failed (check ca_file): ", message));
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return absl::InvalidArgumentError(StrCat("invalid URL: ", message));
+    case CURLE_WRITE_ERROR:
+      if (state.too_large) {
+        return absl::ResourceExhaustedError(StrCat(
+            "the response is larger than ", state.max_bytes, " bytes; refusing it"));
+      }
+      return absl::InternalError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+}  // namespace
+
+void EnsureCurlInitialized() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+CurlTransport::CurlTransport(CurlTransportOptions options) : options_(std::move(options)) {
+  EnsureCurlInitialized();
+}
+
+CurlTransport::~CurlTransport() {
+  for (void* handle : pool_) {
+    curl_easy_cleanup(static_cast<CURL*>(handle));
+  }
+}
+
+void* CurlTransport::AcquireHandle() {
+  {
+    std::lock_guard lock(pool_mu_);
+    if (!pool_.empty()) {
+      void* handle = pool_.back();
+      pool_.pop_back();
+      return handle;
+    }
+  }
+  return curl_easy_init();
+}
+
+void CurlTransport::ReleaseHandle(void* handle) {
+  // curl_easy_reset clears every option but keeps the connection cache for reuse.
+  curl_easy_reset(static_cast<CURL*>(handle));
+  std::lock_guard lock(pool_mu_);
+  if (pool_.size() < kMaxPooledHandles) {
+    pool_.push_back(handle);
+    return;
+  }
+  curl_easy_cleanup(static_cast<CURL*>(handle));
+}
+
+absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
+                                                 const CancellationToken& cancel) {
+  if (cancel.IsCancelled()) {
+    return absl::CancelledError("cancelled before the request was sent");
+  }
+  CURL* curl = static_cast<CURL*>(AcquireHandle());
+  if (curl == nullptr) {
+    return absl::InternalError("curl_easy_init failed");
+  }
+  struct Releaser {
+    CurlTransport* self;
+    CURL* handle;
+    ~Releaser() { self->ReleaseHandle(handle); }
+  } releaser{this, curl};
+
+  TransferState state;
+  state.max_bytes = options_.max_response_bytes;
+  state.cancel = &cancel;
+  char error_buffer[CURL_ERROR_SIZE] = {};
+
+  SlistPtr headers;
+  for (const auto& [name, value] : request.headers.entries()) {
+    std::string line = value.empty() ? StrCat(name, ";") : StrCat(name, ": ", value);
+    curl_slist* appended = curl_slist_append(headers.get(), line.c_str());
+    if (appended == nullptr) {
+      return absl::InternalError("curl_slist_append failed");
+    }
+    headers.release();
+    headers.reset(appended);
+  }
+  // curl would otherwise send "Expect: 100-continue" for larger bodies and wait for a reply.
+  if (curl_slist* appended = curl_slist_append(headers.get(), "Expect:")) {
+    headers.release();
+    headers.reset(appended);
+  }
+
+  const auto timeout =
+      request.timeout.count() > 0 ? request.timeout : options_.default_timeout;
+  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // required for multi-threaded use
+#if LIBCURL_VERSION_NUM >= 0x075500
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
+#endif
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a 202's Location is polled, not followed
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options_.ca_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
+  }
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(std::min(options_.connect_timeout, timeout).count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl can decode
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &OnBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &state);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &OnHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &state);
+  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &OnProgress);
+  curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &state);
+
+  switch (request.method) {
+    case HttpMethod::kGet:
+      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+      break;
+    case HttpMethod::kPost:
+      curl_easy_setopt(curl, CURLOPT_POST, 1L);
+      break;
+    case HttpMethod::kPut:
+    case HttpMethod::kPatch:
+    case HttpMethod::kDelete:
+      // HttpMethodName returns a NUL-terminated literal.
+      curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, HttpMethodName(request.method).data());
+      break;
+  }
+  if (request.method != HttpMethod::kGet &&
+      (request.method != HttpMethod::kDelete || !request.body.empty())) {
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request.body.size()));
+  }
+
+  CURLcode code = curl_easy_perform(curl);
+  if (code != CURLE_OK) {
+    if (cancel.IsCancelled()) {
+      return absl::CancelledError("cancelled while the request was in flight");
+    }
+    return CurlErrorToStatus(code, error_buffer, state);
+  }
+  long status_code = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status_code);
+  state.response.status_code = static_cast<int>(status_code);
+  return std::move(state.response);
+}
+
+}  // namespace opc::client

@@ -1,0 +1,197 @@
+#include "provider/client/long_running_operation.h"
+#include "provider/client/string_util.h"
+
+#include <algorithm>
+
+#include "provider/client/json_fields.h"
+#include "provider/client/retry_policy.h"
+
+namespace opc::client {
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr char kFailedOperationPayload[] = "type.opc/opc.client.FailedOperation";
+
+std::string DescribeNumber(const OperationNumberDetail& detail, std::size_t index) {
+  if (detail.resource_location) {
+    if (auto number = TelephoneNumberFromResourceLocation(*detail.resource_location)) {
+      return *number;
+    }
+    return *detail.resource_location;
+  }
+  return StrCat("number #", index + 1);
+}
+
+absl::Status FailureStatus(const LongRunningOperation& operation) {
+  std::vector<std::string> details;
+  for (std::size_t i = 0; i < operation.numbers.size(); ++i) {
+    const OperationNumberDetail& detail = operation.numbers[i];
+    if (detail.status && *detail.status == operation_status::kSucceeded) {
+      continue;
+    }
+    details.push_back(StrCat(DescribeNumber(detail, i), ": ",
+                                   detail.status_detail.value_or(
+                                       detail.status.value_or("no detail given"))));
+  }
+  std::string message = StrCat("operation '", operation.id, "' failed");
+  if (!details.empty()) {
+    StrAppend(&message, ": ", Join(details, "; "));
+  }
+  absl::Status status = absl::FailedPreconditionError(message);
+  status.SetPayload(kFailedOperationPayload, absl::Cord(nlohmann::json(operation).dump()));
+  return status;
+}
+
+}  // namespace
+
+void to_json(nlohmann::json& j, const OperationNumberDetail& value) {
+  j = nlohmann::json::object();
+  WriteOptional(j, "resourceLocation", value.resource_location);
+  WriteOptional(j, "status", value.status);
+  WriteOptional(j, "statusDetail", value.status_detail);
+}
+
+void from_json(const nlohmann::json& j, OperationNumberDetail& value) {
+  RequireObject(j, "operation number detail");
+  ReadOptional(j, "resourceLocation", value.resource_location);
+  ReadOptional(j, "status", value.status);
+  ReadOptional(j, "statusDetail", value.status_detail);
+}
+
+void to_json(nlohmann::json& j, const LongRunningOperation& value) {
+  j = nlohmann::json::object();
+  j["id"] = value.id;
+  WriteOptional(j, "createdDateTime", value.created_date_time);
+  j["status"] = value.status;
+  j["numbers"] = value.numbers;
+}
+
+void from_json(const nlohmann::json& j, LongRunningOperation& value) {
+  RequireObject(j, "operation");
+  ReadValue(j, "id", value.id);
+  ReadOptional(j, "createdDateTime", value.created_date_time);
+  ReadValue(j, "status", value.status);
+  ReadValue(j, "numbers", value.numbers);
+}
+
+std::optional<std::string> OperationIdFromLocation(std::string_view location) {
+  std::string_view path = location.substr(0, location.find_first_of("?#"));
+  std::size_t at = path.rfind("operations");
+  if (at == std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string_view rest = path.substr(at + std::string_view("operations").size());
+  if (ConsumePrefix(&rest, "('") && ConsumeSuffix(&rest, "')") && !rest.empty()) {
+    return std::string(rest);
+  }
+  if (ConsumePrefix(&rest, "/") && !rest.empty() && rest.find('/') == std::string_view::npos) {
+    return std::string(rest);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> TelephoneNumberFromResourceLocation(std::string_view location) {
+  std::string_view path = location.substr(0, location.find_first_of("?#"));
+  std::string_view id = path.substr(path.rfind('/') + 1);
+  if (ConsumePrefix(&id, "numberAssignments('")) {
+    ConsumeSuffix(&id, "')");
+  }
+  std::string decoded;
+  if (id.empty() || !Base64UrlDecode(id, &decoded)) {
+    return std::nullopt;
+  }
+  std::size_t bar = decoded.rfind('|');
+  if (bar == std::string::npos || bar + 2 >= decoded.size() || decoded[bar + 1] != '+') {
+    return std::nullopt;
+  }
+  std::string number = decoded.substr(bar + 1);
+  if (!std::all_of(number.begin() + 1, number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<LongRunningOperation> FailedOperationOf(const absl::Status& status) {
+  auto payload = status.GetPayload(kFailedOperationPayload);
+  if (!payload) {
+    return std::nullopt;
+  }
+  nlohmann::json j =
+      nlohmann::json::parse(std::string(*payload), nullptr, /*allow_exceptions=*/false);
+  absl::StatusOr<LongRunningOperation> operation =
+      DecodeJson<LongRunningOperation>(j, "operation");
+  if (!operation.ok()) {
+    return std::nullopt;
+  }
+  return *std::move(operation);
+}
+
+OperationPoller::OperationPoller(const GraphClient& client, Clock& clock, Sleeper& sleeper,
+                                 PollOptions options)
+    : client_(client), clock_(clock), sleeper_(sleeper), options_(options) {}
+
+absl::StatusOr<LongRunningOperation> OperationPoller::WaitForAccepted(
+    const GraphResponse& accepted, const CancellationToken& cancel) const {
+  std::optional<std::string> location = accepted.headers.Get("Location");
+  if (!location) {
+    location = accepted.headers.Get("Operation-Location");
+  }
+  if (!location || location->empty()) {
+    return absl::InternalError(StrCat(
+        "the service accepted the request (", accepted.status_code,
+        ") but sent no Location header to follow [request-id: ", accepted.request_id, "]"));
+  }
+  std::optional<milliseconds> first_delay;
+  if (auto retry_after = accepted.headers.Get("Retry-After")) {
+    first_delay = ParseRetryAfter(*retry_after, clock_.Now());
+  }
+  return Wait(*location, first_delay, cancel);
+}
+
+absl::StatusOr<LongRunningOperation> OperationPoller::Wait(
+    std::string_view location, std::optional<milliseconds> first_delay,
+    const CancellationToken& cancel) const {
+  const auto deadline = clock_.Now() + options_.timeout;
+  milliseconds delay = first_delay.value_or(options_.default_interval);
+  std::string last_status = "notStarted";
+  for (int polls = 0;; ++polls) {
+    auto remaining = std::chrono::duration_cast<milliseconds>(deadline - clock_.Now());
+    if (polls > 0 && remaining <= milliseconds(0)) {
+      return absl::DeadlineExceededError(
+          StrCat("operation at ", location, " is still ", last_status, " after ",
+                       FormatDuration(options_.timeout), " (", polls, " polls)"));
+    }
+    // The last poll happens at the deadline rather than never.
+    delay = std::clamp(delay, milliseconds(0), std::max(remaining, milliseconds(0)));
+    if (absl::Status slept = sleeper_.Sleep(delay, cancel); !slept.ok()) {
+      return absl::CancelledError(
+          StrCat("cancelled while waiting for the operation at ", location));
+    }
+    absl::StatusOr<GraphResponse> response = client_.Get(std::string(location), {}, cancel);
+    if (!response.ok()) {
+      return response.status();
+    }
+    absl::StatusOr<LongRunningOperation> operation =
+        DecodeJson<LongRunningOperation>(response->body, "operation");
+    if (!operation.ok()) {
+      return operation.status();
+    }
+    last_status = operation->status;
+    if (EqualsIgnoreCase(operation->status, operation_status::kSucceeded) ||
+        EqualsIgnoreCase(operation->status, operation_status::kSkipped)) {
+      return operation;
+    }
+    if (EqualsIgnoreCase(operation->status, operation_status::kFailed)) {
+      return FailureStatus(*operation);
+    }
+    client_.logger().Log(LogLevel::kDebug, StrCat("operation '", operation->id, "' is ",
+                                                        operation->status));
+    delay = options_.default_interval;
+    if (auto retry_after = response->headers.Get("Retry-After")) {
+      delay = ParseRetryAfter(*retry_after, clock_.Now()).value_or(options_.default_interval);
+    }
+  }
+}
+
+}  // namespace opc::client
