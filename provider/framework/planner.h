@@ -34,6 +34,14 @@ struct PlanOutput {
 //  - requires_replace paths are reported where prior and planned differ (never on create).
 PlanOutput PlanChange(const PlanInput& input);
 
+// Checks a plan the way Terraform does (objchange.AssertPlanValid): configured values kept
+// (or the prior value kept for an equivalent config), only computed attributes filled, unknown
+// config stays unknown, block counts match the config, write-only attributes null. The server
+// runs it after ModifyPlan so that a resource bug becomes a clear diagnostic naming the
+// attribute instead of Terraform's "Provider produced invalid plan".
+void CheckPlanValid(const Block& block, const Value& prior, const Value& config,
+                    const Value& planned, Diagnostics& diags);
+
 // Checks a value against a planned value the way Terraform does after apply: every known
 // planned leaf must be equal in `actual`, and `actual` must be wholly known. Used to turn a
 // provider bug into a clear diagnostic instead of Terraform's "inconsistent result".
