@@ -1,0 +1,70 @@
+// terraform-provider-operatorconnect: process concerns only (flags, the cookie check, serving).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "provider/framework/server.h"
+#include "provider/plugin/environment.h"
+#include "provider/plugin/handshake.h"
+#include "provider/plugin/logger.h"
+#include "provider/plugin/plugin_server.h"
+#include "provider/protocol/provider_service.h"
+#include "provider/resources/operatorconnect_provider.h"
+
+namespace {
+
+constexpr char kProgramName[] = "terraform-provider-operatorconnect";
+
+// OPERATORCONNECT_PLUGIN_NETWORK=tcp serves on 127.0.0.1 (PLUGIN_MIN_PORT..PLUGIN_MAX_PORT)
+// instead of a unix socket, for hosts or sandboxes where sockets in $TMPDIR are not usable.
+opc::plugin::ListenAddress::Network NetworkFromEnv(const opc::plugin::EnvLookup& env) {
+  std::optional<std::string> network = env("OPERATORCONNECT_PLUGIN_NETWORK");
+  return network == "tcp" ? opc::plugin::ListenAddress::Network::kTcp
+                          : opc::plugin::ListenAddress::Network::kUnix;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Terraform/OpenTofu provider for Microsoft Teams Phone Operator Connect.\n"
+      "Terraform starts this program itself; run it by hand only with --debug or --version.",
+      kProgramName};
+  bool debug = false;
+  bool version = false;
+  app.add_flag("--debug", debug,
+               "Serve on its own (plaintext) and print the TF_REATTACH_PROVIDERS value to use");
+  app.add_flag("--version", version, "Print the version and exit");
+  CLI11_PARSE(app, argc, argv);
+
+  if (version) {
+    std::printf("%s %s\n", kProgramName, opc::resources::ProviderVersion().c_str());
+    return 0;
+  }
+
+  const opc::plugin::EnvLookup env = opc::plugin::ProcessEnvironment();
+  if (!debug && !opc::plugin::HasMagicCookie(env)) {
+    std::string message = opc::plugin::NotAPluginMessage(kProgramName);
+    std::fputs(message.c_str(), stderr);
+    return 1;
+  }
+  if (debug && opc::plugin::LogLevelFromEnv(env) == opc::plugin::LogLevel::kOff) {
+    // Run by hand: show what happens unless the user chose a level.
+    opc::plugin::ProcessLogger().SetLevel(opc::plugin::LogLevel::kInfo);
+  }
+
+  auto server = std::make_shared<opc::framework::ProviderServer>(
+      std::make_unique<opc::resources::OperatorConnectProvider>(env));
+  std::unique_ptr<grpc::Service> service = opc::protocol::MakeProviderService(server);
+
+  opc::plugin::ServeOptions options;
+  options.services = {service.get()};
+  options.provider_address = opc::resources::kProviderSourceAddress;
+  options.debug = debug;
+  options.network = NetworkFromEnv(env);
+  options.env = env;
+  return opc::plugin::Serve(options);
+}

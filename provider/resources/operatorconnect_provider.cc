@@ -1,0 +1,300 @@
+#include "provider/resources/operatorconnect_provider.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "provider/plugin/logger.h"
+#include "provider/resources/provider_settings.h"
+#include "provider/resources/registry.h"
+#include "provider/resources/settings_rules.h"
+
+#ifndef OPC_PROVIDER_VERSION
+#error "OPC_PROVIDER_VERSION must be set by the build"
+#endif
+
+namespace opc::resources {
+namespace {
+
+using framework::AttributePath;
+using framework::Diagnostics;
+using framework::Value;
+
+// One provider setting: its attribute, the environment variables it falls back to (in order),
+// and its default when neither is set.
+struct Setting {
+  const char* attribute;
+  std::vector<std::string> env_vars;
+  std::optional<std::string> default_text;
+  bool required = false;
+  bool secret = false;
+};
+
+const Setting kTenantId{"tenant_id", {"ARM_TENANT_ID", "OPERATORCONNECT_TENANT_ID"}, {}, true};
+const Setting kClientId{"client_id", {"ARM_CLIENT_ID", "OPERATORCONNECT_CLIENT_ID"}, {}, true};
+const Setting kClientSecret{
+    "client_secret", {"ARM_CLIENT_SECRET", "OPERATORCONNECT_CLIENT_SECRET"}, {}, true, true};
+const Setting kEndpoint{"endpoint", {"OPERATORCONNECT_ENDPOINT"}, kDefaultEndpoint};
+const Setting kAuthorityUrl{
+    "authority_url", {"OPERATORCONNECT_AUTHORITY_URL"}, kDefaultAuthorityUrl};
+const Setting kCaFile{"ca_certificate_file", {"OPERATORCONNECT_CA_CERTIFICATE_FILE"}, {}};
+const Setting kRequestTimeout{
+    "request_timeout", {"OPERATORCONNECT_REQUEST_TIMEOUT"}, kDefaultRequestTimeout};
+const Setting kMaxRetries{
+    "max_retries", {"OPERATORCONNECT_MAX_RETRIES"}, std::to_string(kDefaultMaxRetries)};
+
+const Setting* const kAllSettings[] = {&kTenantId,     &kClientId, &kClientSecret,   &kEndpoint,
+                                       &kAuthorityUrl, &kCaFile,   &kRequestTimeout, &kMaxRetries};
+
+// A setting's value and where it came from (named in diagnostics).
+struct Resolved {
+  enum class Origin { kUnset, kUnknown, kConfig, kEnvironment, kDefault };
+  Origin origin = Origin::kUnset;
+  std::string text;
+  std::string env_var;
+};
+
+// Config values as text; an empty string counts as not set, so the environment can fill it.
+std::optional<std::string> ConfigText(const Value& value) {
+  if (!value.IsKnown()) {
+    return std::nullopt;
+  }
+  std::string text;
+  if (value.type().kind() == framework::Type::Kind::kNumber) {
+    text = value.AsNumber().ToString();
+  } else if (value.type().kind() == framework::Type::Kind::kString) {
+    text = value.AsString();
+  }
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  return text;
+}
+
+Resolved Resolve(const Setting& setting, const Value& config, const plugin::EnvLookup& env) {
+  Resolved out;
+  const Value& value = config.GetAttr(setting.attribute);
+  if (value.IsUnknown()) {
+    out.origin = Resolved::Origin::kUnknown;
+    return out;
+  }
+  if (std::optional<std::string> text = ConfigText(value)) {
+    out.origin = Resolved::Origin::kConfig;
+    out.text = *std::move(text);
+    return out;
+  }
+  for (const std::string& var : setting.env_vars) {
+    std::optional<std::string> text = env(var);
+    if (text.has_value() && !text->empty()) {
+      out.origin = Resolved::Origin::kEnvironment;
+      out.text = *std::move(text);
+      out.env_var = var;
+      return out;
+    }
+  }
+  if (setting.default_text.has_value()) {
+    out.origin = Resolved::Origin::kDefault;
+    out.text = *setting.default_text;
+  }
+  return out;
+}
+
+// Applies the setting's rule; the secret has none (and its value must never be quoted).
+absl::Status Check(const Setting& setting, const std::string& text) {
+  if (&setting == &kTenantId || &setting == &kClientId) {
+    return rules::CheckGuid(text);
+  }
+  if (&setting == &kEndpoint || &setting == &kAuthorityUrl) {
+    return rules::CheckServiceUrl(text);
+  }
+  if (&setting == &kCaFile) {
+    return rules::CheckCaFile(text);
+  }
+  if (&setting == &kRequestTimeout) {
+    return rules::ParseDuration(text).status();
+  }
+  if (&setting == &kMaxRetries) {
+    return rules::ParseMaxRetries(text).status();
+  }
+  return absl::OkStatus();
+}
+
+void AddInvalid(const Setting& setting, const Resolved& resolved, const absl::Status& status,
+                Diagnostics& diags) {
+  std::string detail(status.message());
+  if (resolved.origin == Resolved::Origin::kEnvironment) {
+    absl::StrAppend(&detail, " The value comes from the environment variable ", resolved.env_var,
+                    ".");
+  }
+  diags.AddError(absl::StrCat("Invalid ", setting.attribute), detail,
+                 AttributePath::Root(setting.attribute));
+}
+
+void AddMissing(const Setting& setting, Diagnostics& diags) {
+  diags.AddError(absl::StrCat("Missing ", setting.attribute),
+                 absl::StrCat("The provider needs ", setting.attribute, ". Set `",
+                              setting.attribute, "` in the provider block, or the ",
+                              absl::StrJoin(setting.env_vars, " or "), " environment variable."),
+                 AttributePath::Root(setting.attribute));
+}
+
+std::string WithoutTrailingSlash(std::string url) {
+  while (!url.empty() && url.back() == '/') {
+    url.pop_back();
+  }
+  return url;
+}
+
+framework::Attribute StringSetting(const char* name, std::string description) {
+  framework::Attribute attr;
+  attr.name = name;
+  attr.type = framework::Type::String();
+  attr.description = std::move(description);
+  attr.optional = true;
+  return attr;
+}
+
+}  // namespace
+
+std::string ProviderVersion() { return OPC_PROVIDER_VERSION; }
+
+OperatorConnectProvider::OperatorConnectProvider(plugin::EnvLookup env) : env_(std::move(env)) {}
+
+framework::Schema OperatorConnectProvider::GetSchema() const {
+  framework::Schema schema;
+  schema.block.description =
+      "The Operator Connect provider manages a Microsoft Teams Phone tenant's Operator Connect "
+      "setup (operator consents, emergency addresses, phone number assignments) through the "
+      "tenant API. It authenticates as an app registration with a client secret.";
+  std::vector<framework::Attribute>& attrs = schema.block.attributes;
+  attrs.push_back(StringSetting(
+      "tenant_id",
+      "The Microsoft Entra tenant (directory) ID, a GUID. Falls back to the `ARM_TENANT_ID`, "
+      "then `OPERATORCONNECT_TENANT_ID` environment variable. Required in one of these places."));
+  attrs.push_back(StringSetting(
+      "client_id",
+      "The application (client) ID of the app registration, a GUID. Falls back to "
+      "`ARM_CLIENT_ID`, then `OPERATORCONNECT_CLIENT_ID`. Required in one of these places."));
+  framework::Attribute secret = StringSetting(
+      "client_secret",
+      "A client secret of the app registration. Falls back to `ARM_CLIENT_SECRET`, then "
+      "`OPERATORCONNECT_CLIENT_SECRET`. Required in one of these places; prefer the environment "
+      "so the secret stays out of configuration files.");
+  secret.sensitive = true;
+  attrs.push_back(std::move(secret));
+  attrs.push_back(StringSetting(
+      "endpoint",
+      absl::StrCat("Base URL of the tenant API. Defaults to `", kDefaultEndpoint,
+                   "`; falls back to `OPERATORCONNECT_ENDPOINT`. Must be https, except for a "
+                   "loopback host such as a local simulator (`http://127.0.0.1:PORT`).")));
+  attrs.push_back(StringSetting(
+      "authority_url",
+      absl::StrCat("Base URL of the token endpoint (`{authority_url}/{tenant_id}/oauth2/v2.0/"
+                   "token`). Defaults to `",
+                   kDefaultAuthorityUrl,
+                   "`; falls back to `OPERATORCONNECT_AUTHORITY_URL`. Must be https, except for "
+                   "a loopback host.")));
+  attrs.push_back(StringSetting(
+      "ca_certificate_file",
+      "Path to a PEM file of CA certificates to trust for both URLs instead of the system "
+      "store. Falls back to `OPERATORCONNECT_CA_CERTIFICATE_FILE`."));
+  attrs.push_back(StringSetting(
+      "request_timeout",
+      absl::StrCat("Timeout of one HTTP request, as a duration such as `30s` or `2m`. Defaults "
+                   "to `",
+                   kDefaultRequestTimeout, "`; falls back to `OPERATORCONNECT_REQUEST_TIMEOUT`.")));
+  framework::Attribute retries;
+  retries.name = "max_retries";
+  retries.type = framework::Type::Number();
+  retries.description = absl::StrCat(
+      "How many times a throttled (429) or unavailable (5xx) request is retried, 0 to ",
+      kMaxMaxRetries, ". Defaults to ", kDefaultMaxRetries,
+      "; falls back to `OPERATORCONNECT_MAX_RETRIES`.");
+  retries.optional = true;
+  attrs.push_back(std::move(retries));
+  return schema;
+}
+
+void OperatorConnectProvider::ValidateConfig(const Value& config, Diagnostics& diags) {
+  for (const Setting* setting : kAllSettings) {
+    std::optional<std::string> text = ConfigText(config.GetAttr(setting->attribute));
+    if (!text.has_value()) {
+      continue;  // unset or unknown: Configure decides once the value is known
+    }
+    Resolved resolved{Resolved::Origin::kConfig, *text, {}};
+    if (absl::Status status = Check(*setting, *text); !status.ok()) {
+      AddInvalid(*setting, resolved, status, diags);
+    }
+  }
+}
+
+void OperatorConnectProvider::Configure(const framework::ConfigureProviderRequest& req,
+                                        framework::ConfigureProviderResponse& resp) {
+  const plugin::Logger log = plugin::ProcessLogger().Named("provider");
+  Diagnostics& diags = resp.diagnostics;
+  bool has_unknown = false;
+  ProviderSettings settings;
+  for (const Setting* setting : kAllSettings) {
+    Resolved resolved = Resolve(*setting, req.config, env_);
+    if (resolved.origin == Resolved::Origin::kUnknown) {
+      has_unknown = true;
+      continue;
+    }
+    if (resolved.origin == Resolved::Origin::kUnset) {
+      if (setting->required) {
+        AddMissing(*setting, diags);
+      }
+      continue;
+    }
+    if (absl::Status status = Check(*setting, resolved.text); !status.ok()) {
+      AddInvalid(*setting, resolved, status, diags);
+      continue;
+    }
+    const std::string& text = resolved.text;
+    if (setting == &kTenantId) {
+      settings.tenant_id = text;
+    } else if (setting == &kClientId) {
+      settings.client_id = text;
+    } else if (setting == &kClientSecret) {
+      settings.client_secret = text;
+    } else if (setting == &kEndpoint) {
+      settings.endpoint = WithoutTrailingSlash(text);
+    } else if (setting == &kAuthorityUrl) {
+      settings.authority_url = WithoutTrailingSlash(text);
+    } else if (setting == &kCaFile) {
+      settings.ca_file = text;
+    } else if (setting == &kRequestTimeout) {
+      settings.request_timeout = *rules::ParseDuration(text);
+    } else if (setting == &kMaxRetries) {
+      settings.max_retries = *rules::ParseMaxRetries(text);
+    }
+  }
+  if (diags.HasError()) {
+    return;
+  }
+  if (has_unknown) {
+    log.Debug("provider configuration depends on values not known yet; not configured");
+    return;
+  }
+  log.Info("provider configured", {{"terraform_version", req.terraform_version},
+                                   {"tenant_id", settings.tenant_id},
+                                   {"client_id", settings.client_id},
+                                   {"endpoint", settings.endpoint},
+                                   {"authority_url", settings.authority_url},
+                                   {"ca_certificate_file", settings.ca_file},
+                                   {"request_timeout_ms", settings.request_timeout.count()},
+                                   {"max_retries", settings.max_retries}});
+  resp.data = std::make_shared<const ProviderSettings>(std::move(settings));
+}
+
+std::vector<std::unique_ptr<framework::Resource>> OperatorConnectProvider::Resources() {
+  return AllResources();
+}
+
+std::vector<std::unique_ptr<framework::DataSource>> OperatorConnectProvider::DataSources() {
+  return AllDataSources();
+}
+
+}  // namespace opc::resources
