@@ -162,6 +162,7 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(
           StrCat("operation at ", location, " is still ", last_status, " after ",
                        FormatDuration(options_.timeout), " (", polls, " polls)"));
     }
+    delay = std::max(delay, options_.min_interval);
     // The last poll happens at the deadline rather than never.
     delay = std::clamp(delay, milliseconds(0), std::max(remaining, milliseconds(0)));
     if (absl::Status slept = sleeper_.Sleep(delay, cancel); !slept.ok()) {

@@ -49,6 +49,8 @@ void from_json(const nlohmann::json& j, LongRunningOperation& value);
 struct PollOptions {
   // Between polls when the service sends no Retry-After.
   std::chrono::milliseconds default_interval{std::chrono::seconds(2)};
+  // Floor for every wait, so that "Retry-After: 0" ("poll again soon") is not a busy loop.
+  std::chrono::milliseconds min_interval{250};
   // Give up (DeadlineExceeded) when the operation has not finished after this long.
   std::chrono::milliseconds timeout{std::chrono::minutes(30)};
 };
