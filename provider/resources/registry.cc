@@ -1,5 +1,7 @@
 #include "provider/resources/registry.h"
 
+#include "provider/resources/client_config_data_source.h"
+
 namespace opc::resources {
 
 // Add each new resource here (one line: out.push_back(std::make_unique<...>());).
@@ -11,6 +13,7 @@ std::vector<std::unique_ptr<framework::Resource>> AllResources() {
 // Add each new data source here.
 std::vector<std::unique_ptr<framework::DataSource>> AllDataSources() {
   std::vector<std::unique_ptr<framework::DataSource>> out;
+  out.push_back(std::make_unique<ClientConfigDataSource>());
   return out;
 }
 

@@ -1,0 +1,45 @@
+#include "provider/resources/client_config_data_source.h"
+
+#include <utility>
+
+namespace opc::resources {
+
+framework::Schema ClientConfigDataSource::GetSchema() const {
+  framework::Schema schema;
+  schema.block.description =
+      "The tenant, application and endpoints the provider is configured with, after "
+      "environment fallbacks and defaults. The client secret is never exposed.";
+  schema.block.attributes = {
+      framework::ComputedString("tenant_id", "The tenant (directory) ID in use."),
+      framework::ComputedString("client_id", "The application (client) ID in use."),
+      framework::ComputedString("endpoint", "The tenant API base URL in use."),
+      framework::ComputedString("authority_url", "The token endpoint base URL in use."),
+  };
+  return schema;
+}
+
+void ClientConfigDataSource::Configure(const framework::ProviderData& data,
+                                       framework::Diagnostics& diags) {
+  if (const auto* settings = std::any_cast<std::shared_ptr<const ProviderSettings>>(&data)) {
+    settings_ = *settings;
+  }
+}
+
+void ClientConfigDataSource::Read(const framework::ReadDataRequest& req,
+                                  framework::ReadDataResponse& resp) {
+  if (settings_ == nullptr) {
+    resp.diagnostics.AddError(
+        "Provider not configured",
+        "The provider configuration is not known yet (it depends on values that are computed "
+        "during apply), so operatorconnect_client_config cannot be read.");
+    return;
+  }
+  resp.state = framework::Value::Object(
+      GetSchema().ImpliedType(),
+      {{"tenant_id", framework::Value::String(settings_->tenant_id)},
+       {"client_id", framework::Value::String(settings_->client_id)},
+       {"endpoint", framework::Value::String(settings_->endpoint)},
+       {"authority_url", framework::Value::String(settings_->authority_url)}});
+}
+
+}  // namespace opc::resources
