@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <msgpack.hpp>
 #include <optional>
@@ -86,11 +87,24 @@ void PackString(Packer& pk, std::string_view s) {
   pk.pack_str_body(s.data(), static_cast<uint32_t>(s.size()));
 }
 
+// msgpack-cxx's pack_double writes integral doubles as integers; cty writes a float64, so the
+// nine bytes are written here (pack_bin_body appends raw bytes).
+void PackFloat64(Packer& pk, double d) {
+  uint64_t bits = 0;
+  std::memcpy(&bits, &d, sizeof(bits));
+  char buf[9];
+  buf[0] = static_cast<char>(0xcb);
+  for (int i = 0; i < 8; ++i) {
+    buf[1 + i] = static_cast<char>((bits >> (56 - 8 * i)) & 0xff);
+  }
+  pk.pack_bin_body(buf, sizeof(buf));
+}
+
 void PackNumber(Packer& pk, const Number& n) {
   if (auto i = n.ToInt64()) {
     pk.pack_int64(*i);
   } else if (auto d = ExactDouble(n)) {
-    pk.pack_double(*d);
+    PackFloat64(pk, *d);
   } else {
     PackString(pk, n.ToString());
   }
@@ -814,6 +828,51 @@ class PreciseSax : public nlohmann::json_sax<nlohmann::json> {
   std::string error_;
 };
 
+// nlohmann's parser rejects numbers beyond double range (1e400); JSON numbers have no range,
+// so such tokens are turned into strings first, which keeps their exact text.
+std::string QuoteOverflowingNumbers(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      out += c;
+      continue;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t end = i;
+      while (end < text.size() &&
+             std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos) {
+        ++end;
+      }
+      std::string_view token = text.substr(i, end - i);
+      auto n = Number::Parse(token);
+      if (n && !n->IsInfinity() && std::isinf(n->ToDouble())) {
+        out += '"';
+        out += n->ToString();
+        out += '"';
+      } else {
+        out += token;
+      }
+      i = end - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 absl::StatusOr<Value> Conform(const Value& v, const Type& type, const AttributePath& path) {
   if (type.IsDynamic()) {
     return v;
@@ -936,7 +995,8 @@ absl::StatusOr<Value> DecodeJson(const nlohmann::json& json, const Type& type) {
 absl::StatusOr<nlohmann::json> ParseJsonPreservingNumbers(std::string_view text) {
   try {
     PreciseSax sax;
-    bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &sax);
+    std::string quoted = QuoteOverflowingNumbers(text);
+    bool ok = nlohmann::json::sax_parse(quoted.begin(), quoted.end(), &sax);
     if (!ok) {
       return absl::InvalidArgumentError("malformed JSON: " + sax.error());
     }

@@ -502,7 +502,7 @@ class ReplaceCollector {
       const Value& p = prior.GetAttr(nb.type_name);
       const Value& q = planned.GetAttr(nb.type_name);
       AttributePath here = path.Attr(nb.type_name);
-      if (!p.IsKnown() || !q.IsKnown()) {
+      if (p.IsUnknown() || q.IsUnknown()) {
         if (Changed(p, q)) {
           Add(here);
         }
@@ -558,7 +558,7 @@ class ReplaceCollector {
       return;
     }
     // Only nested attributes with rules further down get here.
-    if (!prior.IsKnown() || !planned.IsKnown()) {
+    if (prior.IsUnknown() || planned.IsUnknown()) {
       if (Changed(prior, planned)) {
         Add(path);
       }
@@ -566,7 +566,7 @@ class ReplaceCollector {
     }
     const auto& attrs = a.nested->attributes;
     auto recurse = [&](const Value& p, const Value& q, const AttributePath& at) {
-      if (!p.IsKnown() || !q.IsKnown()) {
+      if (p.IsUnknown() || q.IsUnknown()) {
         if (Changed(p, q)) {
           Add(at);
         }
@@ -666,11 +666,11 @@ class PlanChecker {
       if (SameValue(p, c)) {
         continue;
       }
-      if (!c.IsKnown()) {
+      if (c.IsUnknown()) {
         Fail(here, "planned value " + p.DebugString() + " for unknown dynamic block");
         continue;
       }
-      if (!p.IsKnown()) {
+      if (p.IsUnknown()) {
         Fail(here, "planned unknown value for non-computed block");
         continue;
       }
@@ -756,17 +756,18 @@ class PlanChecker {
 
   void Attr(const Attribute& a, const Value& prior, const Value& config, const Value& planned,
             const AttributePath& path) {
+    if (a.write_only) {
+      // Checked first: Terraform rejects a stored write-only value even when it equals config.
+      if (!planned.IsNull()) {
+        Fail(path, "planned value for write-only attribute is not null");
+      }
+      return;
+    }
     if (SameValue(planned, config)) {
       return;
     }
     if (SameValue(planned, prior) && !prior.IsNull() && !config.IsNull()) {
       return;  // the provider kept the prior value for an equivalent config
-    }
-    if (a.write_only) {
-      if (!planned.IsNull()) {
-        Fail(path, "planned value for write-only attribute is not null");
-      }
-      return;
     }
     if (a.computed && !a.optional) {
       return;
@@ -934,7 +935,7 @@ class AppliedChecker {
     if (planned.type().IsDynamic()) {
       return true;  // anything goes
     }
-    if (!planned.IsKnown()) {
+    if (planned.IsUnknown()) {
       return Refined(planned, actual, path, report);
     }
     if (actual.IsNull()) {
@@ -1062,7 +1063,7 @@ class AppliedChecker {
  private:
   bool Refined(const Value& planned, const Value& actual, const AttributePath& path, bool report) {
     const Refinements& r = planned.refinements();
-    if (r.empty() || !actual.IsKnown()) {
+    if (r.empty() || actual.IsUnknown()) {
       return true;
     }
     if (actual.IsNull()) {

@@ -1,0 +1,516 @@
+#include "provider/framework/planner.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace opc::framework {
+namespace {
+
+using ::testing::HasSubstr;
+using N = NestedAttributes::Nesting;
+
+Value S(const char* s) { return Value::String(s); }
+Value Unknown(const Type& t = Type::String()) { return Value::Unknown(t); }
+
+std::string StripSpaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+Attribute WithNested(Attribute a, N nesting, std::vector<Attribute> attrs) {
+  a.type = Type();
+  a.nested = std::make_shared<NestedAttributes>(NestedAttributes{nesting, std::move(attrs)});
+  return a;
+}
+
+// A schema exercising every planner rule.
+Schema TestSchema() {
+  Attribute id = ComputedString("id", "");
+  id.use_state_for_unknown = true;
+  Attribute name = RequiredString("name", "");
+  name.requires_replace = true;
+  Attribute tier = OptionalComputedString("tier", "");
+  tier.default_value = S("standard");
+  Attribute phone = OptionalString("phone", "");
+  phone.semantic_equality = [](const Value& prior, const Value& config) {
+    return StripSpaces(prior.AsString()) == StripSpaces(config.AsString());
+  };
+  Attribute country = OptionalString("country", "");
+  // Leaving the US needs a new object; other moves are in-place updates.
+  country.requires_replace_if = [](const ReplaceContext& ctx) {
+    return !ctx.prior.IsNull() && ctx.prior.AsString() == "US";
+  };
+  Attribute secret = OptionalString("secret", "");
+  secret.write_only = true;
+
+  Attribute verified;
+  verified.name = "verified";
+  verified.type = Type::Bool();
+  verified.computed = true;
+  Attribute contact = WithNested(OptionalString("contact", ""), N::kSingle,
+                                 {RequiredString("email", ""), verified});
+
+  Attribute number_value = RequiredString("value", "");
+  number_value.requires_replace = true;
+  Attribute number_status = ComputedString("status", "");
+  number_status.use_state_for_unknown = true;
+  Attribute numbers =
+      WithNested(OptionalString("numbers", ""), N::kList, {number_value, number_status});
+
+  Attribute tag_id = ComputedString("id", "");
+  tag_id.use_state_for_unknown = true;
+  Attribute tags =
+      WithNested(OptionalString("tags", ""), N::kSet, {RequiredString("key", ""), tag_id});
+  Attribute labels =
+      WithNested(OptionalString("labels", ""), N::kMap, {OptionalString("text", ""), tag_id});
+
+  Schema schema;
+  schema.block.attributes = {id,
+                             name,
+                             OptionalString("description", ""),
+                             OptionalComputedString("region", ""),
+                             tier,
+                             ComputedString("etag", ""),
+                             phone,
+                             country,
+                             secret,
+                             contact,
+                             numbers,
+                             tags,
+                             labels};
+
+  Attribute priority;
+  priority.name = "priority";
+  priority.type = Type::Number();
+  priority.optional = true;
+  priority.computed = true;
+  NestedBlock rule{"rule", std::make_shared<Block>(), NestedBlock::Nesting::kList};
+  rule.block->attributes = {RequiredString("kind", ""), priority};
+  NestedBlock settings{"settings", std::make_shared<Block>(), NestedBlock::Nesting::kSingle};
+  settings.block->attributes = {OptionalString("mode", ""), ComputedString("computed_at", "")};
+  schema.block.blocks = {rule, settings};
+  return schema;
+}
+
+class PlannerTest : public ::testing::Test {
+ protected:
+  PlannerTest() : schema_(TestSchema()), type_(schema_.ImpliedType()) {}
+
+  const Type& T(const char* attr) const { return type_.attributes().at(attr); }
+  Type Elem(const char* attr) const { return T(attr).element(); }
+
+  Value Obj(std::map<std::string, Value> attrs) const {
+    return Value::Object(type_, std::move(attrs));
+  }
+  Value Contact(Value email, Value verified) const {
+    return Value::Object(T("contact"), {{"email", email}, {"verified", verified}});
+  }
+  Value Numbers(std::vector<std::pair<Value, Value>> items) const {
+    std::vector<Value> out;
+    for (auto& [v, s] : items) {
+      out.push_back(Value::Object(Elem("numbers"), {{"value", v}, {"status", s}}));
+    }
+    return Value::List(Elem("numbers"), std::move(out));
+  }
+  Value Tags(std::vector<std::pair<Value, Value>> items) const {
+    std::vector<Value> out;
+    for (auto& [k, id] : items) {
+      out.push_back(Value::Object(Elem("tags"), {{"key", k}, {"id", id}}));
+    }
+    return Value::Set(Elem("tags"), std::move(out));
+  }
+  Value Labels(std::map<std::string, std::pair<Value, Value>> items) const {
+    std::map<std::string, Value> out;
+    for (auto& [key, item] : items) {
+      out.emplace(key, Value::Object(Elem("labels"), {{"text", item.first}, {"id", item.second}}));
+    }
+    return Value::Map(Elem("labels"), std::move(out));
+  }
+  Value Rules(std::vector<std::pair<Value, Value>> items) const {
+    std::vector<Value> out;
+    for (auto& [kind, priority] : items) {
+      out.push_back(Value::Object(Elem("rule"), {{"kind", kind}, {"priority", priority}}));
+    }
+    return Value::List(Elem("rule"), std::move(out));
+  }
+  Value Settings(Value mode, Value computed_at) const {
+    return Value::Object(T("settings"), {{"mode", mode}, {"computed_at", computed_at}});
+  }
+
+  // What the user writes.
+  Value BaseConfig() const {
+    return Obj({{"name", S("n")},
+                {"description", S("d")},
+                {"phone", S("+1 555")},
+                {"country", S("US")},
+                {"secret", S("hunter2")},
+                {"contact", Contact(S("e@x"), Value())},
+                {"numbers", Numbers({{S("+1"), Value()}})},
+                {"tags", Tags({{S("a"), Value()}})},
+                {"labels", Labels({{"x", {S("t"), Value()}}})},
+                {"rule", Rules({{S("k"), Value()}})}});
+  }
+
+  // The state after creating BaseConfig.
+  Value BasePrior() const {
+    return Obj({{"id", S("id-1")},
+                {"name", S("n")},
+                {"description", S("d")},
+                {"region", S("westus")},
+                {"tier", S("standard")},
+                {"etag", S("e1")},
+                {"phone", S("+1555")},
+                {"country", S("US")},
+                {"contact", Contact(S("e@x"), Value::Bool(true))},
+                {"numbers", Numbers({{S("+1"), S("active")}})},
+                {"tags", Tags({{S("a"), S("tag-a")}})},
+                {"labels", Labels({{"x", {S("t"), S("label-x")}}})},
+                {"rule", Rules({{S("k"), Value::Int(5)}})}});
+  }
+
+  // Plans, and checks that Terraform would accept the plan.
+  PlanOutput Plan(const Value& prior, const Value& config) {
+    PlanOutput out = PlanChange(PlanInput{schema_, prior, config, config});
+    EXPECT_FALSE(out.diagnostics.HasError()) << out.diagnostics.items()[0].detail;
+    Diagnostics valid;
+    CheckPlanValid(schema_.block, prior, config, out.planned, valid);
+    EXPECT_TRUE(valid.empty()) << valid.items()[0].detail;
+    EXPECT_EQ(out.planned.type(), type_);
+    return out;
+  }
+
+  Schema schema_;
+  Type type_;
+};
+
+TEST_F(PlannerTest, CreateKeepsConfigAndMakesComputedUnknown) {
+  PlanOutput out = Plan(Value::Null(type_), BaseConfig());
+  const Value& p = out.planned;
+  EXPECT_EQ(p.GetAttr("name"), S("n"));
+  EXPECT_EQ(p.GetAttr("phone"), S("+1 555")) << "no prior to prefer";
+  EXPECT_EQ(p.GetAttr("id"), Unknown());
+  EXPECT_EQ(p.GetAttr("etag"), Unknown());
+  EXPECT_EQ(p.GetAttr("region"), Unknown()) << "optional+computed left unset";
+  EXPECT_EQ(p.GetAttr("tier"), S("standard")) << "default";
+  EXPECT_EQ(p.GetAttr("secret"), Value::Null(Type::String())) << "write-only is never planned";
+  EXPECT_EQ(p.GetAttr("contact"), Contact(S("e@x"), Unknown(Type::Bool())));
+  EXPECT_EQ(p.GetAttr("numbers"), Numbers({{S("+1"), Unknown()}}));
+  EXPECT_EQ(p.GetAttr("tags"), Tags({{S("a"), Unknown()}}));
+  EXPECT_EQ(p.GetAttr("labels"), Labels({{"x", {S("t"), Unknown()}}}));
+  EXPECT_EQ(p.GetAttr("rule"), Rules({{S("k"), Unknown(Type::Number())}}));
+  EXPECT_EQ(p.GetAttr("settings"), Value::Null(T("settings")));
+  EXPECT_TRUE(out.requires_replace.empty()) << "never on create";
+}
+
+TEST_F(PlannerTest, AbsentListBlockIsPlannedAsEmptyList) {
+  PlanOutput out = Plan(Value::Null(type_), BaseConfig().WithAttr("rule", Value::Null(T("rule"))));
+  EXPECT_EQ(out.planned.GetAttr("rule"), Value::List(Elem("rule"), {}));
+}
+
+TEST_F(PlannerTest, UnchangedConfigPlansThePriorState) {
+  PlanOutput out = Plan(BasePrior(), BaseConfig());
+  EXPECT_EQ(out.planned, BasePrior()) << out.planned.DebugString();
+  EXPECT_TRUE(out.requires_replace.empty());
+}
+
+TEST_F(PlannerTest, UpdateMarksUnstableComputedValuesUnknown) {
+  PlanOutput out = Plan(BasePrior(), BaseConfig().WithAttr("description", S("changed")));
+  const Value& p = out.planned;
+  EXPECT_EQ(p.GetAttr("description"), S("changed"));
+  EXPECT_EQ(p.GetAttr("id"), S("id-1")) << "use_state_for_unknown";
+  EXPECT_EQ(p.GetAttr("etag"), Unknown()) << "computed-only may change with the update";
+  EXPECT_EQ(p.GetAttr("region"), S("westus")) << "optional+computed keeps the prior";
+  EXPECT_EQ(p.GetAttr("contact"), Contact(S("e@x"), Unknown(Type::Bool())));
+  EXPECT_EQ(p.GetAttr("numbers"), Numbers({{S("+1"), S("active")}}));
+  EXPECT_EQ(p.GetAttr("rule"), Rules({{S("k"), Value::Int(5)}}));
+  EXPECT_TRUE(out.requires_replace.empty());
+}
+
+TEST_F(PlannerTest, DestroyPlansNull) {
+  PlanOutput out =
+      PlanChange(PlanInput{schema_, BasePrior(), Value::Null(type_), Value::Null(type_)});
+  EXPECT_EQ(out.planned, Value::Null(type_));
+  EXPECT_TRUE(out.requires_replace.empty());
+  EXPECT_TRUE(out.diagnostics.empty());
+}
+
+TEST_F(PlannerTest, UnknownConfigStaysUnknownWithItsRefinements) {
+  Refinements r;
+  r.definitely_not_null = true;
+  r.string_prefix = "pre";
+  Value config = BaseConfig()
+                     .WithAttr("description", Value::Unknown(Type::String(), r))
+                     .WithAttr("labels", Value::Unknown(T("labels")));
+  PlanOutput out = Plan(BasePrior(), config);
+  EXPECT_TRUE(out.planned.GetAttr("description").IsUnknown());
+  EXPECT_EQ(out.planned.GetAttr("description").refinements(), r);
+  EXPECT_EQ(out.planned.GetAttr("labels"), Value::Unknown(T("labels")));
+  EXPECT_EQ(out.planned.GetAttr("etag"), Unknown());
+}
+
+TEST_F(PlannerTest, SemanticallyEqualConfigKeepsThePrior) {
+  PlanOutput same = Plan(BasePrior(), BaseConfig().WithAttr("phone", S("+15 55")));
+  EXPECT_EQ(same.planned.GetAttr("phone"), S("+1555"));
+  EXPECT_EQ(same.planned, BasePrior()) << "no diff at all";
+
+  PlanOutput different = Plan(BasePrior(), BaseConfig().WithAttr("phone", S("+1 556")));
+  EXPECT_EQ(different.planned.GetAttr("phone"), S("+1 556"));
+}
+
+TEST_F(PlannerTest, DefaultAppliesWheneverConfigIsNull) {
+  Value prior = BasePrior().WithAttr("tier", S("premium"));
+  PlanOutput out = Plan(prior, BaseConfig());
+  EXPECT_EQ(out.planned.GetAttr("tier"), S("standard"));
+  PlanOutput explicit_tier = Plan(prior, BaseConfig().WithAttr("tier", S("premium")));
+  EXPECT_EQ(explicit_tier.planned, prior);
+}
+
+TEST_F(PlannerTest, RemovingAnOptionalValuePlansNull) {
+  PlanOutput out = Plan(BasePrior(), BaseConfig().WithAttr("description", Value()));
+  EXPECT_EQ(out.planned.GetAttr("description"), Value::Null(Type::String()));
+}
+
+TEST_F(PlannerTest, RequiresReplaceOnChangedAttribute) {
+  PlanOutput out = Plan(BasePrior(), BaseConfig().WithAttr("name", S("other")));
+  ASSERT_EQ(out.requires_replace.size(), 1u);
+  EXPECT_EQ(out.requires_replace[0].ToString(), "name");
+
+  PlanOutput unknown = Plan(BasePrior(), BaseConfig().WithAttr("name", Unknown()));
+  ASSERT_EQ(unknown.requires_replace.size(), 1u) << "unknown may differ";
+  EXPECT_EQ(unknown.requires_replace[0].ToString(), "name");
+}
+
+TEST_F(PlannerTest, RequiresReplaceIfAsksTheCondition) {
+  PlanOutput leaving_us = Plan(BasePrior(), BaseConfig().WithAttr("country", S("GB")));
+  ASSERT_EQ(leaving_us.requires_replace.size(), 1u);
+  EXPECT_EQ(leaving_us.requires_replace[0].ToString(), "country");
+
+  Value in_gb = BasePrior().WithAttr("country", S("GB"));
+  PlanOutput moving = Plan(in_gb, BaseConfig().WithAttr("country", S("FR")));
+  EXPECT_TRUE(moving.requires_replace.empty());
+}
+
+TEST_F(PlannerTest, RequiresReplaceInsideNestedList) {
+  Value config = BaseConfig().WithAttr("numbers", Numbers({{S("+2"), Value()}}));
+  PlanOutput out = Plan(BasePrior(), config);
+  ASSERT_EQ(out.requires_replace.size(), 1u);
+  EXPECT_EQ(out.requires_replace[0].ToString(), "numbers[0].value");
+}
+
+TEST_F(PlannerTest, NestedListCorrelatesByIndex) {
+  Value config =
+      BaseConfig().WithAttr("numbers", Numbers({{S("+1"), Value()}, {S("+2"), Value()}}));
+  PlanOutput out = Plan(BasePrior(), config);
+  EXPECT_EQ(out.planned.GetAttr("numbers"),
+            Numbers({{S("+1"), S("active")}, {S("+2"), Unknown()}}));
+}
+
+TEST_F(PlannerTest, NestedSetCorrelatesByConfiguredValues) {
+  Value prior = BasePrior().WithAttr("tags", Tags({{S("a"), S("tag-a")}, {S("b"), S("tag-b")}}));
+  Value config = BaseConfig().WithAttr(
+      "tags", Tags({{S("b"), Value()}, {S("c"), Value()}, {S("a"), Value()}}));
+  PlanOutput out = Plan(prior, config);
+  EXPECT_EQ(out.planned.GetAttr("tags"),
+            Tags({{S("a"), S("tag-a")}, {S("b"), S("tag-b")}, {S("c"), Unknown()}}));
+}
+
+TEST_F(PlannerTest, NestedMapCorrelatesByKey) {
+  Value config = BaseConfig().WithAttr(
+      "labels", Labels({{"x", {S("t2"), Value()}}, {"y", {S("u"), Value()}}}));
+  PlanOutput out = Plan(BasePrior(), config);
+  EXPECT_EQ(out.planned.GetAttr("labels"),
+            Labels({{"x", {S("t2"), S("label-x")}}, {"y", {S("u"), Unknown()}}}));
+}
+
+TEST_F(PlannerTest, NestedSingleObjectAppearingIsACreate) {
+  Value prior = BasePrior().WithAttr("contact", Value::Null(T("contact")));
+  PlanOutput out = Plan(prior, BaseConfig());
+  EXPECT_EQ(out.planned.GetAttr("contact"), Contact(S("e@x"), Unknown(Type::Bool())));
+}
+
+TEST_F(PlannerTest, BlocksKeepPriorComputedValues) {
+  Value prior = BasePrior().WithAttr("settings", Settings(S("m"), S("2026-01-01")));
+  Value config = BaseConfig().WithAttr("settings", Settings(S("m"), Value()));
+  PlanOutput unchanged = Plan(prior, config);
+  EXPECT_EQ(unchanged.planned, prior);
+
+  PlanOutput created = Plan(BasePrior(), config);
+  EXPECT_EQ(created.planned.GetAttr("settings"), Settings(S("m"), Unknown()));
+
+  Value more_rules = config.WithAttr("rule", Rules({{S("k"), Value()}, {S("j"), Value::Int(1)}}));
+  PlanOutput added = Plan(prior, more_rules);
+  EXPECT_EQ(added.planned.GetAttr("rule"),
+            Rules({{S("k"), Value::Int(5)}, {S("j"), Value::Int(1)}}));
+  EXPECT_EQ(added.planned.GetAttr("settings"), Settings(S("m"), Unknown()))
+      << "computed-only block attribute may change with the update";
+}
+
+TEST_F(PlannerTest, InvalidDefaultIsADiagnostic) {
+  Schema schema = TestSchema();
+  schema.block.attributes[4].default_value = Value::Int(1);  // tier is a string
+  PlanOutput out = PlanChange(PlanInput{schema, Value::Null(type_), BaseConfig(), BaseConfig()});
+  ASSERT_TRUE(out.diagnostics.HasError());
+  EXPECT_EQ(out.diagnostics.items()[0].attribute->ToString(), "tier");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class CheckPlanValidTest : public PlannerTest {
+ protected:
+  Diagnostics Check(const Value& prior, const Value& config, const Value& planned) {
+    Diagnostics d;
+    CheckPlanValid(schema_.block, prior, config, planned, d);
+    return d;
+  }
+  Value Good() {
+    return PlanChange(PlanInput{schema_, BasePrior(), BaseConfig(), BaseConfig()}).planned;
+  }
+};
+
+TEST_F(CheckPlanValidTest, RejectsAChangedConfiguredValue) {
+  Diagnostics d = Check(BasePrior(), BaseConfig(), Good().WithAttr("description", S("bogus")));
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(d.items()[0].summary, "Provider produced invalid plan");
+  EXPECT_EQ(d.items()[0].attribute->ToString(), "description");
+  EXPECT_THAT(d.items()[0].detail,
+              HasSubstr(R"(planned value "bogus" does not match config value "d")"));
+}
+
+TEST_F(CheckPlanValidTest, RejectsAKnownPlanForUnknownConfig) {
+  Value config = BaseConfig().WithAttr("description", Unknown());
+  Diagnostics d = Check(Value::Null(type_), config,
+                        PlanChange(PlanInput{schema_, Value::Null(type_), config, config})
+                            .planned.WithAttr("description", S("guess")));
+  ASSERT_TRUE(d.HasError());
+  EXPECT_EQ(d.items()[0].attribute->ToString(), "description");
+}
+
+TEST_F(CheckPlanValidTest, RejectsValuesForNonComputedNulls) {
+  Diagnostics d = Check(BasePrior(), BaseConfig().WithAttr("description", Value()), Good());
+  ASSERT_TRUE(d.HasError());
+  EXPECT_THAT(d.items()[0].detail, HasSubstr("for a non-computed attribute"));
+}
+
+TEST_F(CheckPlanValidTest, AllowsAnythingForComputedOnly) {
+  EXPECT_TRUE(Check(BasePrior(), BaseConfig(), Good().WithAttr("etag", S("anything"))).empty());
+}
+
+TEST_F(CheckPlanValidTest, RejectsBlockCountChanges) {
+  Diagnostics d = Check(BasePrior(), BaseConfig(), Good().WithAttr("rule", Rules({})));
+  ASSERT_TRUE(d.HasError());
+  EXPECT_THAT(d.items()[0].detail,
+              HasSubstr("block count in plan (0) disagrees with count in config (1)"));
+  Diagnostics null_list =
+      Check(BasePrior(), BaseConfig(), Good().WithAttr("rule", Value::Null(T("rule"))));
+  ASSERT_TRUE(null_list.HasError());
+  EXPECT_THAT(null_list.items()[0].detail, HasSubstr("not null"));
+}
+
+TEST_F(CheckPlanValidTest, RejectsUnknownForConfiguredNestedObject) {
+  Diagnostics d =
+      Check(BasePrior(), BaseConfig(), Good().WithAttr("contact", Value::Unknown(T("contact"))));
+  ASSERT_TRUE(d.HasError());
+  EXPECT_THAT(d.items()[0].detail, HasSubstr("planned unknown for configured value"));
+}
+
+TEST_F(CheckPlanValidTest, RejectsNestedAttributeChanges) {
+  Diagnostics d = Check(BasePrior(), BaseConfig(),
+                        Good().WithAttr("numbers", Numbers({{S("+9"), S("active")}})));
+  ASSERT_TRUE(d.HasError());
+  EXPECT_EQ(d.items()[0].attribute->ToString(), "numbers[0].value");
+}
+
+TEST_F(CheckPlanValidTest, RejectsWriteOnlyValues) {
+  Diagnostics d = Check(BasePrior(), BaseConfig(), Good().WithAttr("secret", S("hunter2")));
+  ASSERT_TRUE(d.HasError());
+  EXPECT_THAT(d.items()[0].detail, HasSubstr("write-only"));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+TEST(CheckAppliedAgainstPlan, AcceptsResolvedUnknowns) {
+  Value planned = Value::Object({{"id", Unknown()}, {"name", S("a")}});
+  Diagnostics d;
+  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("x")}, {"name", S("a")}}), d);
+  EXPECT_TRUE(d.empty());
+}
+
+TEST(CheckAppliedAgainstPlan, RejectsChangedKnownValues) {
+  Value planned = Value::Object({{"id", Unknown()}, {"name", S("hello")}});
+  Diagnostics d;
+  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("x")}, {"name", S("changed")}}), d);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(d.items()[0].summary, "Provider produced inconsistent result after apply");
+  EXPECT_EQ(d.items()[0].attribute->ToString(), "name");
+  EXPECT_THAT(d.items()[0].detail, HasSubstr(R"(name: was "hello", but now "changed")"));
+}
+
+TEST(CheckAppliedAgainstPlan, RejectsLeftoverUnknowns) {
+  Value planned = Value::Object({{"id", Unknown()}});
+  Diagnostics d;
+  CheckAppliedAgainstPlan(planned, planned, d);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_THAT(d.items()[0].detail, HasSubstr("still indicated an unknown value for id"));
+}
+
+TEST(CheckAppliedAgainstPlan, NullsAndCollections) {
+  Diagnostics appeared;
+  CheckAppliedAgainstPlan(Value::Object({{"d", Value::Null(Type::String())}}),
+                          Value::Object({{"d", S("x")}}), appeared);
+  ASSERT_TRUE(appeared.HasError());
+  EXPECT_THAT(appeared.items()[0].detail, HasSubstr("was null, but now"));
+
+  Diagnostics grown;
+  CheckAppliedAgainstPlan(Value::Object({{"l", Value::List(Type::String(), {S("a")})}}),
+                          Value::Object({{"l", Value::List(Type::String(), {S("a"), S("b")})}}),
+                          grown);
+  ASSERT_TRUE(grown.HasError());
+  EXPECT_THAT(grown.items()[0].detail, HasSubstr("new element 1 has appeared"));
+
+  Diagnostics gone;
+  CheckAppliedAgainstPlan(Value::Object({{"a", S("x")}}),
+                          Value::Null(Type::Object({{"a", Type::String()}})), gone);
+  EXPECT_TRUE(gone.HasError());
+}
+
+TEST(CheckAppliedAgainstPlan, SetElementsCorrelate) {
+  Type item = Type::Object({{"key", Type::String()}, {"id", Type::String()}});
+  auto set = [&](std::vector<std::pair<Value, Value>> items) {
+    std::vector<Value> out;
+    for (auto& [k, id] : items) {
+      out.push_back(Value::Object(item, {{"key", k}, {"id", id}}));
+    }
+    return Value::Object({{"s", Value::Set(item, std::move(out))}});
+  };
+  Diagnostics ok;
+  CheckAppliedAgainstPlan(set({{S("a"), Unknown()}, {S("b"), S("2")}}),
+                          set({{S("b"), S("2")}, {S("a"), S("1")}}), ok);
+  EXPECT_TRUE(ok.empty());
+  Diagnostics bad;
+  CheckAppliedAgainstPlan(set({{S("a"), Unknown()}}), set({{S("z"), S("1")}}), bad);
+  ASSERT_TRUE(bad.HasError());
+  EXPECT_THAT(bad.items()[0].detail, HasSubstr("does not correlate"));
+}
+
+TEST(CheckAppliedAgainstPlan, HonoursRefinements) {
+  Refinements r;
+  r.definitely_not_null = true;
+  r.string_prefix = "id-";
+  Value planned = Value::Object({{"id", Value::Unknown(Type::String(), r)}});
+  Diagnostics ok;
+  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("id-7")}}), ok);
+  EXPECT_TRUE(ok.empty());
+  Diagnostics wrong_prefix;
+  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("x-7")}}), wrong_prefix);
+  EXPECT_TRUE(wrong_prefix.HasError());
+  Diagnostics null_value;
+  CheckAppliedAgainstPlan(planned, Value::Object({{"id", Value::Null(Type::String())}}),
+                          null_value);
+  EXPECT_TRUE(null_value.HasError());
+}
+
+}  // namespace
+}  // namespace opc::framework
