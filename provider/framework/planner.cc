@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "provider/framework/codec.h"
@@ -25,6 +26,14 @@ bool SameValue(const Value& a, const Value& b) {
 Value NullAs(const Value& v, const Type& t) { return v.IsNull() ? Value::Null(t) : v; }
 
 bool IsKind(const Value& v, Type::Kind k) { return v.type().kind() == k; }
+
+// An attribute of an object as cty reads it: null of a null object, unknown of an unknown one.
+Value AttrOf(const Value& object, const std::string& name, const Type& t) {
+  if (object.IsUnknown()) {
+    return Value::Unknown(t);
+  }
+  return object.IsNull() ? Value::Null(t) : NullAs(object.GetAttr(name), t);
+}
 
 // Elements of a list-like (list, set, tuple) or map-like (map, object) known value.
 const std::vector<Value>& ListElements(const Value& v) {
@@ -218,7 +227,7 @@ class Planner {
         auto plan = [&](const Value& p, bool exists, const Value& c) {
           return PlanObject(attrs, p, exists, c, path);
         };
-        return PlanSet(prior, config, match, plan);
+        return PlanSet(prior, config, attrs, {}, match, plan);
       }
     }
     return config;
@@ -278,7 +287,7 @@ class Planner {
         auto plan = [&](const Value& p, bool exists, const Value& c) {
           return PlanBlock(block, p, exists, c, path);
         };
-        return PlanSet(prior, config, match, plan);
+        return PlanSet(prior, config, block.attributes, block.blocks, match, plan);
       }
     }
     return config;
@@ -287,9 +296,17 @@ class Planner {
   // Set elements have no identity: a config element continues the prior element whose
   // configurable parts it matches, so its computed parts keep their prior values.
   template <typename Match, typename Plan>
-  Value PlanSet(const Value& prior, const Value& config, Match match, Plan plan) {
+  Value PlanSet(const Value& prior, const Value& config, const std::vector<Attribute>& attrs,
+                const std::vector<NestedBlock>& blocks, Match match, Plan plan) {
     const auto& priors = ListElements(prior);
     std::vector<bool> used(priors.size(), false);
+    // Exact matches are found through a key of the compared values, so large sets plan in
+    // linear time; only schemas with semantic equality or nesting need the full scan.
+    bool needs_scan =
+        !blocks.empty() || std::any_of(attrs.begin(), attrs.end(), [](const Attribute& a) {
+          return a.nested || static_cast<bool>(a.semantic_equality);
+        });
+    std::map<std::string, std::unordered_multimap<std::string, size_t>> indexes;
     std::vector<Value> planned;
     for (const auto& c : config.Elements()) {
       if (!IsPresent(c)) {
@@ -297,7 +314,21 @@ class Planner {
         continue;
       }
       std::optional<size_t> found;
-      for (size_t j = 0; j < priors.size() && !found; ++j) {
+      auto& index = indexes[Signature(attrs, c)];
+      if (index.empty()) {
+        for (size_t j = 0; j < priors.size(); ++j) {
+          if (IsPresent(priors[j])) {
+            index.emplace(MatchKey(attrs, blocks, priors[j], c), j);
+          }
+        }
+      }
+      auto [begin, end] = index.equal_range(MatchKey(attrs, blocks, c, c));
+      for (auto it = begin; it != end && !found; ++it) {
+        if (!used[it->second] && match(c, priors[it->second])) {
+          found = it->second;
+        }
+      }
+      for (size_t j = 0; needs_scan && j < priors.size() && !found; ++j) {
         if (!used[j] && IsPresent(priors[j]) && match(c, priors[j])) {
           found = j;
         }
@@ -310,6 +341,34 @@ class Planner {
       }
     }
     return RebuildList(config, std::move(planned));
+  }
+
+  // Attributes a config element is matched on: everything but computed values it leaves unset.
+  static bool Compared(const Attribute& a, const Value& config) {
+    return !(a.write_only || (a.computed && config.GetAttr(a.name).IsNull()));
+  }
+
+  static std::string Signature(const std::vector<Attribute>& attrs, const Value& config) {
+    std::string sig;
+    for (const auto& a : attrs) {
+      sig += Compared(a, config) ? '1' : '0';
+    }
+    return sig;
+  }
+
+  static std::string MatchKey(const std::vector<Attribute>& attrs,
+                              const std::vector<NestedBlock>& blocks, const Value& element,
+                              const Value& config) {
+    std::string key;
+    for (const auto& a : attrs) {
+      if (Compared(a, config)) {
+        key += a.name + '=' + element.GetAttr(a.name).DebugString() + '\n';
+      }
+    }
+    for (const auto& nb : blocks) {
+      key += nb.type_name + '=' + element.GetAttr(nb.type_name).DebugString() + '\n';
+    }
+    return key;
   }
 
   // Whether a configured object corresponds to a prior one: every attribute the user sets is
@@ -747,10 +806,8 @@ class PlanChecker {
                   const Value& planned, const AttributePath& path) {
     for (const auto& a : attrs) {
       Type t = a.EffectiveType();
-      Value p = IsPresent(planned) ? NullAs(planned.GetAttr(a.name), t) : Value::Null(t);
-      Value c = IsPresent(config) ? NullAs(config.GetAttr(a.name), t) : Value::Null(t);
-      Value r = IsPresent(prior) ? NullAs(prior.GetAttr(a.name), t) : Value::Null(t);
-      Attr(a, r, c, p, path.Attr(a.name));
+      Attr(a, AttrOf(prior, a.name, t), AttrOf(config, a.name, t), AttrOf(planned, a.name, t),
+           path.Attr(a.name));
     }
   }
 

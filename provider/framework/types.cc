@@ -210,42 +210,52 @@ nlohmann::json Type::ToJson() const {
   return nlohmann::json::array({"tuple", std::move(elems)});
 }
 
-absl::StatusOr<Type> Type::FromJson(const nlohmann::json& json) {
+namespace {
+
+// Type JSON comes from Terraform inside dynamic values; bound the recursion all the same.
+constexpr int kMaxTypeDepth = 64;
+
+absl::StatusOr<Type> ParseType(const nlohmann::json& json, int depth) {
+  if (depth > kMaxTypeDepth) {
+    return Invalid("types nest too deeply");
+  }
   if (json.is_string()) {
     const auto& name = json.get_ref<const std::string&>();
     if (name == "string") {
-      return String();
+      return Type::String();
     }
     if (name == "number") {
-      return Number();
+      return Type::Number();
     }
     if (name == "bool") {
-      return Bool();
+      return Type::Bool();
     }
     if (name == "dynamic") {
-      return Dynamic();
+      return Type::Dynamic();
     }
     return Invalid("unsupported primitive type \"" + name + "\"");
   }
   if (!json.is_array() || json.size() < 2 || !json[0].is_string()) {
-    return Invalid("expected a type name or a [kind, ...] array, got " + json.dump());
+    return Invalid(
+        "expected a type name or a [kind, ...] array, got " +
+        json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).substr(0, 200));
   }
   const auto& kind = json[0].get_ref<const std::string&>();
   if (kind == "list" || kind == "set" || kind == "map") {
     if (json.size() != 2) {
       return Invalid("a " + kind + " type has exactly one element type");
     }
-    auto element = FromJson(json[1]);
+    auto element = ParseType(json[1], depth + 1);
     if (!element.ok()) {
       return element.status();
     }
     if (kind == "list") {
-      return List(*std::move(element));
+      return Type::List(*std::move(element));
     }
     if (kind == "set") {
-      return Set(*std::move(element));
+      return Type::Set(*std::move(element));
     }
-    return Map(*std::move(element));
+    return Type::Map(*std::move(element));
   }
   if (kind == "object") {
     if (json.size() > 3 || !json[1].is_object()) {
@@ -253,7 +263,7 @@ absl::StatusOr<Type> Type::FromJson(const nlohmann::json& json) {
     }
     std::map<std::string, Type> attributes;
     for (const auto& [name, value] : json[1].items()) {
-      auto type = FromJson(value);
+      auto type = ParseType(value, depth + 1);
       if (!type.ok()) {
         return type.status();
       }
@@ -272,7 +282,7 @@ absl::StatusOr<Type> Type::FromJson(const nlohmann::json& json) {
         optional.insert(name.get<std::string>());
       }
     }
-    return Object(std::move(attributes), std::move(optional));
+    return Type::Object(std::move(attributes), std::move(optional));
   }
   if (kind == "tuple") {
     if (json.size() != 2 || !json[1].is_array()) {
@@ -280,16 +290,20 @@ absl::StatusOr<Type> Type::FromJson(const nlohmann::json& json) {
     }
     std::vector<Type> elements;
     for (const auto& value : json[1]) {
-      auto type = FromJson(value);
+      auto type = ParseType(value, depth + 1);
       if (!type.ok()) {
         return type.status();
       }
       elements.push_back(*std::move(type));
     }
-    return Tuple(std::move(elements));
+    return Type::Tuple(std::move(elements));
   }
   return Invalid("unsupported type kind \"" + kind + "\"");
 }
+
+}  // namespace
+
+absl::StatusOr<Type> Type::FromJson(const nlohmann::json& json) { return ParseType(json, 0); }
 
 absl::StatusOr<Type> Type::FromJsonString(std::string_view text) {
   nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);

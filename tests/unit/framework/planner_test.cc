@@ -317,6 +317,25 @@ TEST_F(PlannerTest, NestedSetCorrelatesByConfiguredValues) {
             Tags({{S("a"), S("tag-a")}, {S("b"), S("tag-b")}, {S("c"), Unknown()}}));
 }
 
+TEST_F(PlannerTest, LargeNestedSetsCorrelateEveryElement) {
+  std::vector<std::pair<Value, Value>> prior_tags;
+  std::vector<std::pair<Value, Value>> config_tags;
+  std::vector<std::pair<Value, Value>> expected;
+  for (int i = 0; i < 5000; ++i) {
+    std::string key = "k" + std::to_string(i);
+    prior_tags.emplace_back(S(key.c_str()), S(("id-" + key).c_str()));
+    config_tags.emplace_back(S(key.c_str()), Value());
+  }
+  expected = prior_tags;
+  config_tags.emplace_back(S("new"), Value());
+  expected.emplace_back(S("new"), Unknown());
+  PlanOutput out =
+      PlanChange(PlanInput{schema_, BasePrior().WithAttr("tags", Tags(prior_tags)), BaseConfig(),
+                           BaseConfig().WithAttr("tags", Tags(config_tags))});
+  ASSERT_FALSE(out.diagnostics.HasError());
+  EXPECT_EQ(out.planned.GetAttr("tags"), Tags(expected));
+}
+
 TEST_F(PlannerTest, NestedMapCorrelatesByKey) {
   Value config = BaseConfig().WithAttr(
       "labels", Labels({{"x", {S("t2"), Value()}}, {"y", {S("u"), Value()}}}));

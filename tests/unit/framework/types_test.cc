@@ -53,6 +53,19 @@ TEST(TypeJson, RejectsMalformedTypes) {
   }
 }
 
+TEST(TypeJson, BoundsNesting) {
+  std::string deep = "\"string\"";
+  for (int i = 0; i < 200; ++i) {
+    deep = "[\"list\"," + deep + "]";
+  }
+  EXPECT_FALSE(Type::FromJsonString(deep).ok());
+  std::string fine = "\"string\"";
+  for (int i = 0; i < 20; ++i) {
+    fine = "[\"list\"," + fine + "]";
+  }
+  EXPECT_TRUE(Type::FromJsonString(fine).ok());
+}
+
 TEST(Type, EqualityIsStructural) {
   EXPECT_EQ(Type::List(Type::String()), Type::List(Type::String()));
   EXPECT_NE(Type::List(Type::String()), Type::Set(Type::String()));
