@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "harness/child_process.h"
@@ -228,6 +230,19 @@ TEST_F(ProviderE2ETest, DebugModeServesTerraformThroughReattach) {
   ProcessResult stopped = session->Stop(SIGINT);
   EXPECT_EQ(stopped.exit_code, 0) << Describe(stopped);
   EXPECT_FALSE(stopped.timed_out);
+}
+
+TEST_F(ProviderE2ETest, ExampleProviderConfigIsFormattedAndValid) {
+  std::ifstream example(std::filesystem::path(OPC_SOURCE_DIR) / "examples/provider/provider.tf");
+  ASSERT_TRUE(example.good());
+  std::stringstream text;
+  text << example.rdbuf();
+  tf_.WriteFile("provider.tf", text.str());
+  ProcessResult fmt = tf_.Run({"fmt", "-check", "-diff", "-no-color"});
+  EXPECT_EQ(fmt.exit_code, 0) << Describe(fmt);
+  InitOk();
+  ProcessResult validate = tf_.Validate();
+  EXPECT_EQ(validate.exit_code, 0) << Describe(validate);
 }
 
 }  // namespace
