@@ -155,25 +155,28 @@ std::string ReattachProvidersJson(std::string_view provider_address, const Liste
 int Serve(const ServeOptions& options) {
   Logger log = ProcessLogger().Named("plugin");
   gpr_set_log_function(ForwardGrpcLog);
+  // Before the handshake nothing may go to stdout: the host shows our stderr with the failure.
+  const auto fail = [&log](const absl::Status& status) {
+    log.Error("cannot start serving", {{"error", std::string(status.message())}});
+    WriteAll(STDERR_FILENO, absl::StrCat("Error: ", status.message(), "\n"));
+    return 1;
+  };
 
   int protocol_version = kAppProtocolVersion;
   if (!options.debug) {
     absl::StatusOr<int> negotiated = NegotiateProtocolVersion(options.env);
     if (!negotiated.ok()) {
-      // Nothing goes to stdout: the host reports the early exit together with our stderr.
-      WriteAll(STDERR_FILENO, absl::StrCat("Error: ", negotiated.status().message(), "\n"));
-      return 1;
+      return fail(negotiated.status());
     }
     protocol_version = *negotiated;
   }
-
   absl::StatusOr<Credentials> creds = MakeCredentials(options, log);
-  absl::StatusOr<ListenAddress> address =
-      creds.ok() ? ChooseAddress(options) : absl::StatusOr<ListenAddress>(creds.status());
+  if (!creds.ok()) {
+    return fail(creds.status());
+  }
+  absl::StatusOr<ListenAddress> address = ChooseAddress(options);
   if (!address.ok()) {
-    log.Error("cannot start serving", {{"error", std::string(address.status().message())}});
-    WriteAll(STDERR_FILENO, absl::StrCat("Error: ", address.status().message(), "\n"));
-    return 1;
+    return fail(address.status());
   }
 
   ShutdownSignal shutdown;
@@ -187,10 +190,8 @@ int Serve(const ServeOptions& options) {
   std::unique_ptr<grpc::Server> server =
       StartServer(options, *address, creds->server, {controller.get(), stdio.get()});
   if (server == nullptr) {
-    log.Error("cannot listen", {{"address", address->address}});
-    WriteAll(STDERR_FILENO, absl::StrCat("Error: cannot listen on ", address->NetworkName(), " ",
-                                         address->address, "\n"));
-    return 1;
+    return fail(absl::UnavailableError(
+        absl::StrCat("cannot listen on ", address->NetworkName(), " ", address->address)));
   }
   log.Info("serving", {{"network", address->NetworkName()},
                        {"address", address->address},

@@ -232,6 +232,62 @@ TEST_F(ProviderE2ETest, DebugModeServesTerraformThroughReattach) {
   EXPECT_FALSE(stopped.timed_out);
 }
 
+TEST_F(ProviderE2ETest, TcpTransportWorksWithTerraform) {
+  tf_.WriteConfig(ProviderConfig(GoodProviderBody()));
+  InitOk();
+  ProcessResult plan =
+      tf_.Plan({{"OPERATORCONNECT_PLUGIN_NETWORK", "tcp"}, {"TF_LOG_PROVIDER", "INFO"}});
+  ASSERT_EQ(plan.exit_code, 0) << Describe(plan);
+  EXPECT_THAT(plan.stderr_text, HasSubstr("network=tcp"));
+  EXPECT_THAT(plan.stderr_text, HasSubstr("address=127.0.0.1:"));
+  EXPECT_THAT(plan.stderr_text, HasSubstr("tls=true"));
+}
+
+// Started the way Terraform starts it: the handshake line, then SIGTERM ends it cleanly.
+TEST_F(ProviderE2ETest, SigtermStopsTheProviderAndRemovesItsSocket) {
+  ChildProcess::Options options;
+  options.argv = {tf_.installed_provider().string()};
+  options.env = tf_.BaseEnvironment();
+  options.env["TF_PLUGIN_MAGIC_COOKIE"] =
+      "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+  options.env["PLUGIN_PROTOCOL_VERSIONS"] = "5,6";
+  std::string error;
+  auto provider = ChildProcess::Start(options, &error);
+  ASSERT_NE(provider, nullptr) << error;
+  std::optional<std::string> handshake = provider->WaitForStdoutLine(
+      [](const std::string& line) { return line.rfind("1|6|unix|", 0) == 0; },
+      std::chrono::seconds(20));
+  ASSERT_TRUE(handshake.has_value()) << provider->stderr_text();
+  EXPECT_EQ(tf_.SocketFiles().size(), 1u);
+  provider->Signal(SIGTERM);
+  ProcessResult result = provider->Wait(std::chrono::seconds(10));
+  EXPECT_EQ(result.exit_code, 0) << Describe(result);
+  EXPECT_FALSE(result.timed_out);
+  EXPECT_TRUE(tf_.SocketFiles().empty());
+}
+
+// If Terraform is killed, its providers must not live on as orphans.
+TEST_F(ProviderE2ETest, AnOrphanedProviderExitsOnItsOwn) {
+  ChildProcess::Options options;
+  // The shell plays Terraform: it starts the provider, then gets SIGKILLed.
+  options.argv = {"/bin/sh", "-c", "\"$0\" & wait", tf_.installed_provider().string()};
+  options.env = tf_.BaseEnvironment();
+  options.env["TF_PLUGIN_MAGIC_COOKIE"] =
+      "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+  std::string error;
+  auto host = ChildProcess::Start(options, &error);
+  ASSERT_NE(host, nullptr) << error;
+  ASSERT_TRUE(host->WaitForStdoutLine(
+                      [](const std::string& line) { return line.rfind("1|6|", 0) == 0; },
+                      std::chrono::seconds(20))
+                  .has_value())
+      << host->stderr_text();
+  ASSERT_EQ(tf_.ProviderProcesses().size(), 1u);
+  host->Signal(SIGKILL);
+  host->Wait(std::chrono::seconds(10));
+  // TearDown checks that the provider process and its socket are gone.
+}
+
 TEST_F(ProviderE2ETest, ExampleProviderConfigIsFormattedAndValid) {
   std::ifstream example(std::filesystem::path(OPC_SOURCE_DIR) / "examples/provider/provider.tf");
   ASSERT_TRUE(example.good());
