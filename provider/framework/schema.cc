@@ -198,7 +198,13 @@ Validator MatchesRegex(std::string pattern, std::string what) {
                      path);
       return;
     }
-    if (!std::regex_match(value.AsString(), *re)) {
+    bool matches = false;
+    try {
+      matches = std::regex_match(value.AsString(), *re);
+    } catch (const std::regex_error&) {
+      matches = false;  // too complex to match (error_stack/error_complexity): not valid
+    }
+    if (!matches) {
       diags.AddError("Invalid Attribute Value Match",
                      Where(path) + " must be " + what + ", got: " + value.DebugString(), path);
     }

@@ -259,7 +259,8 @@ void ProviderServer::Stop() {
 
 Diagnostics ProviderServer::ValidateProviderConfig(const Value& config) {
   Diagnostics diags;
-  ValidateAgainstSchema(provider_schema_.block, config, diags);
+  Guard(diags, "Provider configuration validation",
+        [&] { ValidateAgainstSchema(provider_schema_.block, config, diags); });
   Guard(diags, "Provider configuration validation",
         [&] { provider_->ValidateConfig(config, diags); });
   return diags;
@@ -293,7 +294,8 @@ Diagnostics ProviderServer::ValidateResourceConfig(const std::string& type_name,
     AddUnknownType(diags, "resource", type_name);
     return diags;
   }
-  ValidateAgainstSchema(resource_schemas_.at(type_name).block, config, diags);
+  Guard(diags, "Validating " + type_name,
+        [&] { ValidateAgainstSchema(resource_schemas_.at(type_name).block, config, diags); });
   Guard(diags, "Validating " + type_name, [&] { it->second->ValidateConfig(config, diags); });
   return diags;
 }
@@ -306,7 +308,8 @@ Diagnostics ProviderServer::ValidateDataResourceConfig(const std::string& type_n
     AddUnknownType(diags, "data source", type_name);
     return diags;
   }
-  ValidateAgainstSchema(data_source_schemas_.at(type_name).block, config, diags);
+  Guard(diags, "Validating " + type_name,
+        [&] { ValidateAgainstSchema(data_source_schemas_.at(type_name).block, config, diags); });
   Guard(diags, "Validating " + type_name, [&] { it->second->ValidateConfig(config, diags); });
   return diags;
 }
@@ -414,7 +417,11 @@ ProviderServer::PlanResult ProviderServer::PlanResourceChange(const std::string&
       return result;
     }
   }
-  PlanOutput plan = PlanChange(PlanInput{schema, prior, proposed, config});
+  // The planner runs schema callbacks (semantic equality, replace conditions): guard them too.
+  PlanOutput plan;
+  Guard(result.diagnostics, "Planning " + type_name, [&] {
+    plan = PlanChange(PlanInput{schema, prior, proposed, config});
+  });
   result.diagnostics.Append(plan.diagnostics);
   if (result.diagnostics.HasError()) {
     return result;

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include "provider/framework/codec.h"
@@ -80,6 +81,9 @@ class FakeThing : public Resource {
   }
 
   void ValidateConfig(const Value& config, Diagnostics& diags) override {
+    if (config.GetAttr("note") == S("throw")) {
+      throw std::runtime_error("boom");
+    }
     if (config.GetAttr("note") == S("forbidden")) {
       diags.AddError("Forbidden note", "", AttributePath::Root("note"));
     }
@@ -284,6 +288,10 @@ TEST_F(ServerTest, ValidatesSchemaThenHook) {
 
   Diagnostics hook = server_.ValidateResourceConfig("fake_thing", Config("a", S("forbidden")));
   ASSERT_TRUE(HasSummary(hook, "Forbidden note"));
+
+  Diagnostics thrown = server_.ValidateResourceConfig("fake_thing", Config("a", S("throw")));
+  ASSERT_TRUE(HasSummary(thrown, "Internal provider error")) << "exceptions never escape";
+  EXPECT_THAT(thrown.items()[0].detail, HasSubstr("boom"));
 
   EXPECT_TRUE(server_.ValidateResourceConfig("fake_thing", Config("a")).empty());
   EXPECT_TRUE(server_.ValidateProviderConfig(ProviderConfig("x")).empty());
