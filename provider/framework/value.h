@@ -36,12 +36,14 @@ class Value {
   static Value Int(int64_t v) { return Number(framework::Number::FromInt64(v)); }
   static Value String(std::string v);
   static Value List(Type element, std::vector<Value> elements);
-  static Value Set(Type element, std::vector<Value> elements);  // duplicates are removed
+  // Duplicates are removed and elements kept in a canonical order (unknowns all stay).
+  static Value Set(Type element, std::vector<Value> elements);
   static Value Map(Type element, std::map<std::string, Value> elements);
   static Value Tuple(std::vector<Value> elements);
   // Object whose type is taken from its attribute values.
   static Value Object(std::map<std::string, Value> attributes);
-  // Object of a given type; attributes missing from `attributes` become null.
+  // Object of a given type; attributes missing from `attributes` become null, names the type
+  // lacks are ignored, and nulls/unknowns take their attribute's type.
   static Value Object(const Type& type, std::map<std::string, Value> attributes);
 
   const Type& type() const { return type_; }
@@ -61,7 +63,8 @@ class Value {
   const std::map<std::string, Value>& Attributes() const;     // object
   // Object attribute by name; a null of dynamic type if the object is null/unknown or lacks it.
   const Value& GetAttr(const std::string& name) const;
-  // Copy of this object with one attribute replaced.
+  // Copy of this object with one attribute replaced (added, if the type lacks it). A null or
+  // unknown object becomes a known one whose other attributes are null.
   Value WithAttr(const std::string& name, Value v) const;
 
   // Structural equality: same type, same state, same payload; set order does not matter;
