@@ -12,8 +12,7 @@ class SystemClockImpl final : public Clock {
 
 class RealSleeperImpl final : public Sleeper {
  public:
-  absl::Status Sleep(std::chrono::milliseconds duration,
-                     const CancellationToken& cancel) override {
+  absl::Status Sleep(std::chrono::milliseconds duration, const CancellationToken& cancel) override {
     if (cancel.IsCancelled() || !cancel.WaitFor(duration)) {
       return absl::CancelledError("cancelled while waiting");
     }

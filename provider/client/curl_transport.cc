@@ -1,6 +1,4 @@
 #include "provider/client/curl_transport.h"
-#include "provider/client/string_util.h"
-#include "provider/client/string_util.h"
 
 #include <curl/curl.h>
 
@@ -8,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 namespace {
@@ -61,7 +60,7 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 
 absl::Status CurlErrorToStatus(CURLcode code, const char* detail, const TransferState& state) {
   std::string message = StrCat(detail[0] != '\0' ? detail : curl_easy_strerror(code),
-                                     " (curl error ", static_cast<int>(code), ")");
+                               " (curl error ", static_cast<int>(code), ")");
   switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -90,8 +89,8 @@ absl::Status CurlErrorToStatus(CURLcode code, const char* detail, const Transfer
       return absl::InvalidArgumentError(StrCat("invalid URL: ", message));
     case CURLE_WRITE_ERROR:
       if (state.too_large) {
-        return absl::ResourceExhaustedError(StrCat(
-            "the response is larger than ", state.max_bytes, " bytes; refusing it"));
+        return absl::ResourceExhaustedError(
+            StrCat("the response is larger than ", state.max_bytes, " bytes; refusing it"));
       }
       return absl::InternalError(message);
     default:
@@ -175,8 +174,7 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
     headers.reset(appended);
   }
 
-  const auto timeout =
-      request.timeout.count() > 0 ? request.timeout : options_.default_timeout;
+  const auto timeout = request.timeout.count() > 0 ? request.timeout : options_.default_timeout;
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // required for multi-threaded use

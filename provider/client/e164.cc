@@ -2,7 +2,6 @@
 
 #include "provider/client/string_util.h"
 
-
 namespace opc::client {
 namespace {
 
@@ -43,18 +42,17 @@ absl::StatusOr<std::string> NormalizeE164(std::string_view input) {
   if (std::size_t semicolon = text.find(';'); semicolon != std::string_view::npos) {
     std::string_view suffix = text.substr(semicolon);
     if (!StartsWithIgnoreCase(suffix, ";ext=")) {
-      return absl::InvalidArgumentError(StrCat(
-          "phone number ", Quoted(original), " has an unsupported suffix ", Quoted(suffix),
-          ": only an extension \";ext=<digits>\" is allowed"));
+      return absl::InvalidArgumentError(StrCat("phone number ", Quoted(original),
+                                               " has an unsupported suffix ", Quoted(suffix),
+                                               ": only an extension \";ext=<digits>\" is allowed"));
     }
     extension = suffix.substr(5);
     text = StripTrailingWhitespace(text.substr(0, semicolon));
     if (extension.empty() || extension.size() > kMaxExtensionDigits ||
-        !std::all_of(extension.begin(), extension.end(),
-                     [](char c) { return IsAsciiDigit(c); })) {
-      return absl::InvalidArgumentError(
-          StrCat("phone number ", Quoted(original), " has an invalid extension ",
-                       Quoted(extension), ": expected 1 to ", kMaxExtensionDigits, " digits"));
+        !std::all_of(extension.begin(), extension.end(), [](char c) { return IsAsciiDigit(c); })) {
+      return absl::InvalidArgumentError(StrCat("phone number ", Quoted(original),
+                                               " has an invalid extension ", Quoted(extension),
+                                               ": expected 1 to ", kMaxExtensionDigits, " digits"));
     }
   }
 
@@ -67,8 +65,8 @@ absl::StatusOr<std::string> NormalizeE164(std::string_view input) {
     char c = body[i];
     if (c == '+') {
       if (seen_digit_or_plus) {
-        return absl::InvalidArgumentError(StrCat(
-            "phone number ", Quoted(original), " has a '+' that is not at the start"));
+        return absl::InvalidArgumentError(
+            StrCat("phone number ", Quoted(original), " has a '+' that is not at the start"));
       }
       has_plus = true;
       seen_digit_or_plus = true;
@@ -76,9 +74,9 @@ absl::StatusOr<std::string> NormalizeE164(std::string_view input) {
       digits.push_back(c);
       seen_digit_or_plus = true;
     } else if (!IsSeparator(c)) {
-      return absl::InvalidArgumentError(StrCat(
-          "phone number ", Quoted(original), " contains ", Describe(c),
-          ": only digits, a leading '+', spaces and - . / ( ) are allowed"));
+      return absl::InvalidArgumentError(
+          StrCat("phone number ", Quoted(original), " contains ", Describe(c),
+                 ": only digits, a leading '+', spaces and - . / ( ) are allowed"));
     }
   }
   if (!has_plus) {
@@ -87,12 +85,11 @@ absl::StatusOr<std::string> NormalizeE164(std::string_view input) {
     } else {
       return absl::InvalidArgumentError(
           StrCat("phone number ", Quoted(original),
-                       " must start with '+' and the country code, e.g. +14255550100"));
+                 " must start with '+' and the country code, e.g. +14255550100"));
     }
   }
   if (digits.empty()) {
-    return absl::InvalidArgumentError(
-        StrCat("phone number ", Quoted(original), " has no digits"));
+    return absl::InvalidArgumentError(StrCat("phone number ", Quoted(original), " has no digits"));
   }
   if (digits[0] == '0') {
     return absl::InvalidArgumentError(StrCat(
@@ -101,8 +98,8 @@ absl::StatusOr<std::string> NormalizeE164(std::string_view input) {
   }
   if (digits.size() < kMinDigits || digits.size() > kMaxDigits) {
     return absl::InvalidArgumentError(StrCat("phone number ", Quoted(original), " has ",
-                                                   digits.size(), " digits; E.164 allows ",
-                                                   kMinDigits, " to ", kMaxDigits));
+                                             digits.size(), " digits; E.164 allows ", kMinDigits,
+                                             " to ", kMaxDigits));
   }
   std::string normalized = StrCat("+", digits);
   if (!extension.empty()) {

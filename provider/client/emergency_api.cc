@@ -21,9 +21,8 @@ GraphRequest FilteredList(std::string path, const std::string& filter) {
 }
 
 template <typename T>
-absl::StatusOr<T> GetEntity(const GraphClient& client, const std::string& base,
-                            std::string_view id, std::string_view what,
-                            const CancellationToken& cancel) {
+absl::StatusOr<T> GetEntity(const GraphClient& client, const std::string& base, std::string_view id,
+                            std::string_view what, const CancellationToken& cancel) {
   absl::StatusOr<std::string> path = EntityPath(base, id, what);
   if (!path.ok()) {
     return path.status();
@@ -63,9 +62,9 @@ absl::StatusOr<T> PatchEntity(const GraphClient& client, const std::string& base
   return DecodeEntity<T>(*response, what);
 }
 
-absl::Status DeleteEntity(const GraphClient& client, const std::string& base,
-                          std::string_view id, std::optional<std::string> if_match,
-                          std::string_view what, const CancellationToken& cancel) {
+absl::Status DeleteEntity(const GraphClient& client, const std::string& base, std::string_view id,
+                          std::optional<std::string> if_match, std::string_view what,
+                          const CancellationToken& cancel) {
   absl::StatusOr<std::string> path = EntityPath(base, id, what);
   if (!path.ok()) {
     return path.status();
@@ -112,9 +111,9 @@ EmergencyApi::EmergencyApi(const GraphClient& client) : client_(client) {}
 
 absl::StatusOr<std::vector<CivicAddress>> EmergencyApi::ListCivicAddresses(
     const CivicAddressFilter& filter, const CancellationToken& cancel) const {
-  return ListAll<CivicAddress>(
-      client_, FilteredList(AddressesPath(), BuildCivicAddressFilter(filter)), "civicAddress",
-      cancel);
+  return ListAll<CivicAddress>(client_,
+                               FilteredList(AddressesPath(), BuildCivicAddressFilter(filter)),
+                               "civicAddress", cancel);
 }
 
 absl::StatusOr<CivicAddress> EmergencyApi::GetCivicAddress(std::string_view id,
@@ -156,8 +155,8 @@ absl::StatusOr<std::vector<EmergencyLocation>> EmergencyApi::ListLocationsOfAddr
   return ListLocations(filter, cancel);
 }
 
-absl::StatusOr<EmergencyLocation> EmergencyApi::GetLocation(
-    std::string_view id, const CancellationToken& cancel) const {
+absl::StatusOr<EmergencyLocation> EmergencyApi::GetLocation(std::string_view id,
+                                                            const CancellationToken& cancel) const {
   return GetEntity<EmergencyLocation>(client_, LocationsPath(), id, "location", cancel);
 }
 
@@ -167,14 +166,13 @@ absl::StatusOr<EmergencyLocation> EmergencyApi::CreateLocation(
 }
 
 absl::StatusOr<EmergencyLocation> EmergencyApi::UpdateLocation(
-    std::string_view id, const UpdateLocationRequest& request,
-    std::optional<std::string> if_match, const CancellationToken& cancel) const {
-  return PatchEntity<EmergencyLocation>(client_, LocationsPath(), id, request,
-                                        std::move(if_match), "location", cancel);
+    std::string_view id, const UpdateLocationRequest& request, std::optional<std::string> if_match,
+    const CancellationToken& cancel) const {
+  return PatchEntity<EmergencyLocation>(client_, LocationsPath(), id, request, std::move(if_match),
+                                        "location", cancel);
 }
 
-absl::Status EmergencyApi::DeleteLocation(std::string_view id,
-                                          std::optional<std::string> if_match,
+absl::Status EmergencyApi::DeleteLocation(std::string_view id, std::optional<std::string> if_match,
                                           const CancellationToken& cancel) const {
   return DeleteEntity(client_, LocationsPath(), id, std::move(if_match), "location", cancel);
 }

@@ -3,11 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "provider/client/json_fields.h"
 
@@ -34,7 +33,7 @@ struct CivicAddress {
   std::optional<std::string> city_alias;
   std::optional<std::string> state_or_province;
   std::optional<std::string> postal_code;
-  std::string country_or_region;  // ISO alpha-2, upper case
+  std::string country_or_region;         // ISO alpha-2, upper case
   std::optional<std::string> latitude;   // decimal string, e.g. "47.6396"
   std::optional<std::string> longitude;  // decimal string, e.g. "-122.1283"
   std::optional<std::string> elin;

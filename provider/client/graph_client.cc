@@ -1,10 +1,10 @@
 #include "provider/client/graph_client.h"
-#include "provider/client/string_util.h"
 
 #include <cstdio>
 #include <random>
 
 #include "provider/client/graph_error.h"
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 namespace {
@@ -12,8 +12,7 @@ namespace {
 using std::chrono::milliseconds;
 
 bool IsAbsoluteUrl(std::string_view text) {
-  return StartsWithIgnoreCase(text, "http://") ||
-         StartsWithIgnoreCase(text, "https://");
+  return StartsWithIgnoreCase(text, "http://") || StartsWithIgnoreCase(text, "https://");
 }
 
 // A random (version 4) UUID for the client-request-id header, which Graph echoes and logs:
@@ -55,15 +54,15 @@ std::string UrlOrigin(std::string_view url) {
   std::string host = AsciiStrToLower(authority);
   // A port follows the last ':' unless that colon is inside an IPv6 literal "[...]".
   auto colon = host.rfind(':');
-  if (colon == std::string::npos || (host.find(']') != std::string::npos && colon < host.find(']'))) {
+  if (colon == std::string::npos ||
+      (host.find(']') != std::string::npos && colon < host.find(']'))) {
     StrAppend(&host, scheme == "https" ? ":443" : ":80");
   }
   return StrCat(scheme, "://", host);
 }
 
 GraphClient::GraphClient(GraphClientOptions options, HttpTransport& transport,
-                         TokenProvider& tokens, const Retrier& retrier,
-                         const ClientLogger& logger)
+                         TokenProvider& tokens, const Retrier& retrier, const ClientLogger& logger)
     : options_(std::move(options)),
       transport_(transport),
       tokens_(tokens),
@@ -87,9 +86,9 @@ absl::StatusOr<GraphResponse> GraphClient::Send(const GraphRequest& request,
                                                 const CancellationToken& cancel) const {
   const std::string url = AppendQuery(ResolveUrl(request.path), request.query);
   if (UrlOrigin(url).empty() || UrlOrigin(url) != UrlOrigin(options_.endpoint)) {
-    return absl::PermissionDeniedError(
-        StrCat("refusing to send credentials to ", url,
-                     ": it is not on the configured endpoint ", options_.endpoint));
+    return absl::PermissionDeniedError(StrCat("refusing to send credentials to ", url,
+                                              ": it is not on the configured endpoint ",
+                                              options_.endpoint));
   }
   const std::string client_request_id = NewClientRequestId();
   bool unauthorized = false;
@@ -100,19 +99,16 @@ absl::StatusOr<GraphResponse> GraphClient::Send(const GraphRequest& request,
     // The token may have been revoked or the service's clock disagrees with ours: one more
     // try with a fresh token tells a stale token apart from missing permissions.
     logger_.Log(LogLevel::kInfo, StrCat(HttpMethodName(request.method), " ", url,
-                                              ": 401, retrying once with a new access token"));
+                                        ": 401, retrying once with a new access token"));
     tokens_.Invalidate(used_token);
     response = SendOnce(request, url, client_request_id, &unauthorized, &used_token, cancel);
   }
   return response;
 }
 
-absl::StatusOr<GraphResponse> GraphClient::SendOnce(const GraphRequest& request,
-                                                    const std::string& url,
-                                                    const std::string& client_request_id,
-                                                    bool* unauthorized_with_token,
-                                                    std::string* used_token,
-                                                    const CancellationToken& cancel) const {
+absl::StatusOr<GraphResponse> GraphClient::SendOnce(
+    const GraphRequest& request, const std::string& url, const std::string& client_request_id,
+    bool* unauthorized_with_token, std::string* used_token, const CancellationToken& cancel) const {
   *unauthorized_with_token = false;
   HttpRequest http;
   http.method = request.method;
@@ -157,15 +153,15 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(const GraphRequest& request,
       outcome.gave_up_reason.empty() ? "" : StrCat(" (", outcome.gave_up_reason, ")");
   if (!outcome.result.ok()) {
     const absl::Status& status = outcome.result.status();
-    return absl::Status(status.code(), logger_.redactor().Redact(StrCat(
-                                           description, ": ", status.message(), suffix)));
+    return absl::Status(status.code(), logger_.redactor().Redact(
+                                           StrCat(description, ": ", status.message(), suffix)));
   }
   HttpResponse& http_response = *outcome.result;
   GraphResponse response;
   response.status_code = http_response.status_code;
   response.request_id = http_response.headers.Get("request-id").value_or("");
   logger_.Log(LogLevel::kDebug, StrCat(description, " -> ", response.status_code,
-                                             " [request-id: ", response.request_id, "]"));
+                                       " [request-id: ", response.request_id, "]"));
   if (!IsSuccess(response.status_code)) {
     absl::Status status = StatusFromHttpResponse(http_response, &logger_.redactor());
     if (response.status_code == 401 && !used_token->empty()) {
@@ -182,12 +178,11 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(const GraphRequest& request,
     return status;
   }
   if (!StripWhitespace(http_response.body).empty()) {
-    response.body =
-        nlohmann::json::parse(http_response.body, nullptr, /*allow_exceptions=*/false);
+    response.body = nlohmann::json::parse(http_response.body, nullptr, /*allow_exceptions=*/false);
     if (response.body.is_discarded()) {
-      return absl::InternalError(
-          StrCat(description, ": the response (", response.status_code,
-                       ") is not valid JSON [request-id: ", response.request_id, "]"));
+      return absl::InternalError(StrCat(description, ": the response (", response.status_code,
+                                        ") is not valid JSON [request-id: ", response.request_id,
+                                        "]"));
     }
   }
   response.etag = http_response.headers.Get("ETag");
@@ -203,9 +198,9 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(const GraphRequest& request,
 
 absl::StatusOr<GraphResponse> GraphClient::Get(std::string path, QueryParams query,
                                                const CancellationToken& cancel) const {
-  return Send(GraphRequest{HttpMethod::kGet, std::move(path), std::move(query), std::nullopt,
-                           std::nullopt},
-              cancel);
+  return Send(
+      GraphRequest{HttpMethod::kGet, std::move(path), std::move(query), std::nullopt, std::nullopt},
+      cancel);
 }
 
 absl::StatusOr<GraphResponse> GraphClient::Post(std::string path, nlohmann::json body,

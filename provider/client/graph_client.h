@@ -3,11 +3,10 @@
 // responses into Status values (see graph_error.h). Thread-safe; one instance serves all calls.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "provider/client/client_logger.h"
@@ -35,9 +34,9 @@ struct GraphRequest {
 struct GraphResponse {
   int status_code = 0;
   HttpHeaders headers;
-  nlohmann::json body;               // null when the response has no body
-  std::optional<std::string> etag;   // the ETag header, else the body's "@odata.etag"
-  std::string request_id;            // the request-id header, for messages and support
+  nlohmann::json body;              // null when the response has no body
+  std::optional<std::string> etag;  // the ETag header, else the body's "@odata.etag"
+  std::string request_id;           // the request-id header, for messages and support
 };
 
 struct GraphClientOptions {
@@ -76,8 +75,7 @@ class GraphClient {
  private:
   absl::StatusOr<GraphResponse> SendOnce(const GraphRequest& request, const std::string& url,
                                          const std::string& client_request_id,
-                                         bool* unauthorized_with_token,
-                                         std::string* used_token,
+                                         bool* unauthorized_with_token, std::string* used_token,
                                          const CancellationToken& cancel) const;
 
   GraphClientOptions options_;

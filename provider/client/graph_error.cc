@@ -1,8 +1,8 @@
 #include "provider/client/graph_error.h"
-#include "provider/client/string_util.h"
 
 #include <nlohmann/json.hpp>
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 namespace {

@@ -20,8 +20,8 @@ namespace opc::client {
 
 struct GraphError {
   int http_status = 0;
-  std::string code;     // error.code (or the x-ms-error-code header), e.g. "NumbersAssigned"
-  std::string message;  // error.message, or a short excerpt of a body that is no envelope
+  std::string code;        // error.code (or the x-ms-error-code header), e.g. "NumbersAssigned"
+  std::string message;     // error.message, or a short excerpt of a body that is no envelope
   std::string request_id;  // innerError.request-id, else the request-id header
   std::string client_request_id;
   std::string date;

@@ -1,6 +1,6 @@
 #include "provider/client/http_transport.h"
-#include "provider/client/string_util.h"
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 

@@ -3,13 +3,12 @@
 // contained in DecodeJson so that no nlohmann exception leaves the client.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "provider/client/string_util.h"

@@ -1,10 +1,10 @@
 #include "provider/client/long_running_operation.h"
-#include "provider/client/string_util.h"
 
 #include <algorithm>
 
 #include "provider/client/json_fields.h"
 #include "provider/client/retry_policy.h"
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 namespace {
@@ -30,9 +30,9 @@ absl::Status FailureStatus(const LongRunningOperation& operation) {
     if (detail.status && *detail.status == operation_status::kSucceeded) {
       continue;
     }
-    details.push_back(StrCat(DescribeNumber(detail, i), ": ",
-                                   detail.status_detail.value_or(
-                                       detail.status.value_or("no detail given"))));
+    details.push_back(
+        StrCat(DescribeNumber(detail, i), ": ",
+               detail.status_detail.value_or(detail.status.value_or("no detail given"))));
   }
   std::string message = StrCat("operation '", operation.id, "' failed");
   if (!details.empty()) {
@@ -119,8 +119,7 @@ std::optional<LongRunningOperation> FailedOperationOf(const absl::Status& status
   }
   nlohmann::json j =
       nlohmann::json::parse(std::string(*payload), nullptr, /*allow_exceptions=*/false);
-  absl::StatusOr<LongRunningOperation> operation =
-      DecodeJson<LongRunningOperation>(j, "operation");
+  absl::StatusOr<LongRunningOperation> operation = DecodeJson<LongRunningOperation>(j, "operation");
   if (!operation.ok()) {
     return std::nullopt;
   }
@@ -138,9 +137,9 @@ absl::StatusOr<LongRunningOperation> OperationPoller::WaitForAccepted(
     location = accepted.headers.Get("Operation-Location");
   }
   if (!location || location->empty()) {
-    return absl::InternalError(StrCat(
-        "the service accepted the request (", accepted.status_code,
-        ") but sent no Location header to follow [request-id: ", accepted.request_id, "]"));
+    return absl::InternalError(
+        StrCat("the service accepted the request (", accepted.status_code,
+               ") but sent no Location header to follow [request-id: ", accepted.request_id, "]"));
   }
   std::optional<milliseconds> first_delay;
   if (auto retry_after = accepted.headers.Get("Retry-After")) {
@@ -149,9 +148,9 @@ absl::StatusOr<LongRunningOperation> OperationPoller::WaitForAccepted(
   return Wait(*location, first_delay, cancel);
 }
 
-absl::StatusOr<LongRunningOperation> OperationPoller::Wait(
-    std::string_view location, std::optional<milliseconds> first_delay,
-    const CancellationToken& cancel) const {
+absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view location,
+                                                           std::optional<milliseconds> first_delay,
+                                                           const CancellationToken& cancel) const {
   const auto deadline = clock_.Now() + options_.timeout;
   milliseconds delay = first_delay.value_or(options_.default_interval);
   std::string last_status = "notStarted";
@@ -160,7 +159,7 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(
     if (polls > 0 && remaining <= milliseconds(0)) {
       return absl::DeadlineExceededError(
           StrCat("operation at ", location, " is still ", last_status, " after ",
-                       FormatDuration(options_.timeout), " (", polls, " polls)"));
+                 FormatDuration(options_.timeout), " (", polls, " polls)"));
     }
     delay = std::max(delay, options_.min_interval);
     // The last poll happens at the deadline rather than never.
@@ -186,8 +185,8 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(
     if (EqualsIgnoreCase(operation->status, operation_status::kFailed)) {
       return FailureStatus(*operation);
     }
-    client_.logger().Log(LogLevel::kDebug, StrCat("operation '", operation->id, "' is ",
-                                                        operation->status));
+    client_.logger().Log(LogLevel::kDebug,
+                         StrCat("operation '", operation->id, "' is ", operation->status));
     delay = options_.default_interval;
     if (auto retry_after = response->headers.Get("Retry-After")) {
       delay = ParseRetryAfter(*retry_after, clock_.Now()).value_or(options_.default_interval);

@@ -4,12 +4,11 @@
 #pragma once
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "provider/client/clock.h"
@@ -21,8 +20,10 @@ namespace opc::client {
 // telephoneNumberLongRunningOperationDetails
 struct OperationNumberDetail {
   std::optional<std::string> resource_location;  // URL of the numberAssignment
-  std::optional<std::string> status;  // notStarted | running | succeeded | failed
-  std::optional<std::string> status_detail;  // the failure reason
+  std::optional<std::string> status;             // notStarted | running | succeeded | failed
+  std::optional<std::string> status_detail;      // the failure reason
+
+  friend bool operator==(const OperationNumberDetail&, const OperationNumberDetail&) = default;
 };
 
 // telephoneNumberLongRunningOperation
@@ -31,6 +32,8 @@ struct LongRunningOperation {
   std::optional<std::string> created_date_time;
   std::string status;  // notStarted | running | succeeded | failed | skipped
   std::vector<OperationNumberDetail> numbers;
+
+  friend bool operator==(const LongRunningOperation&, const LongRunningOperation&) = default;
 };
 
 namespace operation_status {

@@ -3,12 +3,11 @@
 // ("unknownFutureValue" and beyond) never breaks decoding; compare them case-insensitively.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace opc::client {
 
@@ -55,7 +54,7 @@ inline constexpr std::string_view kRelease = "release";
 
 // One number of the tenant's inventory. Unset strings are null in the service's JSON.
 struct NumberAssignment {
-  std::string id;  // opaque
+  std::string id;                // opaque
   std::string telephone_number;  // +E164
   std::optional<std::string> operator_id;
   std::string number_type;
@@ -87,7 +86,7 @@ struct AssignNumberRequest {
   std::string assignment_target_id;  // object id of a user or resource account
   std::string number_type;
   std::optional<std::string> assignment_category;  // the service's default: primary
-  std::optional<std::string> location_id;  // absent keeps the current location
+  std::optional<std::string> location_id;          // absent keeps the current location
 
   friend bool operator==(const AssignNumberRequest&, const AssignNumberRequest&) = default;
 };

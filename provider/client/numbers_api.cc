@@ -30,8 +30,8 @@ absl::Status WithNumberContext(const absl::Status& status, std::string_view acti
   if (status.ok()) {
     return status;
   }
-  absl::Status annotated(status.code(), StrCat(action, " ", telephone_number, ": ",
-                                               StatusMessage(status)));
+  absl::Status annotated(status.code(),
+                         StrCat(action, " ", telephone_number, ": ", StatusMessage(status)));
   status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
     annotated.SetPayload(url, payload);
   });
@@ -150,8 +150,8 @@ absl::StatusOr<NumberAssignment> NumbersApi::FindNumberByTelephoneNumber(
 absl::StatusOr<LongRunningOperation> NumbersApi::StartAndWait(
     std::string_view action, const std::string& telephone_number, nlohmann::json body,
     const CancellationToken& cancel) const {
-  absl::StatusOr<GraphResponse> accepted = client_.Post(
-      StrCat(CollectionPath(), "/", action), std::move(body), cancel);
+  absl::StatusOr<GraphResponse> accepted =
+      client_.Post(StrCat(CollectionPath(), "/", action), std::move(body), cancel);
   if (!accepted.ok()) {
     return WithNumberContext(accepted.status(), action, telephone_number);
   }

@@ -1,6 +1,6 @@
 #include "provider/client/odata_filter.h"
-#include "provider/client/string_util.h"
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 
@@ -15,8 +15,8 @@ ODataFilter& ODataFilter::Eq(std::string_view field, std::string_view value) {
 
 ODataFilter& ODataFilter::AnyEq(std::string_view collection, std::string_view value,
                                 std::string_view lambda_variable) {
-  clauses_.push_back(StrCat(collection, "/any(", lambda_variable, ":", lambda_variable,
-                                  " eq ", QuoteODataString(value), ")"));
+  clauses_.push_back(StrCat(collection, "/any(", lambda_variable, ":", lambda_variable, " eq ",
+                            QuoteODataString(value), ")"));
   return *this;
 }
 

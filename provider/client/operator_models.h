@@ -2,12 +2,11 @@
 // under /beta/admin/teams/operatorConnect. Field names follow the operator-side consent API.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace opc::client {
 
@@ -82,7 +81,7 @@ struct Consent {
   std::string id;  // = operator_id
   std::string operator_id;
   std::optional<std::string> operator_display_name;
-  std::string status;  // see consent_status
+  std::string status;                            // see consent_status
   std::vector<std::string> consented_countries;  // upper case, sorted
   std::vector<Contact> contacts;
   bool data_transfer_notice_accepted = false;

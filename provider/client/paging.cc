@@ -1,8 +1,8 @@
 #include "provider/client/paging.h"
-#include "provider/client/string_util.h"
 
 #include <set>
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 
@@ -27,9 +27,9 @@ absl::Status ForEachItem(const GraphClient& client, GraphRequest first,
     }
     const nlohmann::json& body = response->body;
     if (!body.is_object() || !body.contains("value") || !body["value"].is_array()) {
-      return absl::InternalError(StrCat("page ", page, " of ", request.path,
-                                              " has no \"value\" array [request-id: ",
-                                              response->request_id, "]"));
+      return absl::InternalError(
+          StrCat("page ", page, " of ", request.path,
+                 " has no \"value\" array [request-id: ", response->request_id, "]"));
     }
     for (const nlohmann::json& item : body["value"]) {
       if (absl::Status status = visit(item); !status.ok()) {

@@ -1,11 +1,10 @@
 #include "provider/client/redaction.h"
-#include "provider/client/string_util.h"
-#include "provider/client/string_util.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 namespace {
@@ -13,13 +12,11 @@ namespace {
 constexpr std::size_t kMinSecretLength = 4;
 
 bool IsTokenChar(char c) {
-  return IsAsciiAlnum(c) || c == '-' || c == '.' || c == '_' ||
-         c == '~' || c == '+' || c == '/' || c == '=';
+  return IsAsciiAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' ||
+         c == '=';
 }
 
-bool IsJwtChar(char c) {
-  return IsAsciiAlnum(c) || c == '-' || c == '_' || c == '.';
-}
+bool IsJwtChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '_' || c == '.'; }
 
 // "Bearer <token>" in any case, e.g. an Authorization header echoed in a message.
 std::string RedactBearer(std::string_view text) {
@@ -54,8 +51,7 @@ std::string RedactBearer(std::string_view text) {
 // `key=value` (form or query encoding) and `"key": "value"` (JSON) for credential keys.
 std::string RedactKeyedValues(std::string_view text) {
   static constexpr std::array<std::string_view, 6> kKeys = {
-      "client_secret", "access_token", "refresh_token", "id_token", "client_assertion",
-      "password"};
+      "client_secret", "access_token", "refresh_token", "id_token", "client_assertion", "password"};
   std::string current(text);
   for (std::string_view key : kKeys) {
     std::string out;
@@ -78,8 +74,8 @@ std::string RedactKeyedValues(std::string_view text) {
         value_begin = cursor + 1;
         value_end = value_begin;
         while (value_end < current.size() && current[value_end] != '&' &&
-               !IsAsciiSpace(current[value_end]) &&
-               current[value_end] != '"' && current[value_end] != '\'') {
+               !IsAsciiSpace(current[value_end]) && current[value_end] != '"' &&
+               current[value_end] != '\'') {
           ++value_end;
         }
       } else if (cursor < current.size() && current[cursor] == ':') {

@@ -1,5 +1,4 @@
 #include "provider/client/retry_policy.h"
-#include "provider/client/string_util.h"
 
 #include <curl/curl.h>
 
@@ -8,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 
@@ -32,8 +32,7 @@ std::optional<milliseconds> ParseRetryAfter(std::string_view value,
   if (trimmed.empty()) {
     return std::nullopt;
   }
-  if (std::all_of(trimmed.begin(), trimmed.end(),
-                  [](char c) { return IsAsciiDigit(c); })) {
+  if (std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return IsAsciiDigit(c); })) {
     int64_t seconds = 0;
     if (!ParseInt64(trimmed, &seconds)) {
       return std::nullopt;  // overflow: absurd, ignore it and use our own backoff
@@ -99,15 +98,13 @@ RetryOutcome Retrier::Run(std::string_view description, const Attempt& attempt,
     outcome.result = attempt(timeout);
     ++outcome.attempts;
 
-    const bool retryable = outcome.result.ok()
-                               ? IsRetryableStatusCode(outcome.result->status_code)
-                               : IsRetryableTransportError(outcome.result.status());
+    const bool retryable = outcome.result.ok() ? IsRetryableStatusCode(outcome.result->status_code)
+                                               : IsRetryableTransportError(outcome.result.status());
     if (!retryable) {
       return outcome;
     }
-    const std::string what = outcome.result.ok()
-                                 ? StrCat("HTTP ", outcome.result->status_code)
-                                 : outcome.result.status().ToString();
+    const std::string what = outcome.result.ok() ? StrCat("HTTP ", outcome.result->status_code)
+                                                 : outcome.result.status().ToString();
     if (retries >= options_.max_retries) {
       outcome.gave_up_reason = StrCat("gave up after ", outcome.attempts, " attempts");
       return outcome;
@@ -125,15 +122,16 @@ RetryOutcome Retrier::Run(std::string_view description, const Attempt& attempt,
     if (clock_.Now() + *delay > deadline) {
       outcome.gave_up_reason =
           StrCat("gave up after ", outcome.attempts, " attempts: the next retry (in ",
-                       FormatDuration(*delay), ") would exceed the request timeout of ",
-                       FormatDuration(options_.total_timeout));
+                 FormatDuration(*delay), ") would exceed the request timeout of ",
+                 FormatDuration(options_.total_timeout));
       return outcome;
     }
     logger_.Log(LogLevel::kWarning,
                 StrCat(description, ": ", what, " (attempt ", outcome.attempts, " of ",
-                             options_.max_retries + 1, "), retrying in ", FormatDuration(*delay)));
+                       options_.max_retries + 1, "), retrying in ", FormatDuration(*delay)));
     if (absl::Status slept = sleeper_.Sleep(*delay, cancel); !slept.ok()) {
-      outcome.result = absl::CancelledError(StrCat(description, ": cancelled while waiting to retry"));
+      outcome.result =
+          absl::CancelledError(StrCat(description, ": cancelled while waiting to retry"));
       outcome.gave_up_reason.clear();
       return outcome;
     }

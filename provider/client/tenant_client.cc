@@ -12,15 +12,13 @@ bool IsLoopbackHost(std::string_view origin) {
   // origin is "scheme://host:port" (see UrlOrigin).
   std::string_view rest = origin.substr(origin.find("://") + 3);
   std::string_view host = rest.substr(0, rest.rfind(':'));
-  return host == "127.0.0.1" || host == "localhost" || host == "[::1]" ||
-         host.starts_with("127.");
+  return host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host.starts_with("127.");
 }
 
 absl::Status ValidateBaseUrl(std::string_view field, std::string_view url) {
   std::string origin = UrlOrigin(url);
   if (origin.empty()) {
-    return absl::InvalidArgumentError(
-        StrCat(field, " '", url, "' is not an absolute http(s) URL"));
+    return absl::InvalidArgumentError(StrCat(field, " '", url, "' is not an absolute http(s) URL"));
   }
   if (StartsWithIgnoreCase(url, "http://") && !IsLoopbackHost(origin)) {
     return absl::InvalidArgumentError(
@@ -44,8 +42,7 @@ absl::Status ValidateClientConfig(const ClientConfig& config) {
   for (char c : config.tenant_id) {
     if (!(IsAsciiAlnum(c) || c == '-' || c == '.' || c == '_')) {
       return absl::InvalidArgumentError(
-          StrCat("tenant_id '", config.tenant_id,
-                 "' must be a tenant id (GUID) or a domain name"));
+          StrCat("tenant_id '", config.tenant_id, "' must be a tenant id (GUID) or a domain name"));
     }
   }
   if (StripWhitespace(config.client_id).empty()) {
@@ -57,21 +54,19 @@ absl::Status ValidateClientConfig(const ClientConfig& config) {
   if (absl::Status status = ValidateBaseUrl("endpoint", config.endpoint); !status.ok()) {
     return status;
   }
-  if (absl::Status status = ValidateBaseUrl("authority_url", config.authority_url);
-      !status.ok()) {
+  if (absl::Status status = ValidateBaseUrl("authority_url", config.authority_url); !status.ok()) {
     return status;
   }
   if (!config.scope.empty() && !config.scope.ends_with("/.default")) {
-    return absl::InvalidArgumentError(StrCat(
-        "scope '", config.scope, "' must end in /.default (client-credentials grant)"));
+    return absl::InvalidArgumentError(
+        StrCat("scope '", config.scope, "' must end in /.default (client-credentials grant)"));
   }
   if (config.request_timeout <= std::chrono::milliseconds(0)) {
     return absl::InvalidArgumentError("request_timeout must be positive");
   }
   if (config.max_retries < 0 || config.max_retries > kMaxRetriesLimit) {
-    return absl::InvalidArgumentError(
-        StrCat("max_retries must be between 0 and ", kMaxRetriesLimit, ", got ",
-               config.max_retries));
+    return absl::InvalidArgumentError(StrCat("max_retries must be between 0 and ", kMaxRetriesLimit,
+                                             ", got ", config.max_retries));
   }
   if (config.operation_timeout <= std::chrono::milliseconds(0)) {
     return absl::InvalidArgumentError("operation_timeout must be positive");
@@ -109,8 +104,7 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
   retry.max_retries = config.max_retries;
   retry.total_timeout = config.request_timeout;
   retry.attempt_timeout = std::min(retry.attempt_timeout, config.request_timeout);
-  client->retrier_ =
-      std::make_unique<Retrier>(retry, clock, sleeper, random, *client->logger_);
+  client->retrier_ = std::make_unique<Retrier>(retry, clock, sleeper, random, *client->logger_);
 
   ClientCredentialsOptions credentials;
   credentials.authority_url = config.authority_url;
@@ -125,8 +119,8 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
       std::move(credentials), *client->transport_, *client->retrier_, clock, *client->logger_);
 
   client->graph_ = std::make_unique<GraphClient>(
-      GraphClientOptions{config.endpoint, config.user_agent}, *client->transport_,
-      *client->tokens_, *client->retrier_, *client->logger_);
+      GraphClientOptions{config.endpoint, config.user_agent}, *client->transport_, *client->tokens_,
+      *client->retrier_, *client->logger_);
   PollOptions poll;
   poll.timeout = config.operation_timeout;
   poll.default_interval = config.operation_poll_interval;

@@ -1,11 +1,10 @@
 #include "provider/client/token_provider.h"
-#include "provider/client/string_util.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "provider/client/graph_error.h"
+#include "provider/client/string_util.h"
 #include "provider/client/url_encoding.h"
 
 namespace opc::client {
@@ -44,8 +43,7 @@ absl::StatusCode StatusCodeForOAuthError(std::string_view error, int http_status
   if (error == "unauthorized_client") {
     return absl::StatusCode::kPermissionDenied;
   }
-  if (error == "invalid_request" || error == "invalid_scope" ||
-      error == "unsupported_grant_type") {
+  if (error == "invalid_request" || error == "invalid_scope" || error == "unsupported_grant_type") {
     return absl::StatusCode::kInvalidArgument;
   }
   if (error == "temporarily_unavailable") {
@@ -58,8 +56,7 @@ absl::StatusCode StatusCodeForOAuthError(std::string_view error, int http_status
 
 ClientCredentialsTokenProvider::ClientCredentialsTokenProvider(ClientCredentialsOptions options,
                                                                HttpTransport& transport,
-                                                               const Retrier& retrier,
-                                                               Clock& clock,
+                                                               const Retrier& retrier, Clock& clock,
                                                                const ClientLogger& logger)
     : options_(std::move(options)),
       transport_(transport),
@@ -105,8 +102,8 @@ absl::StatusOr<std::string> ClientCredentialsTokenProvider::GetToken(
     if (cached_ && clock_.Now() < cached_->expires_at && !cancel.IsCancelled()) {
       logger_.Log(LogLevel::kWarning,
                   StrCat("refreshing the access token failed, using the cached one until it "
-                               "expires: ",
-                               fetched.status().message()));
+                         "expires: ",
+                         fetched.status().message()));
       return cached_->value;
     }
     return fetched.status();
@@ -138,8 +135,7 @@ absl::StatusOr<ClientCredentialsTokenProvider::CachedToken> ClientCredentialsTok
                              {"client_secret", options_.client_secret},
                              {"scope", options_.scope}});
   logger_.Log(LogLevel::kDebug,
-              StrCat("requesting an access token for client ", options_.client_id, " from ",
-                           url));
+              StrCat("requesting an access token for client ", options_.client_id, " from ", url));
 
   const std::string description = StrCat("POST ", url);
   RetryOutcome outcome = retrier_.Run(
@@ -162,8 +158,8 @@ absl::StatusOr<ClientCredentialsTokenProvider::CachedToken> ClientCredentialsTok
   if (response.status_code < 200 || response.status_code >= 300) {
     absl::Status status = TokenErrorToStatus(response);
     if (!outcome.gave_up_reason.empty()) {
-      status = absl::Status(status.code(),
-                            StrCat(status.message(), " (", outcome.gave_up_reason, ")"));
+      status =
+          absl::Status(status.code(), StrCat(status.message(), " (", outcome.gave_up_reason, ")"));
     }
     logger_.Log(LogLevel::kError, StatusMessage(status));
     return status;
@@ -171,19 +167,16 @@ absl::StatusOr<ClientCredentialsTokenProvider::CachedToken> ClientCredentialsTok
 
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object()) {
-    return absl::InternalError(
-        StrCat("token response from ", url, " is not a JSON object"));
+    return absl::InternalError(StrCat("token response from ", url, " is not a JSON object"));
   }
   std::string access_token = StringField(body, "access_token");
   if (access_token.empty()) {
-    return absl::InternalError(
-        StrCat("token response from ", url, " has no access_token"));
+    return absl::InternalError(StrCat("token response from ", url, " has no access_token"));
   }
   std::string token_type = StringField(body, "token_type");
   if (!token_type.empty() && !EqualsIgnoreCase(token_type, "Bearer")) {
-    return absl::InternalError(StrCat("token response from ", url,
-                                            " has token_type '", token_type,
-                                            "', expected 'Bearer'"));
+    return absl::InternalError(StrCat("token response from ", url, " has token_type '", token_type,
+                                      "', expected 'Bearer'"));
   }
   logger_.redactor().AddRotatingSecret(access_token);
 
@@ -192,8 +185,8 @@ absl::StatusOr<ClientCredentialsTokenProvider::CachedToken> ClientCredentialsTok
   const milliseconds lifetime = seconds(lifetime_seconds);
   const milliseconds margin = std::min(options_.refresh_margin, lifetime / 2);
   const auto now = clock_.Now();
-  logger_.Log(LogLevel::kDebug, StrCat("obtained an access token valid for ",
-                                             FormatDuration(lifetime)));
+  logger_.Log(LogLevel::kDebug,
+              StrCat("obtained an access token valid for ", FormatDuration(lifetime)));
   return CachedToken{std::move(access_token), now + lifetime - margin, now + lifetime};
 }
 
@@ -214,8 +207,7 @@ absl::Status ClientCredentialsTokenProvider::TokenErrorToStatus(
   if (auto eol = description.find_first_of("\r\n"); eol != std::string::npos) {
     description.resize(eol);
   }
-  std::string message =
-      StrCat("token request to ", TokenUrl(), " failed (", response.status_code);
+  std::string message = StrCat("token request to ", TokenUrl(), " failed (", response.status_code);
   if (!error.empty()) {
     StrAppend(&message, " ", error);
   }
@@ -228,8 +220,7 @@ absl::Status ClientCredentialsTokenProvider::TokenErrorToStatus(
   if (error == "invalid_client") {
     StrAppend(&message, " (check client_id and client_secret)");
   } else if (error == "unauthorized_client") {
-    StrAppend(&message, " (is the application registered in tenant ", options_.tenant_id,
-                    "?)");
+    StrAppend(&message, " (is the application registered in tenant ", options_.tenant_id, "?)");
   }
   if (!trace_id.empty() || !correlation_id.empty()) {
     StrAppend(&message, " [trace-id: ", trace_id, ", correlation-id: ", correlation_id, "]");

@@ -49,8 +49,7 @@ struct ClientCredentialsOptions {
 class ClientCredentialsTokenProvider final : public TokenProvider {
  public:
   ClientCredentialsTokenProvider(ClientCredentialsOptions options, HttpTransport& transport,
-                                 const Retrier& retrier, Clock& clock,
-                                 const ClientLogger& logger);
+                                 const Retrier& retrier, Clock& clock, const ClientLogger& logger);
 
   absl::StatusOr<std::string> GetToken(const CancellationToken& cancel) override;
   void Invalidate(std::string_view token) override;

@@ -1,6 +1,6 @@
 #include "provider/client/url_encoding.h"
-#include "provider/client/string_util.h"
 
+#include "provider/client/string_util.h"
 
 namespace opc::client {
 namespace {
