@@ -966,7 +966,11 @@ absl::StatusOr<Value> DecodeMsgpack(std::string_view bytes, const Type& type) {
   try {
     msgpack::object_handle handle;
     std::size_t offset = 0;
-    msgpack::unpack(handle, bytes.data(), bytes.size(), offset);
+    // No container can hold more elements than there are bytes; refusing larger claims up
+    // front keeps a corrupt length from turning into a huge allocation.
+    msgpack::unpack_limit limit(bytes.size(), bytes.size(), bytes.size(), bytes.size(),
+                                bytes.size(), /*depth=*/10000);
+    msgpack::unpack(handle, bytes.data(), bytes.size(), offset, nullptr, nullptr, limit);
     if (offset != bytes.size()) {
       return absl::InvalidArgumentError("unexpected data after the msgpack value");
     }

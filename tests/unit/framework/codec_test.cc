@@ -230,6 +230,9 @@ TEST(MsgpackDecode, RejectsMismatchesWithClearMessages) {
               HasSubstr("after the msgpack value"));
   EXPECT_FALSE(DecodeMsgpack(Bytes({0x92, 0x01}), Type::List(Type::Number())).ok()) << "truncated";
   EXPECT_FALSE(DecodeMsgpack(Bytes({0xc1}), Type::Bool()).ok()) << "never-used byte";
+  EXPECT_FALSE(
+      DecodeMsgpack(Bytes({0xdd, 0xff, 0xff, 0xff, 0xff, 0x01}), Type::List(Type::Number())).ok())
+      << "an array claiming four billion elements";
   EXPECT_FALSE(DecodeMsgpack(Bytes({0xcb, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0}), Type::Number()).ok())
       << "NaN";
 }
