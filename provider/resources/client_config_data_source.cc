@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "provider/resources/provider_context.h"
+
 namespace opc::resources {
 
 framework::Schema ClientConfigDataSource::GetSchema() const {
@@ -20,8 +22,8 @@ framework::Schema ClientConfigDataSource::GetSchema() const {
 
 void ClientConfigDataSource::Configure(const framework::ProviderData& data,
                                        framework::Diagnostics& diags) {
-  if (const auto* settings = std::any_cast<std::shared_ptr<const ProviderSettings>>(&data)) {
-    settings_ = *settings;
+  if (const auto* context = std::any_cast<std::shared_ptr<const ProviderContext>>(&data)) {
+    settings_ = (*context)->settings;
   }
 }
 

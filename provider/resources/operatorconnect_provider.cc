@@ -7,6 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "provider/plugin/logger.h"
+#include "provider/client/tenant_client.h"
+#include "provider/resources/provider_context.h"
 #include "provider/resources/provider_settings.h"
 #include "provider/resources/registry.h"
 #include "provider/resources/settings_rules.h"
@@ -230,6 +232,42 @@ void OperatorConnectProvider::ValidateConfig(const Value& config, Diagnostics& d
   }
 }
 
+namespace {
+
+// The client logs through the provider's hclog logger (already redacted by the client).
+client::ClientConfig ClientConfigFrom(const ProviderSettings& settings) {
+  client::ClientConfig config;
+  config.tenant_id = settings.tenant_id;
+  config.client_id = settings.client_id;
+  config.client_secret = settings.client_secret;
+  config.endpoint = settings.endpoint;
+  config.authority_url = settings.authority_url;
+  config.ca_file = settings.ca_file;
+  config.request_timeout = settings.request_timeout;
+  config.max_retries = settings.max_retries;
+  config.user_agent = "terraform-provider-operatorconnect/" + ProviderVersion();
+  config.log_sink = [log = plugin::ProcessLogger().Named("client")](client::LogLevel level,
+                                                                     std::string_view message) {
+    switch (level) {
+      case client::LogLevel::kDebug:
+        log.Debug(message);
+        break;
+      case client::LogLevel::kInfo:
+        log.Info(message);
+        break;
+      case client::LogLevel::kWarning:
+        log.Warn(message);
+        break;
+      case client::LogLevel::kError:
+        log.Error(message);
+        break;
+    }
+  };
+  return config;
+}
+
+}  // namespace
+
 void OperatorConnectProvider::Configure(const framework::ConfigureProviderRequest& req,
                                         framework::ConfigureProviderResponse& resp) {
   const plugin::Logger log = plugin::ProcessLogger().Named("provider");
@@ -286,7 +324,17 @@ void OperatorConnectProvider::Configure(const framework::ConfigureProviderReques
                                    {"ca_certificate_file", settings.ca_file},
                                    {"request_timeout_ms", settings.request_timeout.count()},
                                    {"max_retries", settings.max_retries}});
-  resp.data = std::make_shared<const ProviderSettings>(std::move(settings));
+  auto shared_settings = std::make_shared<const ProviderSettings>(std::move(settings));
+  absl::StatusOr<std::unique_ptr<client::TenantClient>> tenant_client =
+      client::TenantClient::Create(ClientConfigFrom(*shared_settings));
+  if (!tenant_client.ok()) {
+    diags.AddError("Invalid provider configuration", std::string(tenant_client.status().message()));
+    return;
+  }
+  auto context = std::make_shared<ProviderContext>();
+  context->settings = shared_settings;
+  context->client = std::move(*tenant_client);
+  resp.data = std::shared_ptr<const ProviderContext>(std::move(context));
 }
 
 std::vector<std::unique_ptr<framework::Resource>> OperatorConnectProvider::Resources() {

@@ -1,19 +1,26 @@
 #include "provider/resources/registry.h"
 
 #include "provider/resources/client_config_data_source.h"
+#include "provider/resources/area_registration.h"
 
 namespace opc::resources {
 
-// Add each new resource here (one line: out.push_back(std::make_unique<...>());).
+// Each area (operators, emergency calling, numbers) registers its own types in its
+// *_registration.cc, so this list never needs editing when a type is added.
 std::vector<std::unique_ptr<framework::Resource>> AllResources() {
   std::vector<std::unique_ptr<framework::Resource>> out;
+  AddOperatorResources(out);
+  AddEmergencyResources(out);
+  AddNumberResources(out);
   return out;
 }
 
-// Add each new data source here.
 std::vector<std::unique_ptr<framework::DataSource>> AllDataSources() {
   std::vector<std::unique_ptr<framework::DataSource>> out;
   out.push_back(std::make_unique<ClientConfigDataSource>());
+  AddOperatorDataSources(out);
+  AddEmergencyDataSources(out);
+  AddNumberDataSources(out);
   return out;
 }
 

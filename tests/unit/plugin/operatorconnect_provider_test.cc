@@ -1,6 +1,7 @@
 // The provider block: schema, validation rules, environment fallbacks, defaults, diagnostics
 // that name the attribute, and the secret kept out of every diagnostic and log line.
 #include "provider/resources/operatorconnect_provider.h"
+#include "provider/resources/provider_context.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -58,8 +59,9 @@ class ProviderConfigTest : public ::testing::Test {
     framework::ConfigureProviderResponse resp;
     provider.Configure(req, resp);
     Configured out{resp.diagnostics, nullptr};
-    if (auto* s = std::any_cast<std::shared_ptr<const ProviderSettings>>(&resp.data)) {
-      out.settings = *s;
+    if (auto* context = std::any_cast<std::shared_ptr<const ProviderContext>>(&resp.data)) {
+      out.settings = (*context)->settings;
+      EXPECT_NE((*context)->client, nullptr) << "a configured provider hands out a tenant client";
     }
     return out;
   }
