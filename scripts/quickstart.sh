@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The quickstart: installs what is missing, builds the provider and the tenant simulator,
+# starts the simulator, then runs `terraform init` and `apply` of examples/quickstart twice:
+# once to enable an operator and create emergency addresses, then (after the simulated operator
+# has provisioned numbers) to assign those numbers. Ends with a drift-free re-plan.
+#   --keep   leave the simulator running (its address and credentials are printed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+keep=false
+[[ "${1:-}" == "--keep" ]] && keep=true
+
+tf="${TF_BINARY:-terraform}"
+export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+
+bash scripts/setup.sh
+cmake --preset default >/dev/null
+cmake --build --preset default --target terraform-provider-operatorconnect operatorconnect-sim
+
+work="$root/.quickstart"
+rm -rf "$work"
+mkdir -p "$work/mirror" "$work/config"
+
+# Install the freshly built provider the way a release is installed: a filesystem mirror.
+version=0.1.0
+dest="$work/mirror/localhost/operatorconnect/operatorconnect/$version/linux_amd64"
+mkdir -p "$dest"
+cp build/default/provider/terraform-provider-operatorconnect "$dest/terraform-provider-operatorconnect_v$version"
+cat >"$work/terraformrc" <<CONFIG
+provider_installation {
+  filesystem_mirror {
+    path    = "$work/mirror"
+    include = ["localhost/operatorconnect/*"]
+  }
+  direct {
+    exclude = ["localhost/operatorconnect/*"]
+  }
+}
+CONFIG
+export TF_CLI_CONFIG_FILE="$work/terraformrc"
+
+# Start the tenant simulator (a fictional tenant from schemas/seed/default.json).
+admin_key="quickstart-admin-key"
+build/default/simulator/operatorconnect-sim --listen 127.0.0.1:0 --db "$work/tenant.db" \
+  --seed schemas/seed/default.json --admin-key "$admin_key" --time-scale 0.05 \
+  >"$work/sim.out" 2>"$work/sim.log" &
+sim_pid=$!
+cleanup() { $keep || kill "$sim_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 100); do
+  grep -q '^listening on ' "$work/sim.out" 2>/dev/null && break
+  sleep 0.1
+done
+sim_url=$(sed -n 's/^listening on //p' "$work/sim.out")
+[[ -n "$sim_url" ]] || { echo "quickstart: the simulator did not start:" >&2; cat "$work/sim.log" >&2; exit 1; }
+echo "quickstart: tenant simulator at $sim_url"
+
+tenant_id=3a840088-465d-4709-a9d1-2c216f0cf1fa
+export OPERATORCONNECT_ENDPOINT="$sim_url" OPERATORCONNECT_AUTHORITY_URL="$sim_url"
+export OPERATORCONNECT_TENANT_ID="$tenant_id"
+export OPERATORCONNECT_CLIENT_ID=27f773e2-051f-4a1d-95a2-97a031009885
+export OPERATORCONNECT_CLIENT_SECRET=sim-only-secret-fernleaf-0001
+
+cp examples/quickstart/main.tf "$work/config/main.tf"
+cd "$work/config"
+"$tf" init -input=false
+"$tf" apply -input=false -auto-approve
+
+# The operator provisions three numbers into the tenant (what happens after sign-up).
+operator_id=$("$tf" output -json operator >/dev/null && "$tf" state show -no-color \
+  operatorconnect_operator_relationship.carrier | sed -n 's/^ *operator_id *= *"\(.*\)"/\1/p')
+curl -fsS -X POST "$sim_url/_sim/tenants/$tenant_id/operators/$operator_id/numbers" \
+  -H "X-Sim-Admin-Key: $admin_key" -H 'Content-Type: application/json' \
+  -d '{"numbers":[
+        {"telephoneNumber":"+442079460101","capabilities":["userAssignment"],"supportedCustomerActions":["locationUpdate","release"]},
+        {"telephoneNumber":"+442079460102","capabilities":["userAssignment"],"supportedCustomerActions":["locationUpdate","release"]},
+        {"telephoneNumber":"+442079460103","capabilities":["voiceApplicationAssignment"],"supportedCustomerActions":["locationUpdate","release"]}]}' >/dev/null
+echo "quickstart: the operator provisioned +44 20 7946 0101..0103"
+
+cat >terraform.tfvars <<'VARS'
+number_assignments = {
+  "+44 20 7946 0101" = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8" # Alice Hughes
+  "+44 20 7946 0103" = "d8e4eb4d-11ac-4b59-b56f-5dac62e3844b" # Reception auto attendant
+}
+VARS
+"$tf" apply -input=false -auto-approve
+"$tf" plan -input=false -detailed-exitcode
+echo "quickstart: done; the configuration is in $work/config"
+if $keep; then
+  echo "quickstart: simulator still running (pid $sim_pid) at $sim_url; admin key $admin_key"
+fi
