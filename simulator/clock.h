@@ -1,0 +1,50 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace opcsim {
+
+// Simulator time: milliseconds since the Unix epoch on the simulator's own clock. Every
+// stored timestamp and every delay (operations, operator auto-advance, token lifetime) uses it.
+using SimMillis = int64_t;
+
+// The simulator clock. It runs `1 / time_scale` times as fast as real time (time scale 0.01:
+// one simulated second takes 10 real milliseconds) and can be pushed forward, so tests never
+// wait for the wall clock. It never runs backwards.
+class Clock {
+ public:
+  // `start` is the simulated time at construction (e.g. the last time seen before a restart).
+  Clock(double time_scale, SimMillis start);
+
+  SimMillis Now() const;
+  double time_scale() const;
+
+  void Advance(SimMillis millis);
+  // Changes the speed from now on; the time already elapsed is kept.
+  void SetTimeScale(double time_scale);
+
+  // Real time a simulated duration takes at the current scale.
+  double RealSecondsFor(SimMillis sim_millis) const;
+
+  // Real wall-clock time now, as SimMillis (the natural start for a fresh database).
+  static SimMillis WallNow();
+
+ private:
+  SimMillis NowLocked() const;
+
+  mutable std::mutex mutex_;
+  double time_scale_;
+  SimMillis anchor_sim_;
+  std::chrono::steady_clock::time_point anchor_real_;
+};
+
+// ISO 8601 UTC with second precision: "2026-11-25T03:04:05Z".
+std::string FormatTimestamp(SimMillis millis);
+std::optional<SimMillis> ParseTimestamp(std::string_view text);
+
+}  // namespace opcsim

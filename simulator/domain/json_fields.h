@@ -1,0 +1,64 @@
+#pragma once
+
+// Typed, validating access to fields of a JSON request object. Every failure is a 400
+// (opcsim::BadRequest) whose message names the field; nothing here throws.
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace opcsim {
+
+// Parses a request body that must be a JSON object.
+absl::StatusOr<nlohmann::json> ParseJsonObject(std::string_view body);
+
+// 400 for any key not in `allowed` (OData annotations such as "@odata.etag" are ignored).
+absl::Status RejectUnknownFields(const nlohmann::json& object,
+                                 std::initializer_list<absl::string_view> allowed);
+
+bool Has(const nlohmann::json& object, absl::string_view field);
+
+// A non-empty string.
+absl::StatusOr<std::string> RequiredString(const nlohmann::json& object, absl::string_view field);
+// Absent or null: nullopt. Otherwise a string (may be empty).
+absl::StatusOr<std::optional<std::string>> OptionalString(const nlohmann::json& object,
+                                                          absl::string_view field);
+
+// A PATCH field: absent (leave alone), null (clear) or a value.
+struct StringPatch {
+  bool present = false;
+  std::optional<std::string> value;
+};
+absl::StatusOr<StringPatch> PatchString(const nlohmann::json& object, absl::string_view field);
+
+// A string from `allowed`, matched case-insensitively, returned in canonical spelling.
+absl::StatusOr<std::string> RequiredEnum(const nlohmann::json& object, absl::string_view field,
+                                         std::span<const std::string_view> allowed);
+absl::StatusOr<std::optional<std::string>> OptionalEnum(const nlohmann::json& object,
+                                                        absl::string_view field,
+                                                        std::span<const std::string_view> allowed);
+// An array of such strings, duplicates removed, order kept. Absent: empty.
+absl::StatusOr<std::vector<std::string>> EnumArray(const nlohmann::json& object,
+                                                   absl::string_view field,
+                                                   std::span<const std::string_view> allowed);
+
+// An array of strings. Absent or null: nullopt.
+absl::StatusOr<std::optional<std::vector<std::string>>> OptionalStringArray(
+    const nlohmann::json& object, absl::string_view field);
+
+absl::StatusOr<std::optional<bool>> OptionalBool(const nlohmann::json& object,
+                                                 absl::string_view field);
+absl::StatusOr<std::optional<double>> OptionalNumber(const nlohmann::json& object,
+                                                     absl::string_view field);
+absl::StatusOr<std::optional<int64_t>> OptionalInteger(const nlohmann::json& object,
+                                                       absl::string_view field);
+
+}  // namespace opcsim

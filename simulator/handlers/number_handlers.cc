@@ -1,0 +1,327 @@
+// Graph v1.0 /admin/teams/telephoneNumberManagement/numberAssignments: list, get and the
+// assignNumber / unassignNumber / updateNumber actions.
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "simulator/domain/errors.h"
+#include "simulator/domain/json_fields.h"
+#include "simulator/domain/number_rules.h"
+#include "simulator/domain/validation.h"
+#include "simulator/domain/views.h"
+#include "simulator/domain/vocabulary.h"
+#include "simulator/handlers/operation_view.h"
+#include "simulator/handlers/services.h"
+#include "simulator/handlers/world_progress.h"
+#include "simulator/http/odata.h"
+#include "simulator/support/ids.h"
+
+namespace opcsim {
+namespace {
+
+const http::FilterSchema& NumberFilterSchema() {
+  static const http::FilterSchema kSchema = [] {
+    http::FilterSchema schema;
+    schema.push_back({"telephoneNumber", false,
+                      [](std::string_view literal) { return NormalizeE164(literal); }});
+    for (const char* field :
+         {"operatorId", "numberType", "activationState", "assignmentStatus", "assignmentCategory",
+          "assignmentTargetId", "isoCountryCode", "locationId", "civicAddressId", "networkSiteId",
+          "numberSource", "portInStatus"}) {
+      schema.push_back({field, false, nullptr});
+    }
+    for (const char* field :
+         {"capabilities", "supportedCustomerActions", "reverseNumberLookupOptions"}) {
+      schema.push_back({field, true, nullptr});
+    }
+    return schema;
+  }();
+  return kSchema;
+}
+
+absl::StatusOr<std::string> TelephoneNumberField(const nlohmann::json& body) {
+  absl::StatusOr<std::string> raw = RequiredString(body, "telephoneNumber");
+  if (!raw.ok()) {
+    return raw.status();
+  }
+  std::optional<std::string> normalized = NormalizeE164(*raw);
+  if (!normalized) {
+    return BadRequest(absl::StrCat("Field 'telephoneNumber' value '", *raw,
+                                   "' is not a valid E.164 telephone number."));
+  }
+  return *normalized;
+}
+
+absl::StatusOr<http::HttpResponse> ListNumbers(Services& services, http::RequestContext& context) {
+  std::vector<nlohmann::json> views;
+  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
+    absl::StatusOr<std::vector<NumberAssignment>> numbers = tables.numbers.List(context.tenant_id);
+    if (!numbers.ok()) {
+      return numbers.status();
+    }
+    std::sort(numbers->begin(), numbers->end(),
+              [](const NumberAssignment& a, const NumberAssignment& b) {
+                return a.telephone_number < b.telephone_number;
+              });
+    views.reserve(numbers->size());
+    for (const NumberAssignment& number : *numbers) {
+      views.push_back(NumberView(number));
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, NumberFilterSchema(), context);
+  if (!page.ok()) {
+    return page.status();
+  }
+  return http::HttpResponse::Json(200, *std::move(page));
+}
+
+absl::StatusOr<http::HttpResponse> GetNumber(Services& services, http::RequestContext& context) {
+  const std::string& id = context.Param("numberAssignmentId");
+  auto key = ParseNumberAssignmentId(id);
+  const absl::Status not_found =
+      NotFoundError(absl::StrCat("numberAssignment '", id, "' not found."));
+  if (!key || !EqualsIgnoreCase(key->first, context.tenant_id)) {
+    return not_found;
+  }
+  std::optional<NumberAssignment> number;
+  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
+    absl::StatusOr<std::optional<NumberAssignment>> found =
+        tables.numbers.Get(context.tenant_id, key->second);
+    if (!found.ok()) {
+      return found.status();
+    }
+    number = *std::move(found);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  if (!number) {
+    return not_found;
+  }
+  return http::HttpResponse::Json(200, NumberView(*number));
+}
+
+// Records a new operation for one number and answers 202. `precheck` tells whether the
+// operation would succeed now; if so the number shows assignmentPending until it completes.
+absl::StatusOr<http::HttpResponse> StartOperation(
+    Services& services, http::RequestContext& context, const std::string& kind,
+    const std::string& telephone_number, nlohmann::json request,
+    const std::function<absl::StatusOr<bool>(store::Tables&, const NumberAssignment*)>& precheck) {
+  Operation operation;
+  operation.tenant_id = context.tenant_id;
+  operation.id = NewGuid();
+  operation.kind = kind;
+  operation.created_ms = context.now;
+  operation.request = std::move(request);
+  operation.numbers.push_back(
+      OperationNumber{telephone_number, "notStarted", std::nullopt, std::nullopt});
+  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
+    absl::StatusOr<std::optional<NumberAssignment>> number =
+        tables.numbers.Get(context.tenant_id, telephone_number);
+    if (!number.ok()) {
+      return number.status();
+    }
+    absl::StatusOr<bool> would_succeed = precheck(tables, *number ? &**number : nullptr);
+    if (!would_succeed.ok()) {
+      return would_succeed.status();
+    }
+    if (*would_succeed && *number) {
+      operation.numbers.front().prior_activation_state = (*number)->activation_state;
+      (*number)->activation_state = "assignmentPending";
+      if (absl::Status saved = tables.numbers.Upsert(context.tenant_id, telephone_number, **number);
+          !saved.ok()) {
+        return saved;
+      }
+    }
+    return tables.operations.Insert(context.tenant_id, operation.id, operation);
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  http::HttpResponse response = http::HttpResponse::Empty(202);
+  response.WithHeader("Location", OperationLocation(context.base_url, operation.id));
+  if (auto retry_after = OperationRetryAfter(operation, context.now, services)) {
+    response.WithHeader("Retry-After", std::to_string(*retry_after));
+  }
+  return response;
+}
+
+absl::StatusOr<http::HttpResponse> AssignNumber(Services& services, http::RequestContext& context) {
+  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  if (!body.ok()) {
+    return body.status();
+  }
+  if (absl::Status status =
+          RejectUnknownFields(*body, {"telephoneNumber", "assignmentTargetId", "numberType",
+                                      "assignmentCategory", "locationId"});
+      !status.ok()) {
+    return status;
+  }
+  AssignRequest request;
+  absl::StatusOr<std::string> number = TelephoneNumberField(*body);
+  absl::StatusOr<std::string> target = RequiredString(*body, "assignmentTargetId");
+  absl::StatusOr<std::string> type = RequiredEnum(*body, "numberType", vocab::kNumberTypes);
+  absl::StatusOr<std::optional<std::string>> category =
+      OptionalEnum(*body, "assignmentCategory", vocab::kAssignmentCategories);
+  absl::StatusOr<std::optional<std::string>> location = OptionalString(*body, "locationId");
+  for (const absl::Status& status :
+       {number.status(), target.status(), type.status(), category.status(), location.status()}) {
+    if (!status.ok()) {
+      return status;
+    }
+  }
+  request.telephone_number = *number;
+  request.assignment_target_id = *target;
+  request.number_type = *type;
+  request.assignment_category = category->value_or("primary");
+  if (*location && !(*location)->empty()) {
+    request.location_id = **location;
+  }
+  return StartOperation(
+      services, context, "assign", request.telephone_number, request,
+      [&](store::Tables& tables, const NumberAssignment* current) -> absl::StatusOr<bool> {
+        absl::StatusOr<std::optional<User>> user =
+            tables.users.Get(context.tenant_id, request.assignment_target_id);
+        if (!user.ok()) {
+          return user.status();
+        }
+        std::optional<Location> found_location;
+        if (request.location_id) {
+          absl::StatusOr<std::optional<Location>> found =
+              tables.locations.Get(context.tenant_id, *request.location_id);
+          if (!found.ok()) {
+            return found.status();
+          }
+          found_location = *found;
+        }
+        return !AssignFailure(request, current, *user ? &**user : nullptr,
+                              found_location ? &*found_location : nullptr);
+      });
+}
+
+absl::StatusOr<http::HttpResponse> UnassignNumber(Services& services,
+                                                  http::RequestContext& context) {
+  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  if (!body.ok()) {
+    return body.status();
+  }
+  if (absl::Status status = RejectUnknownFields(*body, {"telephoneNumber", "numberType"});
+      !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<std::string> number = TelephoneNumberField(*body);
+  if (!number.ok()) {
+    return number.status();
+  }
+  absl::StatusOr<std::string> type = RequiredEnum(*body, "numberType", vocab::kNumberTypes);
+  if (!type.ok()) {
+    return type.status();
+  }
+  UnassignRequest request{*number, *type};
+  return StartOperation(
+      services, context, "unassign", request.telephone_number, request,
+      [&](store::Tables&, const NumberAssignment* current) -> absl::StatusOr<bool> {
+        return !UnassignFailure(request, current);
+      });
+}
+
+absl::StatusOr<http::HttpResponse> UpdateNumber(Services& services, http::RequestContext& context) {
+  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  if (!body.ok()) {
+    return body.status();
+  }
+  if (absl::Status status = RejectUnknownFields(
+          *body, {"telephoneNumber", "locationId", "networkSiteId", "reverseNumberLookupOptions"});
+      !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<std::string> telephone_number = TelephoneNumberField(*body);
+  absl::StatusOr<std::optional<std::string>> location_id = OptionalString(*body, "locationId");
+  absl::StatusOr<std::optional<std::string>> site_id = OptionalString(*body, "networkSiteId");
+  for (const absl::Status& status :
+       {telephone_number.status(), location_id.status(), site_id.status()}) {
+    if (!status.ok()) {
+      return status;
+    }
+  }
+  std::optional<std::vector<std::string>> lookup_options;
+  if (Has(*body, "reverseNumberLookupOptions") &&
+      !(*body)["reverseNumberLookupOptions"].is_null()) {
+    absl::StatusOr<std::vector<std::string>> options =
+        EnumArray(*body, "reverseNumberLookupOptions", vocab::kReverseNumberLookupOptions);
+    if (!options.ok()) {
+      return options.status();
+    }
+    lookup_options = *options;
+  }
+  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    absl::StatusOr<std::optional<NumberAssignment>> found =
+        tables.numbers.Get(context.tenant_id, *telephone_number);
+    if (!found.ok()) {
+      return found.status();
+    }
+    if (!*found) {
+      return NotFoundError(
+          absl::StrCat("Telephone number '", *telephone_number, "' is not found in the tenant."));
+    }
+    NumberAssignment& number = **found;
+    if (*location_id) {  // null/absent keeps the location
+      if ((*location_id)->empty()) {
+        if (number.location_id) {
+          if (absl::Status allowed = CheckLocationUpdate(number, nullptr); !allowed.ok()) {
+            return allowed;
+          }
+          number.location_id.reset();
+          number.civic_address_id.reset();
+        }
+      } else if (number.location_id != *location_id) {
+        absl::StatusOr<std::optional<Location>> location =
+            tables.locations.Get(context.tenant_id, **location_id);
+        if (!location.ok()) {
+          return location.status();
+        }
+        if (!*location) {
+          return BadRequest("UnknownLocation", absl::StrCat("Emergency location '", **location_id,
+                                                            "' was not found in the tenant."));
+        }
+        if (absl::Status allowed = CheckLocationUpdate(number, &**location); !allowed.ok()) {
+          return allowed;
+        }
+        number.location_id = (*location)->id;
+        number.civic_address_id = (*location)->civic_address_id;
+      }
+    }
+    if (*site_id) {
+      number.network_site_id =
+          (*site_id)->empty() ? std::nullopt : std::optional<std::string>(**site_id);
+    }
+    if (lookup_options) {
+      number.reverse_number_lookup_options = *lookup_options;
+    }
+    return tables.numbers.Upsert(context.tenant_id, number.telephone_number, number);
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  return http::HttpResponse::Empty(200);
+}
+
+}  // namespace
+
+void RegisterNumberRoutes(http::Router& router, Services& services) {
+  const std::string base = std::string(kNumberManagementPath) + "/numberAssignments";
+  router.Add("GET", base, http::Access::kTenant, Bind(services, ListNumbers));
+  router.Add("GET", base + "/{numberAssignmentId}", http::Access::kTenant,
+             Bind(services, GetNumber));
+  router.Add("POST", base + "/assignNumber", http::Access::kTenant, Bind(services, AssignNumber));
+  router.Add("POST", base + "/unassignNumber", http::Access::kTenant,
+             Bind(services, UnassignNumber));
+  router.Add("POST", base + "/updateNumber", http::Access::kTenant, Bind(services, UpdateNumber));
+}
+
+}  // namespace opcsim

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "simulator/clock.h"
+#include "simulator/http/faults.h"
+#include "simulator/http/router.h"
+#include "simulator/store/store.h"
+
+namespace opcsim {
+
+// Timing knobs, all in simulator seconds except the token lifetime (see below).
+struct SimSettings {
+  // A long-running operation reports notStarted for this long, then running...
+  double operation_start_seconds = 0.5;
+  // ...and completes (its effects apply) at this age.
+  double operation_complete_seconds = 1.5;
+  // Reported as expires_in. Measured on the simulator clock at the current time scale, so a
+  // token lasts this many real seconds, and /_sim/clock/advance can expire it.
+  int token_lifetime_seconds = 3599;
+};
+
+// What the handlers work with.
+struct Services {
+  store::Store& store;
+  Clock& clock;
+  http::FaultInjector& faults;
+  SimSettings settings;
+};
+
+// Adapts `fn(Services&, RequestContext&)` to a route handler.
+template <typename Fn>
+http::Handler Bind(Services& services, Fn fn) {
+  return [&services, fn](http::RequestContext& context) { return fn(services, context); };
+}
+
+// Route registration, one function per API area (handlers/<area>_handlers.cc).
+void RegisterTokenRoutes(http::Router& router, Services& services);
+void RegisterNumberRoutes(http::Router& router, Services& services);
+void RegisterOperationRoutes(http::Router& router, Services& services);
+void RegisterOperatorRoutes(http::Router& router, Services& services);
+void RegisterConsentRoutes(http::Router& router, Services& services);
+void RegisterEmergencyRoutes(http::Router& router, Services& services);
+// The admin API: the world (clock, faults, tenants, apps, users, operators)...
+void RegisterAdminRoutes(http::Router& router, Services& services);
+// ...and what operators and out-of-band administrators do to a tenant's data.
+void RegisterAdminTenantDataRoutes(http::Router& router, Services& services);
+
+}  // namespace opcsim

@@ -1,0 +1,162 @@
+#include "simulator/http/dispatcher.h"
+
+#include <chrono>
+#include <exception>
+#include <thread>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "simulator/domain/errors.h"
+#include "simulator/http/auth.h"
+#include "simulator/http/connection_drop.h"
+#include "simulator/http/graph_error.h"
+#include "simulator/support/ids.h"
+
+namespace opcsim::http {
+namespace {
+
+constexpr char kJsonType[] = "application/json; charset=utf-8";
+
+bool IsAdminPath(const std::string& path) { return absl::StartsWith(path, "/_sim/"); }
+
+std::string BaseUrl(const httplib::Request& request) {
+  std::string host = request.get_header_value("Host");
+  if (host.empty()) {
+    host = absl::StrCat(request.local_addr, ":", request.local_port);
+  }
+  return absl::StrCat("http://", host);
+}
+
+}  // namespace
+
+void Dispatcher::Handle(const httplib::Request& request, httplib::Response& response) {
+  RequestContext context{request};
+  context.request_id = NewGuid();
+  if (request.has_header("client-request-id")) {
+    context.client_request_id = request.get_header_value("client-request-id");
+  }
+  context.base_url = BaseUrl(request);
+  context.now = clock_.Now();
+  try {
+    if (!IsAdminPath(request.path) && InjectFaults(request, response, context)) {
+      return;
+    }
+    context.now = clock_.Now();  // after any injected latency
+    absl::StatusOr<HttpResponse> answer = Route(context);
+    if (answer.ok()) {
+      Write(*answer, context, response);
+    } else {
+      WriteStatus(answer.status(), context, response);
+    }
+  } catch (const std::exception& e) {
+    // A handler bug must not take the server down or leak internals.
+    WriteStatus(absl::InternalError("An internal error occurred in the simulator."), context,
+                response);
+  }
+}
+
+bool Dispatcher::InjectFaults(const httplib::Request& request, httplib::Response& response,
+                              const RequestContext& context) {
+  std::optional<std::string> tenant;
+  if (faults_.AnyTenantScoped()) {
+    tenant = TenantHint(request, store_);
+  }
+  const FaultOutcome outcome = faults_.Evaluate(request.method, request.path, tenant);
+  if (outcome.latency_ms > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(outcome.latency_ms));
+  }
+  if (outcome.drop_connection) {
+    DropConnection(request, response);
+    return true;
+  }
+  if (outcome.error_status) {
+    const bool throttled = *outcome.error_status == 429;
+    absl::Status status =
+        throttled ? ApiError(absl::StatusCode::kResourceExhausted, "TooManyRequests",
+                             absl::StrCat("Too many requests. Retry after ",
+                                          outcome.retry_after_seconds, " seconds."))
+                  : ApiError(absl::StatusCode::kUnavailable, "ServiceUnavailable",
+                             absl::StrCat("The service is temporarily unavailable. Retry after ",
+                                          outcome.retry_after_seconds, " seconds."));
+    WriteStatus(status, context, response);
+    response.set_header("Retry-After", std::to_string(outcome.retry_after_seconds));
+    return true;
+  }
+  return false;
+}
+
+absl::StatusOr<HttpResponse> Dispatcher::Route(RequestContext& context) {
+  std::vector<std::string> allowed;
+  std::optional<Router::Match> match =
+      router_.Find(context.request.method, context.request.path, &allowed);
+  if (!match) {
+    if (!allowed.empty()) {
+      return ApiError(
+          absl::StatusCode::kUnimplemented, "MethodNotAllowed",
+          absl::StrCat("Method ", context.request.method, " is not allowed on ",
+                       context.request.path, " (allowed: ", absl::StrJoin(allowed, ", "), ")."));
+    }
+    return NotFoundError(
+        absl::StrCat("No resource at ", context.request.method, " ", context.request.path, "."));
+  }
+  context.path_params = std::move(match->params);
+  switch (match->route->access) {
+    case Access::kPublic:
+      break;
+    case Access::kAdmin:
+      if (absl::Status status = CheckAdminKey(context.request, admin_key_); !status.ok()) {
+        return status;
+      }
+      break;
+    case Access::kTenant: {
+      absl::StatusOr<std::string> tenant = AuthenticateTenant(context.request, store_, context.now);
+      if (!tenant.ok()) {
+        return tenant.status();
+      }
+      context.tenant_id = *tenant;
+      break;
+    }
+  }
+  return match->route->handler(context);
+}
+
+void Dispatcher::Write(const HttpResponse& answer, const RequestContext& context,
+                       httplib::Response& response) const {
+  response.status = answer.status;
+  for (const auto& [name, value] : answer.headers) {
+    response.set_header(name.c_str(), value);
+  }
+  response.set_header("request-id", context.request_id);
+  if (context.client_request_id) {
+    response.set_header("client-request-id", *context.client_request_id);
+  }
+  if (answer.body) {
+    response.set_content(answer.body->dump(), kJsonType);
+  }
+}
+
+void Dispatcher::WriteStatus(const absl::Status& status, const RequestContext& context,
+                             httplib::Response& response) const {
+  HttpResponse answer = HttpResponse::Json(
+      HttpStatusFor(status),
+      GraphErrorBody(GraphCodeOf(status), std::string(status.message()), context.request_id,
+                     context.client_request_id, context.now));
+  if (answer.status == 401) {
+    answer.WithHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  }
+  Write(answer, context, response);
+}
+
+void Dispatcher::WriteInternalError(const httplib::Request& request, httplib::Response& response) {
+  const std::string request_id = NewGuid();
+  response.status = 500;
+  response.set_header("request-id", request_id);
+  response.set_content(
+      GraphErrorBody("InternalServerError", "An internal error occurred in the simulator.",
+                     request_id, std::nullopt, Clock::WallNow())
+          .dump(),
+      kJsonType);
+}
+
+}  // namespace opcsim::http

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+
+#include "simulator/clock.h"
+#include "simulator/http/faults.h"
+#include "simulator/http/router.h"
+#include "simulator/store/store.h"
+
+namespace opcsim::http {
+
+// The request pipeline around the handlers:
+//   request-id -> faults (not on /_sim) -> route -> access check -> handler -> response.
+// Every failure, including an exception from a handler, becomes a Graph error envelope.
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, store::Store& store, Clock& clock, FaultInjector& faults,
+             std::string admin_key)
+      : router_(router),
+        store_(store),
+        clock_(clock),
+        faults_(faults),
+        admin_key_(std::move(admin_key)) {}
+
+  void Handle(const httplib::Request& request, httplib::Response& response);
+
+  // Last-resort answer when something escaped Handle (wired to httplib's exception handler).
+  static void WriteInternalError(const httplib::Request& request, httplib::Response& response);
+
+ private:
+  // Applies faults; true if the request was answered (or dropped) by one.
+  bool InjectFaults(const httplib::Request& request, httplib::Response& response,
+                    const RequestContext& context);
+  absl::StatusOr<HttpResponse> Route(RequestContext& context);
+  void Write(const HttpResponse& answer, const RequestContext& context,
+             httplib::Response& response) const;
+  void WriteStatus(const absl::Status& status, const RequestContext& context,
+                   httplib::Response& response) const;
+
+  const Router& router_;
+  store::Store& store_;
+  Clock& clock_;
+  FaultInjector& faults_;
+  std::string admin_key_;
+};
+
+}  // namespace opcsim::http

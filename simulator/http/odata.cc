@@ -1,0 +1,385 @@
+#include "simulator/http/odata.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "simulator/domain/errors.h"
+#include "simulator/domain/validation.h"
+
+namespace opcsim::http {
+namespace {
+
+enum class TokenKind {
+  kIdentifier,
+  kString,
+  kNumber,
+  kLeftParen,
+  kRightParen,
+  kSlash,
+  kColon,
+  kEnd
+};
+
+struct Token {
+  TokenKind kind;
+  std::string text;
+};
+
+absl::StatusOr<std::vector<Token>> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+    } else if (c == '(') {
+      tokens.push_back({TokenKind::kLeftParen, "("});
+      ++i;
+    } else if (c == ')') {
+      tokens.push_back({TokenKind::kRightParen, ")"});
+      ++i;
+    } else if (c == '/') {
+      tokens.push_back({TokenKind::kSlash, "/"});
+      ++i;
+    } else if (c == ':') {
+      tokens.push_back({TokenKind::kColon, ":"});
+      ++i;
+    } else if (c == '\'') {
+      std::string value;
+      ++i;
+      bool closed = false;
+      while (i < text.size()) {
+        if (text[i] == '\'') {
+          if (i + 1 < text.size() && text[i + 1] == '\'') {  // '' escapes a quote
+            value.push_back('\'');
+            i += 2;
+            continue;
+          }
+          closed = true;
+          ++i;
+          break;
+        }
+        value.push_back(text[i++]);
+      }
+      if (!closed) {
+        return BadRequest("Invalid $filter: unterminated string literal.");
+      }
+      tokens.push_back({TokenKind::kString, std::move(value)});
+    } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '-') {
+      size_t start = i++;
+      while (i < text.size() &&
+             (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) {
+        ++i;
+      }
+      tokens.push_back({TokenKind::kNumber, std::string(text.substr(start, i - start))});
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      size_t start = i++;
+      while (i < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) {
+        ++i;
+      }
+      tokens.push_back({TokenKind::kIdentifier, std::string(text.substr(start, i - start))});
+    } else {
+      return BadRequest(
+          absl::StrCat("Invalid $filter: unexpected character '", std::string(1, c), "'."));
+    }
+  }
+  tokens.push_back({TokenKind::kEnd, ""});
+  return tokens;
+}
+
+}  // namespace
+
+// Recursive descent over: expr := primary ('and' primary)*
+//   primary := '(' expr ')' | field 'eq' literal | field '/' 'any' '(' v ':' v 'eq' literal ')'
+class FilterParser {
+ public:
+  FilterParser(std::vector<Token> tokens, const FilterSchema& schema, Filter* out)
+      : tokens_(std::move(tokens)), schema_(schema), out_(out) {}
+
+  absl::Status ParseAll() {
+    if (absl::Status status = ParseExpression(); !status.ok()) {
+      return status;
+    }
+    if (Peek().kind != TokenKind::kEnd) {
+      return Unexpected();
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  const Token& Peek() const { return tokens_[position_]; }
+  const Token& Next() { return tokens_[position_ < tokens_.size() - 1 ? position_++ : position_]; }
+  bool IsKeyword(const Token& token, std::string_view keyword) const {
+    return token.kind == TokenKind::kIdentifier && EqualsIgnoreCase(token.text, keyword);
+  }
+  absl::Status Unexpected() const {
+    const Token& token = Peek();
+    if (token.kind == TokenKind::kEnd) {
+      return BadRequest("Invalid $filter: unexpected end of expression.");
+    }
+    if (token.kind == TokenKind::kIdentifier &&
+        (EqualsIgnoreCase(token.text, "or") || EqualsIgnoreCase(token.text, "ne") ||
+         EqualsIgnoreCase(token.text, "not") || EqualsIgnoreCase(token.text, "gt") ||
+         EqualsIgnoreCase(token.text, "lt") || EqualsIgnoreCase(token.text, "ge") ||
+         EqualsIgnoreCase(token.text, "le") || EqualsIgnoreCase(token.text, "in"))) {
+      return BadRequest(absl::StrCat("Unsupported $filter operator '", token.text,
+                                     "'; supported: eq, and, any()."));
+    }
+    return BadRequest(absl::StrCat("Invalid $filter near '", token.text, "'."));
+  }
+
+  absl::Status ParseExpression() {
+    if (absl::Status status = ParsePrimary(); !status.ok()) {
+      return status;
+    }
+    while (IsKeyword(Peek(), "and")) {
+      Next();
+      if (absl::Status status = ParsePrimary(); !status.ok()) {
+        return status;
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status ParsePrimary() {
+    if (Peek().kind == TokenKind::kLeftParen) {
+      Next();
+      if (absl::Status status = ParseExpression(); !status.ok()) {
+        return status;
+      }
+      if (Peek().kind != TokenKind::kRightParen) {
+        return Unexpected();
+      }
+      Next();
+      return absl::OkStatus();
+    }
+    if (Peek().kind != TokenKind::kIdentifier) {
+      return Unexpected();
+    }
+    const std::string field_name = Next().text;
+    const FilterField* field = nullptr;
+    for (const FilterField& candidate : schema_) {
+      if (candidate.name == field_name) {
+        field = &candidate;
+      }
+    }
+    if (field == nullptr) {
+      return BadRequest(absl::StrCat("Filtering on '", field_name, "' is not supported."));
+    }
+    Filter::Comparison comparison{field->name, field->collection, nullptr};
+    if (field->collection) {
+      // field/any(x:x eq literal)
+      if (Next().kind != TokenKind::kSlash || !IsKeyword(Peek(), "any")) {
+        return BadRequest(absl::StrCat("'", field_name, "' is a collection; use ", field_name,
+                                       "/any(x:x eq 'value')."));
+      }
+      Next();
+      if (Next().kind != TokenKind::kLeftParen || Peek().kind != TokenKind::kIdentifier) {
+        return Unexpected();
+      }
+      const std::string variable = Next().text;
+      if (Next().kind != TokenKind::kColon || Peek().kind != TokenKind::kIdentifier ||
+          Next().text != variable || !IsKeyword(Peek(), "eq")) {
+        return Unexpected();
+      }
+      Next();
+      if (absl::Status status = ParseLiteral(*field, &comparison.literal); !status.ok()) {
+        return status;
+      }
+      if (Peek().kind != TokenKind::kRightParen) {
+        return Unexpected();
+      }
+      Next();
+    } else {
+      if (!IsKeyword(Peek(), "eq")) {
+        return Unexpected();
+      }
+      Next();
+      if (absl::Status status = ParseLiteral(*field, &comparison.literal); !status.ok()) {
+        return status;
+      }
+    }
+    out_->comparisons_.push_back(std::move(comparison));
+    return absl::OkStatus();
+  }
+
+  absl::Status ParseLiteral(const FilterField& field, Filter::Literal* literal) {
+    const Token& token = Peek();
+    if (token.kind == TokenKind::kString) {
+      std::string value = Next().text;
+      if (field.normalize) {
+        if (auto normalized = field.normalize(value)) {
+          value = *normalized;
+        }
+      }
+      *literal = std::move(value);
+      return absl::OkStatus();
+    }
+    if (token.kind == TokenKind::kNumber) {
+      double number = 0;
+      if (!absl::SimpleAtod(token.text, &number)) {
+        return Unexpected();
+      }
+      Next();
+      *literal = number;
+      return absl::OkStatus();
+    }
+    if (IsKeyword(token, "null")) {
+      Next();
+      *literal = nullptr;
+      return absl::OkStatus();
+    }
+    if (IsKeyword(token, "true") || IsKeyword(token, "false")) {
+      *literal = EqualsIgnoreCase(Next().text, "true");
+      return absl::OkStatus();
+    }
+    return Unexpected();
+  }
+
+  std::vector<Token> tokens_;
+  size_t position_ = 0;
+  const FilterSchema& schema_;
+  Filter* out_;
+};
+
+absl::StatusOr<Filter> Filter::Parse(std::string_view text, const FilterSchema& schema) {
+  absl::StatusOr<std::vector<Token>> tokens = Tokenize(text);
+  if (!tokens.ok()) {
+    return tokens.status();
+  }
+  Filter filter;
+  FilterParser parser(*std::move(tokens), schema, &filter);
+  if (absl::Status status = parser.ParseAll(); !status.ok()) {
+    return status;
+  }
+  return filter;
+}
+
+bool Filter::Equal(const nlohmann::json& value, const Literal& literal) {
+  if (std::holds_alternative<std::nullptr_t>(literal)) {
+    return value.is_null();
+  }
+  if (const auto* text = std::get_if<std::string>(&literal)) {
+    return value.is_string() && EqualsIgnoreCase(value.get_ref<const std::string&>(), *text);
+  }
+  if (const auto* flag = std::get_if<bool>(&literal)) {
+    return value.is_boolean() && value.get<bool>() == *flag;
+  }
+  return value.is_number() && value.get<double>() == std::get<double>(literal);
+}
+
+bool Filter::Matches(const nlohmann::json& entity) const {
+  for (const Comparison& comparison : comparisons_) {
+    auto it = entity.find(comparison.field);
+    const nlohmann::json value = it == entity.end() ? nlohmann::json() : *it;
+    if (comparison.any) {
+      bool found = false;
+      if (value.is_array()) {
+        for (const nlohmann::json& item : value) {
+          found = found || Equal(item, comparison.literal);
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    } else if (!Equal(value, comparison.literal)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+absl::StatusOr<CollectionQuery> ParseCollectionQuery(const httplib::Request& request) {
+  CollectionQuery query;
+  for (const auto& [name, value] : request.params) {
+    if (name.empty() || name[0] != '$') {
+      continue;  // not an OData option
+    }
+    if (name == "$top" || name == "$skip") {
+      int number = 0;
+      if (!absl::SimpleAtoi(value, &number)) {
+        return BadRequest(absl::StrCat("Invalid ", name, " value '", value, "'."));
+      }
+      if (name == "$top") {
+        if (number < 1 || number > kMaxPageSize) {
+          return BadRequest(absl::StrCat("$top must be between 1 and ", kMaxPageSize, "."));
+        }
+        query.top = number;
+      } else {
+        if (number < 0) {
+          return BadRequest("$skip must not be negative.");
+        }
+        query.skip = number;
+      }
+    } else if (name == "$filter") {
+      query.filter = value;
+    } else {
+      return BadRequest(absl::StrCat("Query option '", name, "' is not supported."));
+    }
+  }
+  return query;
+}
+
+std::string EncodeQueryValue(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0x0f]);
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<nlohmann::json> FilterAndPage(const std::vector<nlohmann::json>& items,
+                                             const FilterSchema& schema,
+                                             const RequestContext& context) {
+  absl::StatusOr<CollectionQuery> query = ParseCollectionQuery(context.request);
+  if (!query.ok()) {
+    return query.status();
+  }
+  std::optional<Filter> filter;
+  if (query->filter && !query->filter->empty()) {
+    absl::StatusOr<Filter> parsed = Filter::Parse(*query->filter, schema);
+    if (!parsed.ok()) {
+      return parsed.status();
+    }
+    filter = *std::move(parsed);
+  }
+  nlohmann::json page = nlohmann::json::array();
+  size_t matched = 0;
+  bool more = false;
+  const size_t first = static_cast<size_t>(query->skip);
+  const size_t last = first + static_cast<size_t>(query->top);
+  for (const nlohmann::json& item : items) {
+    if (filter && !filter->Matches(item)) {
+      continue;
+    }
+    if (matched >= first && matched < last) {
+      page.push_back(item);
+    } else if (matched >= last) {
+      more = true;
+      break;
+    }
+    ++matched;
+  }
+  nlohmann::json body = {{"value", std::move(page)}};
+  if (more) {
+    std::string link = absl::StrCat(context.base_url, context.request.path, "?");
+    if (query->filter && !query->filter->empty()) {
+      absl::StrAppend(&link, "$filter=", EncodeQueryValue(*query->filter), "&");
+    }
+    absl::StrAppend(&link, "$top=", query->top, "&$skip=", last);
+    body["@odata.nextLink"] = link;
+  }
+  return body;
+}
+
+}  // namespace opcsim::http

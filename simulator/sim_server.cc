@@ -1,0 +1,147 @@
+#include "simulator/sim_server.h"
+
+#include <httplib.h>
+
+#include <csignal>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "simulator/http/dispatcher.h"
+#include "simulator/http/router.h"
+#include "simulator/store/seed_loader.h"
+
+namespace opcsim {
+namespace {
+
+// Where the clock starts: wall time, but never before the last time this database saw.
+absl::StatusOr<SimMillis> StartTime(store::Store& store) {
+  SimMillis start = Clock::WallNow();
+  absl::Status status = store.Run([&](store::Tables& tables) -> absl::Status {
+    absl::StatusOr<std::optional<std::string>> saved = tables.meta.Get(store::kClockMetaKey);
+    if (!saved.ok()) {
+      return saved.status();
+    }
+    SimMillis high_water = 0;
+    if (*saved && absl::SimpleAtoi(**saved, &high_water)) {
+      start = std::max(start, high_water);
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  return start;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SimServer>> SimServer::Create(SimOptions options) {
+  if (options.db_path.empty()) {
+    return absl::InvalidArgumentError("a database path is required");
+  }
+  if (!(options.time_scale >= 0.0001 && options.time_scale <= 1000)) {
+    return absl::InvalidArgumentError("the time scale must be between 0.0001 and 1000");
+  }
+  std::unique_ptr<SimServer> server(new SimServer(std::move(options)));
+  absl::StatusOr<std::unique_ptr<store::Store>> store =
+      store::Store::Open(server->options_.db_path);
+  if (!store.ok()) {
+    return store.status();
+  }
+  server->store_ = *std::move(store);
+  absl::StatusOr<SimMillis> start = StartTime(*server->store_);
+  if (!start.ok()) {
+    return start.status();
+  }
+  server->clock_ = std::make_unique<Clock>(server->options_.time_scale, *start);
+  if (server->options_.seed_path) {
+    if (absl::Status seeded = store::ApplySeedFile(*server->store_, *server->options_.seed_path,
+                                                   server->clock_->Now());
+        !seeded.ok()) {
+      return seeded;
+    }
+  }
+  server->faults_ = std::make_unique<http::FaultInjector>(server->options_.fault_seed);
+  server->services_ = std::make_unique<Services>(
+      Services{*server->store_, *server->clock_, *server->faults_, server->options_.settings});
+  server->router_ = std::make_unique<http::Router>();
+  RegisterTokenRoutes(*server->router_, *server->services_);
+  RegisterNumberRoutes(*server->router_, *server->services_);
+  RegisterOperationRoutes(*server->router_, *server->services_);
+  RegisterOperatorRoutes(*server->router_, *server->services_);
+  RegisterConsentRoutes(*server->router_, *server->services_);
+  RegisterEmergencyRoutes(*server->router_, *server->services_);
+  RegisterAdminRoutes(*server->router_, *server->services_);
+  server->dispatcher_ =
+      std::make_unique<http::Dispatcher>(*server->router_, *server->store_, *server->clock_,
+                                         *server->faults_, server->options_.admin_key);
+  return server;
+}
+
+SimServer::SimServer(SimOptions options) : options_(std::move(options)) {}
+
+SimServer::~SimServer() { Stop(); }
+
+absl::Status SimServer::Start() {
+  if (running_) {
+    return absl::FailedPreconditionError("already started");
+  }
+  // A client that hangs up mid-response must not kill the process with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
+  server_ = std::make_unique<httplib::Server>();
+  const int threads = options_.threads;
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http::Dispatcher* dispatcher = dispatcher_.get();
+  auto handle = [dispatcher](const httplib::Request& request, httplib::Response& response) {
+    dispatcher->Handle(request, response);
+  };
+  server_->Get(".*", handle);
+  server_->Post(".*", handle);
+  server_->Put(".*", handle);
+  server_->Patch(".*", handle);
+  server_->Delete(".*", handle);
+  server_->Options(".*", handle);
+  server_->set_exception_handler(
+      [](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
+        http::Dispatcher::WriteInternalError(request, response);
+      });
+  server_->set_payload_max_length(16 * 1024 * 1024);
+  if (options_.port == 0) {
+    port_ = server_->bind_to_any_port(options_.host);
+    if (port_ < 0) {
+      return absl::UnavailableError(absl::StrCat("cannot bind ", options_.host));
+    }
+  } else {
+    if (!server_->bind_to_port(options_.host, options_.port)) {
+      return absl::UnavailableError(
+          absl::StrCat("cannot bind ", options_.host, ":", options_.port));
+    }
+    port_ = options_.port;
+  }
+  running_ = true;
+  listener_ = std::thread([this] { server_->listen_after_bind(); });
+  return absl::OkStatus();
+}
+
+void SimServer::Stop() {
+  if (!running_) {
+    return;
+  }
+  running_ = false;
+  server_->stop();
+  if (listener_.joinable()) {
+    listener_.join();
+  }
+  const SimMillis now = clock_->Now();
+  store_
+      ->Run([now](store::Tables& tables) {
+        return tables.meta.Set(store::kClockMetaKey, std::to_string(now));
+      })
+      .IgnoreError();
+}
+
+std::string SimServer::base_url() const {
+  return absl::StrCat("http://", options_.host, ":", port_);
+}
+
+}  // namespace opcsim
