@@ -1,9 +1,20 @@
+#include <memory>
+
 #include "provider/resources/area_registration.h"
+#include "provider/resources/emergency_address_resource.h"
+#include "provider/resources/emergency_data_sources.h"
+#include "provider/resources/emergency_location_resource.h"
 
 namespace opc::resources {
 
-void AddEmergencyResources(ResourceList& out) {}
+void AddEmergencyResources(ResourceList& out) {
+  out.push_back(std::make_unique<EmergencyAddressResource>());
+  out.push_back(std::make_unique<EmergencyLocationResource>());
+}
 
-void AddEmergencyDataSources(DataSourceList& out) {}
+void AddEmergencyDataSources(DataSourceList& out) {
+  out.push_back(std::make_unique<EmergencyAddressesDataSource>());
+  out.push_back(std::make_unique<EmergencyLocationsDataSource>());
+}
 
 }  // namespace opc::resources

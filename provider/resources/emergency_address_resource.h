@@ -1,0 +1,51 @@
+// operatorconnect_emergency_address: a civic address (LIS) of the tenant. Where the service
+// forbids edits (most countries), every change plans a replacement; the plan says which fields
+// force it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "provider/client/emergency_models.h"
+#include "provider/framework/resource.h"
+#include "provider/resources/resource_support.h"
+
+namespace opc::resources {
+
+// Countries whose civic addresses the service lets the tenant edit in place.
+bool CivicAddressEditAllowed(std::string_view country);
+// Whether addresses in `country` need latitude and longitude (all but AU and JP).
+bool CivicAddressGeocodeRequired(std::string_view country);
+
+// Mapping between Terraform values (of the resource's schema type) and the client models;
+// exposed for unit tests.
+client::CreateCivicAddressRequest CivicAddressCreateRequest(const framework::Value& planned);
+// The PATCH that turns `current` (a fresh read) into `planned`; only differing fields are set.
+client::UpdateCivicAddressRequest CivicAddressUpdateRequest(const client::CivicAddress& current,
+                                                            const framework::Value& planned);
+// True when the PATCH would change nothing.
+bool IsEmptyUpdate(const client::UpdateCivicAddressRequest& update);
+// The state for `address`. Values the service only normalized (a coordinate written "47.60620"
+// vs 47.6062) keep `prior`'s form. Adds an error if the service sent a malformed coordinate.
+framework::Value CivicAddressState(const client::CivicAddress& address,
+                                   const framework::Value& prior, const framework::Type& type,
+                                   framework::Diagnostics& diags);
+
+class EmergencyAddressResource : public framework::Resource {
+ public:
+  std::string TypeName() const override { return "operatorconnect_emergency_address"; }
+  framework::Schema GetSchema() const override;
+  void Configure(const framework::ProviderData& data, framework::Diagnostics& diags) override;
+  void ValidateConfig(const framework::Value& config, framework::Diagnostics& diags) override;
+
+  void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override;
+  void Read(const framework::ReadRequest& req, framework::ReadResponse& resp) override;
+  void Update(const framework::UpdateRequest& req, framework::UpdateResponse& resp) override;
+  void Delete(const framework::DeleteRequest& req, framework::DeleteResponse& resp) override;
+  void ImportState(const framework::ImportRequest& req, framework::ImportResponse& resp) override;
+
+ private:
+  ClientSlot client_;
+};
+
+}  // namespace opc::resources

@@ -1,0 +1,142 @@
+#include "provider/resources/emergency_data_sources.h"
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "provider/resources/emergency_address_resource.h"
+#include "provider/resources/emergency_location_resource.h"
+
+namespace opc::resources {
+
+using framework::Attribute;
+using framework::Diagnostics;
+using framework::NestedAttributes;
+using framework::Value;
+
+namespace {
+
+// A computed list of objects whose attributes are those of `resource_schema`, read-only.
+Attribute ComputedListOf(std::string name, std::string description,
+                         const framework::Schema& resource_schema) {
+  auto nested = std::make_shared<NestedAttributes>();
+  nested->nesting = NestedAttributes::Nesting::kList;
+  for (const Attribute& source : resource_schema.block.attributes) {
+    Attribute copy;
+    copy.name = source.name;
+    copy.type = source.type;
+    copy.description = source.description;
+    copy.computed = true;
+    nested->attributes.push_back(std::move(copy));
+  }
+  Attribute list;
+  list.name = std::move(name);
+  list.nested = std::move(nested);
+  list.computed = true;
+  list.description = std::move(description);
+  return list;
+}
+
+Attribute Filter(std::string name, std::string description) {
+  Attribute filter = framework::OptionalString(std::move(name), std::move(description));
+  filter.validators.push_back(framework::validators::LengthBetween(1, 1024));
+  return filter;
+}
+
+}  // namespace
+
+framework::Schema EmergencyAddressesDataSource::GetSchema() const {
+  framework::Schema schema;
+  schema.block.description =
+      "The tenant's emergency civic addresses, optionally filtered (all filters must match "
+      "exactly).";
+  Attribute country = Filter("country", "Only addresses in this ISO 3166-1 alpha-2 country.");
+  country.validators = {CountryCodeValidator()};
+  schema.block.attributes = {
+      country,
+      Filter("description", "Only addresses with exactly this description."),
+      Filter("city", "Only addresses in this city."),
+      ComputedListOf("addresses",
+                     "The matching addresses, oldest first, with the attributes of "
+                     "`operatorconnect_emergency_address`.",
+                     EmergencyAddressResource().GetSchema()),
+  };
+  return schema;
+}
+
+void EmergencyAddressesDataSource::Configure(const framework::ProviderData& data,
+                                             Diagnostics& diags) {
+  client_.Configure(data);
+}
+
+void EmergencyAddressesDataSource::Read(const framework::ReadDataRequest& req,
+                                        framework::ReadDataResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  client::CivicAddressFilter filter;
+  filter.country_or_region = OptionalString(req.config.GetAttr("country"));
+  filter.description = OptionalString(req.config.GetAttr("description"));
+  filter.city = OptionalString(req.config.GetAttr("city"));
+  auto addresses = client->emergency().ListCivicAddresses(filter, req.cancel);
+  if (!addresses.ok()) {
+    AddApiError(resp.diagnostics, "Listing emergency addresses", addresses.status());
+    return;
+  }
+  const framework::Type element =
+      GetSchema().block.FindAttribute("addresses")->EffectiveType().element();
+  std::vector<Value> items;
+  items.reserve(addresses->size());
+  for (const client::CivicAddress& address : *addresses) {
+    items.push_back(CivicAddressState(address, Value(), element, resp.diagnostics));
+  }
+  resp.state = req.config.WithAttr("addresses", Value::List(element, std::move(items)));
+}
+
+framework::Schema EmergencyLocationsDataSource::GetSchema() const {
+  framework::Schema schema;
+  schema.block.description =
+      "The tenant's emergency locations (including each address's default location), "
+      "optionally filtered (all filters must match exactly).";
+  schema.block.attributes = {
+      Filter("civic_address_id", "Only the locations of this civic address."),
+      Filter("description", "Only locations with exactly this description."),
+      ComputedListOf("locations",
+                     "The matching locations, with the attributes of "
+                     "`operatorconnect_emergency_location`.",
+                     EmergencyLocationResource().GetSchema()),
+  };
+  return schema;
+}
+
+void EmergencyLocationsDataSource::Configure(const framework::ProviderData& data,
+                                             Diagnostics& diags) {
+  client_.Configure(data);
+}
+
+void EmergencyLocationsDataSource::Read(const framework::ReadDataRequest& req,
+                                        framework::ReadDataResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  client::LocationFilter filter;
+  filter.civic_address_id = OptionalString(req.config.GetAttr("civic_address_id"));
+  filter.description = OptionalString(req.config.GetAttr("description"));
+  auto locations = client->emergency().ListLocations(filter, req.cancel);
+  if (!locations.ok()) {
+    AddApiError(resp.diagnostics, "Listing emergency locations", locations.status());
+    return;
+  }
+  const framework::Type element =
+      GetSchema().block.FindAttribute("locations")->EffectiveType().element();
+  std::vector<Value> items;
+  items.reserve(locations->size());
+  for (const client::EmergencyLocation& location : *locations) {
+    items.push_back(EmergencyLocationState(location, Value(), element));
+  }
+  resp.state = req.config.WithAttr("locations", Value::List(element, std::move(items)));
+}
+
+}  // namespace opc::resources

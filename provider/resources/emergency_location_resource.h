@@ -1,0 +1,41 @@
+// operatorconnect_emergency_location: a place (floor, room) within a civic address. The service
+// can set or change a location's ELIN but never clear it, so clearing plans a replacement.
+#pragma once
+
+#include <string>
+
+#include "provider/client/emergency_models.h"
+#include "provider/framework/resource.h"
+#include "provider/resources/resource_support.h"
+
+namespace opc::resources {
+
+// Replace rule of `elin`: clearing a set ELIN (prior non-null, planned null or unknown)
+// replaces.
+bool ElinChangeNeedsReplacement(const framework::ReplaceContext& context);
+
+// The state for `location`. The civic address id keeps `prior`'s spelling when it differs only
+// in case (the service writes ids in lower case).
+framework::Value EmergencyLocationState(const client::EmergencyLocation& location,
+                                        const framework::Value& prior, const framework::Type& type);
+// The PATCH that turns `current` into `planned`: only differing fields are set.
+client::UpdateLocationRequest EmergencyLocationUpdateRequest(
+    const client::EmergencyLocation& current, const framework::Value& planned);
+
+class EmergencyLocationResource : public framework::Resource {
+ public:
+  std::string TypeName() const override { return "operatorconnect_emergency_location"; }
+  framework::Schema GetSchema() const override;
+  void Configure(const framework::ProviderData& data, framework::Diagnostics& diags) override;
+
+  void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override;
+  void Read(const framework::ReadRequest& req, framework::ReadResponse& resp) override;
+  void Update(const framework::UpdateRequest& req, framework::UpdateResponse& resp) override;
+  void Delete(const framework::DeleteRequest& req, framework::DeleteResponse& resp) override;
+  void ImportState(const framework::ImportRequest& req, framework::ImportResponse& resp) override;
+
+ private:
+  ClientSlot client_;
+};
+
+}  // namespace opc::resources
