@@ -1,0 +1,2 @@
+# Import an existing assignment by its telephone number (E.164).
+terraform import operatorconnect_phone_number_assignment.reception "+442079460001"

@@ -1,0 +1,477 @@
+#include "provider/resources/phone_number_assignment_resource.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "provider/client/e164.h"
+#include "provider/client/string_util.h"
+
+namespace opc::resources {
+
+using framework::Attribute;
+using framework::AttributePath;
+using framework::Diagnostics;
+using framework::Type;
+using framework::Value;
+
+namespace {
+
+constexpr char kTelephoneNumber[] = "telephone_number";
+constexpr char kTargetId[] = "assignment_target_id";
+constexpr char kCategory[] = "assignment_category";
+constexpr char kNumberType[] = "number_type";
+constexpr char kLocationId[] = "location_id";
+
+constexpr char kGuidPattern[] =
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+framework::Validator TelephoneNumberValidator() {
+  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
+    if (value.type().kind() != Type::Kind::kString) {
+      return;
+    }
+    absl::StatusOr<std::string> normalized = client::NormalizeE164(value.AsString());
+    if (!normalized.ok()) {
+      diags.AddError("Invalid telephone number",
+                     absl::StrCat("\"", value.AsString(),
+                                  "\" is not a telephone number in international form such as "
+                                  "\"+14255550100\" or \"+44 20 7946 0001\": ",
+                                  normalized.status().message()),
+                     path);
+    }
+  };
+}
+
+bool EqualStringsIgnoringCase(const Value& a, const Value& b) {
+  return a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull() &&
+         a.type().kind() == Type::Kind::kString && b.type().kind() == Type::Kind::kString &&
+         client::EqualsIgnoreCase(a.AsString(), b.AsString());
+}
+
+// The tenant's value, spelled as in `reference` when the two are the same in the service's eyes.
+template <typename Equal>
+Value KeepSpelling(const Value& reference, const std::optional<std::string>& tenant, Equal same) {
+  if (!tenant) {
+    return Value::Null(Type::String());
+  }
+  if (reference.IsKnown() && !reference.IsNull() &&
+      reference.type().kind() == Type::Kind::kString && same(reference.AsString(), *tenant)) {
+    return reference;
+  }
+  return Value::String(*tenant);
+}
+
+Value KeepCase(const Value& reference, const std::optional<std::string>& tenant) {
+  return KeepSpelling(reference, tenant, [](std::string_view a, std::string_view b) {
+    return client::EqualsIgnoreCase(a, b);
+  });
+}
+
+// The telephone number to act on: as configured or stored, else the id.
+std::string TelephoneNumberOf(const Value& object) {
+  std::string number = StringOr(object.GetAttr(kTelephoneNumber));
+  return number.empty() ? StringOr(object.GetAttr("id")) : number;
+}
+
+Type StateType() { return PhoneNumberAssignmentResource().GetSchema().ImpliedType(); }
+
+Attribute Computed(std::string name, std::string description, bool stable) {
+  Attribute a = framework::ComputedString(std::move(name), std::move(description));
+  a.use_state_for_unknown = stable;
+  return a;
+}
+
+}  // namespace
+
+bool SameTelephoneNumber(std::string_view a, std::string_view b) {
+  absl::StatusOr<std::string> left = client::NormalizeE164(a);
+  absl::StatusOr<std::string> right = client::NormalizeE164(b);
+  return left.ok() && right.ok() && *left == *right;
+}
+
+bool IsAssigned(const client::NumberAssignment& number) {
+  return !client::EqualsIgnoreCase(number.assignment_status,
+                                   client::assignment_status::kUnassigned) &&
+         number.assignment_target_id.has_value() && !number.assignment_target_id->empty();
+}
+
+Value AssignmentState(const Type& type, const client::NumberAssignment& number,
+                      const Value& reference) {
+  absl::StatusOr<std::string> normalized = client::NormalizeE164(number.telephone_number);
+  const std::string id = normalized.ok() ? *normalized : number.telephone_number;
+  // The service omits the category only for numbers it assigned with its default.
+  std::optional<std::string> category = number.assignment_category;
+  if (!category) {
+    category = std::string(client::assignment_category::kPrimary);
+  }
+  return Value::Object(
+      type, {{"id", Value::String(id)},
+             {kTelephoneNumber, KeepSpelling(reference.GetAttr(kTelephoneNumber),
+                                             number.telephone_number, SameTelephoneNumber)},
+             {kTargetId, KeepCase(reference.GetAttr(kTargetId), number.assignment_target_id)},
+             {kCategory, KeepCase(reference.GetAttr(kCategory), category)},
+             {kNumberType, KeepCase(reference.GetAttr(kNumberType), number.number_type)},
+             {kLocationId, KeepCase(reference.GetAttr(kLocationId), number.location_id)},
+             {"operator_id", KeepCase(reference.GetAttr("operator_id"), number.operator_id)},
+             {"country", StringOrNull(number.iso_country_code)},
+             {"civic_address_id",
+              KeepCase(reference.GetAttr("civic_address_id"), number.civic_address_id)},
+             {"activation_state", Value::String(number.activation_state)},
+             {"assignment_status", Value::String(number.assignment_status)},
+             {"capabilities", StringSet(number.capabilities)}});
+}
+
+framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
+  framework::Schema schema;
+  schema.block.description =
+      "Assigns an Operator Connect (or other) telephone number of the tenant's inventory to a "
+      "user or resource account, optionally with an emergency location. Creating and "
+      "destroying wait for the service's long-running operation and report its failure "
+      "reason. Import with the number in E.164 form, e.g. `+14255550100`.";
+
+  Attribute id = Computed("id", "The telephone number in E.164 form (`+14255550100`).", true);
+
+  Attribute number = framework::RequiredString(
+      kTelephoneNumber,
+      "The telephone number to assign, in international form: `+14255550100`, "
+      "`+1 425 555 0100` and `+1 (425) 555-0100` are the same number and never show a diff. "
+      "It must be in the tenant's inventory. Changing it forces a new assignment.");
+  number.requires_replace = true;
+  number.semantic_equality = [](const Value& prior, const Value& config) {
+    return prior.type().kind() == Type::Kind::kString &&
+           config.type().kind() == Type::Kind::kString &&
+           SameTelephoneNumber(prior.AsString(), config.AsString());
+  };
+  number.validators.push_back(TelephoneNumberValidator());
+
+  Attribute target = framework::RequiredString(
+      kTargetId,
+      "Object id (GUID) of the user or resource account that gets the number. The user's "
+      "usage location must be the number's country. Changing it forces a new assignment.");
+  target.requires_replace = true;
+  target.semantic_equality = EqualStringsIgnoringCase;
+  target.validators.push_back(framework::validators::MatchesRegex(
+      kGuidPattern, "an object id (GUID) such as \"a0e118f7-4ff5-40de-86ed-6d26030fd1b8\""));
+
+  Attribute category = framework::OptionalComputedString(
+      kCategory,
+      "How the number is used by the target: `primary` (default), `private` or `alternate`. "
+      "Changing it forces a new assignment.");
+  category.requires_replace = true;
+  category.default_value = Value::String(std::string(client::assignment_category::kPrimary));
+  category.validators.push_back(
+      framework::validators::OneOf({std::string(client::assignment_category::kPrimary),
+                                    std::string(client::assignment_category::kPrivate),
+                                    std::string(client::assignment_category::kAlternate)}));
+
+  Attribute number_type = framework::OptionalComputedString(
+      kNumberType,
+      "The kind of number: `operatorConnect` (default), `callingPlan` or `directRouting`. "
+      "Changing it forces a new assignment.");
+  number_type.requires_replace = true;
+  number_type.default_value = Value::String(std::string(client::number_type::kOperatorConnect));
+  number_type.validators.push_back(
+      framework::validators::OneOf({std::string(client::number_type::kOperatorConnect),
+                                    std::string(client::number_type::kCallingPlan),
+                                    std::string(client::number_type::kDirectRouting)}));
+
+  Attribute location = framework::OptionalComputedString(
+      kLocationId,
+      "Id of the emergency location (`operatorconnect_emergency_location` or an address's "
+      "`default_location_id`) for the number; it must be in the number's country. Changed in "
+      "place, which the number's operator must allow (`locationUpdate`). Left unset, the "
+      "number keeps whatever location it has. Destroying the assignment clears the "
+      "number's location (where the operator allows it), so that the location can be "
+      "deleted.");
+  location.semantic_equality = EqualStringsIgnoringCase;
+
+  schema.block.attributes = {
+      id,
+      number,
+      target,
+      category,
+      number_type,
+      location,
+      Computed("operator_id", "Id of the operator that provides the number.", true),
+      Computed("country", "ISO 3166-1 alpha-2 country of the number.", true),
+      Computed("civic_address_id", "Id of the emergency address of the number's location.", false),
+      Computed("activation_state",
+               "The service's activation state: `activated`, `assignmentPending`, "
+               "`assignmentFailed`, `updatePending` or `updateFailed`.",
+               false),
+      Computed("assignment_status",
+               "What the number is assigned to, e.g. `userAssigned` or "
+               "`voiceApplicationAssigned`.",
+               true),
+  };
+  Attribute capabilities;
+  capabilities.name = "capabilities";
+  capabilities.type = Type::Set(Type::String());
+  capabilities.computed = true;
+  capabilities.use_state_for_unknown = true;
+  capabilities.description =
+      "What the number can be assigned to: `userAssignment`, `voiceApplicationAssignment`, "
+      "`conferenceAssignment`, `teamsPhoneMobile`.";
+  schema.block.attributes.push_back(std::move(capabilities));
+  return schema;
+}
+
+void PhoneNumberAssignmentResource::Configure(const framework::ProviderData& data,
+                                              Diagnostics& diags) {
+  client_.Configure(data);
+}
+
+void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanRequest& req,
+                                               framework::ModifyPlanResponse& resp) {
+  // Only an in-place location change can be refused by the operator; tell the user at plan
+  // time rather than half-way through an apply.
+  if (req.prior.IsNull() || resp.planned.IsNull() || !resp.requires_replace.empty()) {
+    return;
+  }
+  const Value& planned = resp.planned.GetAttr(kLocationId);
+  const Value& prior = req.prior.GetAttr(kLocationId);
+  if (!planned.IsKnown() || planned.Equals(prior)) {
+    return;
+  }
+  Diagnostics not_configured;  // the provider may be unconfigured while planning: check at apply
+  const client::TenantClient* client = client_.Get(not_configured);
+  if (client == nullptr) {
+    return;
+  }
+  const std::string telephone_number = TelephoneNumberOf(req.prior);
+  absl::StatusOr<client::NumberAssignment> number =
+      client->numbers().FindNumberByTelephoneNumber(telephone_number, CancellationToken());
+  if (number.ok() && !number->SupportsCustomerAction(client::customer_action::kLocationUpdate)) {
+    resp.diagnostics.AddError(
+        "Emergency location cannot be changed",
+        absl::StrCat("The operator of ", telephone_number,
+                     " does not let the tenant change its emergency location (the number "
+                     "lacks the \"locationUpdate\" customer action). Keep location_id at \"",
+                     StringOr(prior, "(none)"), "\" or ask the operator to change it."),
+        AttributePath::Root(kLocationId));
+  }
+}
+
+void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
+                                           framework::CreateResponse& resp) {
+  const Type type = req.planned.type();
+  resp.new_state = Value::Null(type);
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  const Value& planned = req.planned;
+  client::AssignNumberRequest request;
+  request.telephone_number = StringOr(planned.GetAttr(kTelephoneNumber));
+  request.assignment_target_id = StringOr(planned.GetAttr(kTargetId));
+  request.number_type =
+      StringOr(planned.GetAttr(kNumberType), client::number_type::kOperatorConnect);
+  request.assignment_category = OptionalString(planned.GetAttr(kCategory));
+  request.location_id = OptionalString(planned.GetAttr(kLocationId));
+  const std::string& number = request.telephone_number;
+
+  absl::StatusOr<client::LongRunningOperation> operation =
+      client->numbers().AssignNumber(request, req.cancel);
+  absl::StatusOr<client::NumberAssignment> found =
+      client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+  const bool assigned_to_target = found.ok() && IsAssigned(*found) &&
+                                  client::EqualsIgnoreCase(found->assignment_target_id.value_or(""),
+                                                           request.assignment_target_id);
+  if (!operation.ok()) {
+    AddApiError(resp.diagnostics, absl::StrCat("Assigning telephone number ", number),
+                operation.status(), AttributePath::Root(kTelephoneNumber));
+    // A wait that was cancelled or timed out may still have assigned it: keep state and tenant
+    // in agreement.
+    if (assigned_to_target) {
+      resp.new_state = AssignmentState(type, *found, planned);
+    }
+    return;
+  }
+  if (!found.ok()) {
+    AddApiError(resp.diagnostics,
+                absl::StrCat("Reading telephone number ", number, " after assigning it"),
+                found.status());
+    return;
+  }
+  if (!assigned_to_target) {
+    resp.diagnostics.AddError(
+        absl::StrCat("Assigning telephone number ", number, " failed"),
+        absl::StrCat("The service reported the assignment as done, but the number is now ",
+                     found->assignment_status, " (target ",
+                     found->assignment_target_id.value_or("none"), ")."),
+        AttributePath::Root(kTelephoneNumber));
+    return;
+  }
+  resp.new_state = AssignmentState(type, *found, planned);
+}
+
+void PhoneNumberAssignmentResource::Read(const framework::ReadRequest& req,
+                                         framework::ReadResponse& resp) {
+  resp.new_state = req.current_state;
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  const std::string number = TelephoneNumberOf(req.current_state);
+  absl::StatusOr<client::NumberAssignment> found =
+      client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+  if (absl::IsNotFound(found.status())) {
+    resp.new_state = Value::Null(req.current_state.type());
+    return;
+  }
+  if (!found.ok()) {
+    AddApiError(resp.diagnostics, absl::StrCat("Reading telephone number ", number),
+                found.status());
+    return;
+  }
+  if (!IsAssigned(*found)) {
+    // Unassigned out of band: the assignment is gone, and Terraform plans it again.
+    resp.new_state = Value::Null(req.current_state.type());
+    return;
+  }
+  // Assigned to another target: reported as it is, so that the plan shows the replacement.
+  resp.new_state = AssignmentState(req.current_state.type(), *found, req.current_state);
+}
+
+void PhoneNumberAssignmentResource::Update(const framework::UpdateRequest& req,
+                                           framework::UpdateResponse& resp) {
+  resp.new_state = req.prior;
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  const std::string number = TelephoneNumberOf(req.prior);
+  const Value& planned_location = req.planned.GetAttr(kLocationId);
+  const Value& prior_location = req.prior.GetAttr(kLocationId);
+  if (planned_location.IsKnown() && !planned_location.Equals(prior_location) &&
+      !EqualStringsIgnoringCase(planned_location, prior_location)) {
+    absl::StatusOr<client::NumberAssignment> current =
+        client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+    if (!current.ok()) {
+      AddApiError(resp.diagnostics, absl::StrCat("Reading telephone number ", number),
+                  current.status());
+      return;
+    }
+    if (!current->SupportsCustomerAction(client::customer_action::kLocationUpdate)) {
+      resp.diagnostics.AddError(
+          "Emergency location cannot be changed",
+          absl::StrCat("The operator of ", number,
+                       " does not let the tenant change its emergency location (the number "
+                       "lacks the \"locationUpdate\" customer action)."),
+          AttributePath::Root(kLocationId));
+      return;
+    }
+    absl::Status updated = client->numbers().UpdateNumberLocation(
+        number, OptionalString(planned_location), req.cancel);
+    if (!updated.ok()) {
+      AddApiError(resp.diagnostics, absl::StrCat("Changing the emergency location of ", number),
+                  updated, AttributePath::Root(kLocationId));
+      return;
+    }
+  }
+  absl::StatusOr<client::NumberAssignment> found =
+      client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+  if (!found.ok()) {
+    AddApiError(resp.diagnostics,
+                absl::StrCat("Reading telephone number ", number, " after updating it"),
+                found.status());
+    return;
+  }
+  if (!IsAssigned(*found)) {
+    resp.diagnostics.AddError(absl::StrCat("Telephone number ", number, " is no longer assigned"),
+                              "It was unassigned outside Terraform while it was being updated; "
+                              "run terraform apply again to assign it.");
+    resp.new_state = Value::Null(req.prior.type());
+    return;
+  }
+  resp.new_state = AssignmentState(req.prior.type(), *found, req.planned);
+}
+
+void PhoneNumberAssignmentResource::Delete(const framework::DeleteRequest& req,
+                                           framework::DeleteResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  const std::string number = TelephoneNumberOf(req.prior);
+  absl::StatusOr<client::NumberAssignment> found =
+      client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+  if (absl::IsNotFound(found.status())) {
+    return;  // released by the operator: nothing left to unassign
+  }
+  if (!found.ok()) {
+    AddApiError(resp.diagnostics, absl::StrCat("Reading telephone number ", number),
+                found.status());
+    return;
+  }
+  if (!IsAssigned(*found)) {
+    return;
+  }
+  const std::string prior_target = StringOr(req.prior.GetAttr(kTargetId));
+  if (!prior_target.empty() &&
+      !client::EqualsIgnoreCase(found->assignment_target_id.value_or(""), prior_target)) {
+    // Someone else's assignment now: destroying ours must not take the number from them.
+    resp.diagnostics.AddWarning(
+        absl::StrCat("Telephone number ", number, " left assigned"),
+        absl::StrCat("It is now assigned to ", found->assignment_target_id.value_or(""),
+                     ", not to ", prior_target, ", so it was not unassigned."));
+    return;
+  }
+  // An unassigned number that keeps its emergency location still uses it, and the location
+  // could never be deleted: give it back without one where the operator lets the tenant.
+  if (found->location_id && !found->location_id->empty() &&
+      found->SupportsCustomerAction(client::customer_action::kLocationUpdate)) {
+    absl::Status cleared = client->numbers().UpdateNumberLocation(number, std::nullopt, req.cancel);
+    if (!cleared.ok()) {
+      AddApiError(resp.diagnostics, absl::StrCat("Clearing the emergency location of ", number),
+                  cleared);
+      return;
+    }
+  }
+  client::UnassignNumberRequest request;
+  request.telephone_number = found->telephone_number;
+  request.number_type = found->number_type;
+  absl::StatusOr<client::LongRunningOperation> operation =
+      client->numbers().UnassignNumber(request, req.cancel);
+  if (!operation.ok()) {
+    AddApiError(resp.diagnostics, absl::StrCat("Unassigning telephone number ", number),
+                operation.status());
+  }
+}
+
+void PhoneNumberAssignmentResource::ImportState(const framework::ImportRequest& req,
+                                                framework::ImportResponse& resp) {
+  absl::StatusOr<std::string> number = client::NormalizeE164(req.id);
+  if (!number.ok()) {
+    resp.diagnostics.AddError(
+        "Invalid import id",
+        absl::StrCat("Expected the telephone number in E.164 form, e.g. \"+14255550100\"; got \"",
+                     req.id, "\": ", number.status().message()));
+    return;
+  }
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  absl::StatusOr<client::NumberAssignment> found =
+      client->numbers().FindNumberByTelephoneNumber(*number, req.cancel);
+  if (!found.ok()) {
+    AddApiError(resp.diagnostics, absl::StrCat("Importing telephone number ", *number),
+                found.status());
+    return;
+  }
+  if (!IsAssigned(*found)) {
+    resp.diagnostics.AddError(
+        absl::StrCat("Cannot import telephone number ", *number),
+        "The number is in the tenant's inventory but not assigned to anyone, so there is no "
+        "assignment to import. Declare the resource and apply to assign it.");
+    return;
+  }
+  resp.state = Value::Object(
+      StateType(), {{"id", Value::String(*number)}, {kTelephoneNumber, Value::String(*number)}});
+}
+
+}  // namespace opc::resources

@@ -1,0 +1,51 @@
+// operatorconnect_phone_number_assignment: assigns an operator-provided number to a user or
+// resource account (assignNumber / unassignNumber, both long-running operations) and keeps its
+// emergency location (updateNumber, in place). The number is the natural id.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "provider/client/number_models.h"
+#include "provider/framework/resource.h"
+#include "provider/resources/resource_support.h"
+
+namespace opc::resources {
+
+inline constexpr char kPhoneNumberAssignmentTypeName[] = "operatorconnect_phone_number_assignment";
+
+class PhoneNumberAssignmentResource final : public framework::Resource {
+ public:
+  std::string TypeName() const override { return kPhoneNumberAssignmentTypeName; }
+  framework::Schema GetSchema() const override;
+  void Configure(const framework::ProviderData& data, framework::Diagnostics& diags) override;
+  void ModifyPlan(const framework::ModifyPlanRequest& req,
+                  framework::ModifyPlanResponse& resp) override;
+  void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override;
+  void Read(const framework::ReadRequest& req, framework::ReadResponse& resp) override;
+  void Update(const framework::UpdateRequest& req, framework::UpdateResponse& resp) override;
+  void Delete(const framework::DeleteRequest& req, framework::DeleteResponse& resp) override;
+  void ImportState(const framework::ImportRequest& req, framework::ImportResponse& resp) override;
+
+ private:
+  ClientSlot client_;
+};
+
+// The pieces below are exposed for unit tests.
+
+// True when both are valid telephone numbers that normalize to the same E.164 number.
+bool SameTelephoneNumber(std::string_view a, std::string_view b);
+
+// The resource state for a number the tenant reports as assigned. `reference` is the prior
+// state or the plan (may be null or hold unknowns): where it holds a spelling the service only
+// normalized (the number's formatting, the case of an id or enum), that spelling is kept so
+// that Terraform shows no diff.
+framework::Value AssignmentState(const framework::Type& type,
+                                 const client::NumberAssignment& number,
+                                 const framework::Value& reference);
+
+// Whether the tenant's number counts as "this assignment exists" (assigned to some target).
+// Unassigned numbers and numbers without a target do not.
+bool IsAssigned(const client::NumberAssignment& number);
+
+}  // namespace opc::resources
