@@ -167,13 +167,7 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(
     if (response.status_code == 401 && !used_token->empty()) {
       *unauthorized_with_token = true;
     }
-    if (!suffix.empty()) {
-      absl::Status with_suffix(status.code(), StrCat(status.message(), suffix));
-      status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-        with_suffix.SetPayload(url, payload);
-      });
-      status = std::move(with_suffix);
-    }
+    status = AnnotateStatus(status, "", suffix);
     logger_.Log(LogLevel::kDebug, StrCat(description, ": ", status.message()));
     return status;
   }

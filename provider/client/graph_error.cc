@@ -191,6 +191,18 @@ absl::Status StatusFromHttpResponse(const HttpResponse& response, const Redactor
   return GraphErrorToStatus(ParseGraphError(response), redactor);
 }
 
+absl::Status AnnotateStatus(const absl::Status& status, std::string_view prefix,
+                            std::string_view suffix) {
+  if (status.ok()) {
+    return status;
+  }
+  absl::Status annotated(status.code(), StrCat(prefix, StatusMessage(status), suffix));
+  status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
+    annotated.SetPayload(url, payload);
+  });
+  return annotated;
+}
+
 std::optional<int> HttpStatusOf(const absl::Status& status) {
   auto payload = status.GetPayload(kPayloadUrl);
   if (!payload) {

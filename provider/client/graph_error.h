@@ -44,6 +44,11 @@ absl::Status GraphErrorToStatus(const GraphError& error, const Redactor* redacto
 absl::Status StatusFromHttpResponse(const HttpResponse& response,
                                     const Redactor* redactor = nullptr);
 
+// `prefix` + status.message() + `suffix`, with the same code and payloads (so HttpStatusOf,
+// ServiceErrorCodeOf and FailedOperationOf still work). OK stays OK.
+absl::Status AnnotateStatus(const absl::Status& status, std::string_view prefix,
+                            std::string_view suffix = "");
+
 // The HTTP status / service error code recorded in a Status made by GraphErrorToStatus.
 std::optional<int> HttpStatusOf(const absl::Status& status);
 std::optional<std::string> ServiceErrorCodeOf(const absl::Status& status);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "provider/client/graph_error.h"
 #include "provider/client/json_fields.h"
 #include "provider/client/retry_policy.h"
 #include "provider/client/string_util.h"
@@ -39,7 +40,9 @@ absl::Status FailureStatus(const LongRunningOperation& operation) {
     StrAppend(&message, ": ", Join(details, "; "));
   }
   absl::Status status = absl::FailedPreconditionError(message);
-  status.SetPayload(kFailedOperationPayload, absl::Cord(nlohmann::json(operation).dump()));
+  status.SetPayload(kFailedOperationPayload,
+                    absl::Cord(nlohmann::json(operation).dump(
+                        -1, ' ', false, nlohmann::json::error_handler_t::replace)));
   return status;
 }
 
@@ -170,7 +173,8 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view loca
     }
     absl::StatusOr<GraphResponse> response = client_.Get(std::string(location), {}, cancel);
     if (!response.ok()) {
-      return response.status();
+      // Keep the code, but make clear that polling failed, not the operation itself.
+      return AnnotateStatus(response.status(), StrCat("polling operation ", location, ": "));
     }
     absl::StatusOr<LongRunningOperation> operation =
         DecodeJson<LongRunningOperation>(response->body, "operation");

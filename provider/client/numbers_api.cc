@@ -2,6 +2,7 @@
 
 #include "provider/client/api_support.h"
 #include "provider/client/e164.h"
+#include "provider/client/graph_error.h"
 #include "provider/client/odata_filter.h"
 #include "provider/client/paging.h"
 #include "provider/client/string_util.h"
@@ -27,15 +28,7 @@ absl::StatusOr<GraphRequest> ListRequest(const NumberAssignmentFilter& filter) {
 // A failed number operation is about one number: say which.
 absl::Status WithNumberContext(const absl::Status& status, std::string_view action,
                                std::string_view telephone_number) {
-  if (status.ok()) {
-    return status;
-  }
-  absl::Status annotated(status.code(),
-                         StrCat(action, " ", telephone_number, ": ", StatusMessage(status)));
-  status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-    annotated.SetPayload(url, payload);
-  });
-  return annotated;
+  return AnnotateStatus(status, StrCat(action, " ", telephone_number, ": "));
 }
 
 }  // namespace

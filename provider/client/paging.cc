@@ -42,7 +42,8 @@ absl::Status ForEachItem(const GraphClient& client, GraphRequest first,
     }
     if (!next->is_string() || next->get<std::string>().empty()) {
       return absl::InternalError(
-          StrCat("page ", page, " has an invalid @odata.nextLink: ", next->dump()));
+          StrCat("page ", page, " has an invalid @odata.nextLink: ",
+                 next->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
     }
     std::string link = next->get<std::string>();
     if (!seen_links.insert(link).second) {

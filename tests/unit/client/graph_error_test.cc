@@ -98,6 +98,17 @@ TEST(GraphError, CredentialsInTheMessageAreRedacted) {
   EXPECT_THAT(std::string(status.message()), Not(HasSubstr("tok.en")));
 }
 
+TEST(AnnotateStatus, KeepsCodeAndPayload) {
+  absl::Status status = StatusFromHttpResponse(GraphErrorResponse(409, "InUse", "used", "r"));
+  absl::Status annotated = AnnotateStatus(status, "deleting location l-1: ", " (try later)");
+  EXPECT_EQ(annotated.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(annotated.message(),
+            "deleting location l-1: Conflict (409 InUse): used [request-id: r] (try later)");
+  EXPECT_EQ(ServiceErrorCodeOf(annotated), "InUse");
+  EXPECT_EQ(HttpStatusOf(annotated), 409);
+  EXPECT_TRUE(AnnotateStatus(absl::OkStatus(), "x").ok());
+}
+
 TEST(GraphError, StatusWithoutPayload) {
   EXPECT_EQ(HttpStatusOf(absl::NotFoundError("x")), std::nullopt);
   EXPECT_EQ(ServiceErrorCodeOf(absl::NotFoundError("x")), std::nullopt);

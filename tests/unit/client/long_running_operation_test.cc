@@ -170,7 +170,11 @@ TEST(OperationPoller, PollErrorsPropagate) {
   GraphHarness h;
   h.transport.Enqueue(GraphErrorResponse(404, "NotFound", "no such operation"));
   OperationPoller poller(h.client, h.clock, h.sleeper, Options());
-  EXPECT_TRUE(absl::IsNotFound(poller.Wait(kLocation, std::nullopt, h.cancel).status()));
+  absl::Status status = poller.Wait(kLocation, std::nullopt, h.cancel).status();
+  EXPECT_TRUE(absl::IsNotFound(status));
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr(std::string("polling operation ") + kLocation +
+                        ": Not Found (404 NotFound): no such operation"));
 }
 
 TEST(OperationPoller, RelativeLocationIsResolvedAgainstTheEndpoint) {
