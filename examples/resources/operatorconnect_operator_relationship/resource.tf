@@ -1,0 +1,28 @@
+data "operatorconnect_operator" "bluefin" {
+  display_name = "Bluefin Telecom"
+}
+
+# Enable Bluefin Telecom for the UK and Ireland and wait until it has signed the agreement.
+resource "operatorconnect_operator_relationship" "bluefin" {
+  operator_id = data.operatorconnect_operator.bluefin.id
+  countries   = ["GB", "IE"]
+
+  contact = {
+    full_name        = "Alice Hughes"
+    email            = "alice.hughes@fernleaf.example"
+    telephone_number = "+44 20 7946 0018"
+    company_name     = "Fernleaf Outfitters"
+    company_size     = "L100_U249"
+  }
+
+  # Microsoft's data transfer notice: the operator receives the tenant's contact and calling
+  # data. It must be accepted to enable an operator.
+  data_transfer_notice_accepted = true
+
+  wait_for_agreement = true
+  agreement_timeout  = "2h"
+}
+
+output "bluefin_relationship_status" {
+  value = operatorconnect_operator_relationship.bluefin.relationship_status
+}

@@ -1,0 +1,689 @@
+#include "provider/resources/operator_relationship_resource.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "provider/client/e164.h"
+#include "provider/client/graph_error.h"
+#include "provider/resources/settings_rules.h"
+
+namespace opc::resources {
+namespace {
+
+using framework::Attribute;
+using framework::AttributePath;
+using framework::Diagnostics;
+using framework::NestedAttributes;
+using framework::Type;
+using framework::Validator;
+using framework::Value;
+
+// A stale If-Match (412) means someone changed the consent between our read and our write:
+// read again and retry a few times before giving up.
+constexpr int kEtagAttempts = 3;
+
+Attribute BoolAttribute(std::string name, std::string description) {
+  Attribute a;
+  a.name = std::move(name);
+  a.type = Type::Bool();
+  a.description = std::move(description);
+  return a;
+}
+
+bool EqualIgnoringCase(const Value& a, const Value& b) {
+  return a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull() &&
+         absl::EqualsIgnoreCase(a.AsString(), b.AsString());
+}
+
+bool SameTelephoneNumber(const Value& a, const Value& b) {
+  if (!a.IsKnown() || !b.IsKnown() || a.IsNull() || b.IsNull()) {
+    return false;
+  }
+  absl::StatusOr<std::string> left = client::NormalizeE164(a.AsString());
+  absl::StatusOr<std::string> right = client::NormalizeE164(b.AsString());
+  return left.ok() && right.ok() && *left == *right;
+}
+
+Validator GuidValidator() {
+  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
+    if (absl::Status status = rules::CheckGuid(value.AsString()); !status.ok()) {
+      diags.AddError("Invalid operator id",
+                     path.ToString() +
+                         " must be an operator id (a GUID such as "
+                         "\"fb450e35-d758-4caa-b81c-c98f93176c14\"), got: " +
+                         value.DebugString() +
+                         ". The operatorconnect_operators data source lists the catalog.",
+                     path);
+    }
+  };
+}
+
+Validator NotBlank() {
+  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
+    if (absl::StripAsciiWhitespace(value.AsString()).empty()) {
+      diags.AddError("Empty value", path.ToString() + " must not be empty.", path);
+    }
+  };
+}
+
+Validator TelephoneNumberValidator() {
+  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
+    absl::StatusOr<std::string> normalized = client::NormalizeE164(value.AsString());
+    if (!normalized.ok()) {
+      diags.AddError("Invalid telephone number",
+                     path.ToString() +
+                         " must be an international number such as \"+1 425 555 "
+                         "0100\": " +
+                         std::string(normalized.status().message()),
+                     path);
+    }
+  };
+}
+
+Validator DurationValidator() {
+  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
+    absl::StatusOr<std::chrono::milliseconds> duration = rules::ParseDuration(value.AsString());
+    if (!duration.ok()) {
+      diags.AddError("Invalid duration",
+                     path.ToString() + " must be a duration such as \"30m\", \"1h\" or \"90s\": " +
+                         std::string(duration.status().message()),
+                     path);
+    }
+  };
+}
+
+Validator MustBeTrue() {
+  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
+    if (!value.AsBool()) {
+      diags.AddError(
+          "Data transfer notice not accepted",
+          path.ToString() +
+              " must be true. Enabling an operator shares the tenant's contact details and "
+              "calling data (numbers, call records needed for billing and support) with that "
+              "operator, which may process them outside your region under its own terms. "
+              "Microsoft's data transfer notice in the Teams admin center explains this; set " +
+              path.ToString() + " = true to confirm that you have read and accept it.",
+          path);
+    }
+  };
+}
+
+std::vector<Attribute> ContactAttributes() {
+  Attribute full_name =
+      framework::RequiredString("full_name", "Name of the person the operator contacts.");
+  full_name.validators = {NotBlank()};
+  Attribute email = framework::RequiredString("email", "Email address of that person.");
+  email.validators = {framework::validators::MatchesRegex(
+      R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)", "an email address such as \"admin@contoso.com\"")};
+  Attribute telephone = framework::OptionalString(
+      "telephone_number",
+      "Telephone number of that person, in international form (`+1 425 555 0100`). Sent to "
+      "the service in E.164 form; spacing differences never show as a change.");
+  telephone.validators = {TelephoneNumberValidator()};
+  telephone.semantic_equality = SameTelephoneNumber;
+  Attribute company_name =
+      framework::RequiredString("company_name", "The company the operator signs up.");
+  company_name.validators = {NotBlank()};
+  Attribute company_size = framework::RequiredString(
+      "company_size",
+      "Number of employees, as one of the service's bands: `L1_U24`, `L25_U99`, `L100_U249`, "
+      "`L250_U999`, `L1000_U9999`, `L10000_Plus`.");
+  company_size.validators = {framework::validators::OneOf(
+      {std::string(client::company_size::kL1U24), std::string(client::company_size::kL25U99),
+       std::string(client::company_size::kL100U249), std::string(client::company_size::kL250U999),
+       std::string(client::company_size::kL1000U9999),
+       std::string(client::company_size::kL10000Plus)})};
+  return {full_name, email, telephone, company_name, company_size};
+}
+
+std::string Lower(std::string text) { return absl::AsciiStrToLower(text); }
+
+std::vector<std::string> SortedStrings(const Value& set) {
+  std::vector<std::string> items = Strings(set);
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
+// The configured spelling when it means the same as the service's value, else the service's.
+Value KeepSpelling(const Value& reference, const std::optional<std::string>& service,
+                   bool (*same)(const Value&, const Value&)) {
+  Value from_service = StringOrNull(service);
+  if (service && same(reference, from_service)) {
+    return reference;
+  }
+  return from_service;
+}
+
+Value ContactValue(const client::Contact& contact, const Value& reference, const Type& type) {
+  auto ref = [&](const char* name) {
+    return reference.IsKnown() && !reference.IsNull() ? reference.GetAttr(name) : Value();
+  };
+  return Value::Object(
+      type, {{"full_name", Value::String(contact.full_name)},
+             {"email", KeepSpelling(ref("email"), contact.email, EqualIgnoringCase)},
+             {"telephone_number",
+              KeepSpelling(ref("telephone_number"), contact.telephone_number, SameTelephoneNumber)},
+             {"company_name", Value::String(contact.company_name)},
+             {"company_size", Value::String(contact.company_size)}});
+}
+
+Value BoolOr(const Value& value, bool fallback) {
+  std::optional<bool> known = OptionalBool(value);
+  return Value::Bool(known.value_or(fallback));
+}
+
+std::string DesiredStatus(const Value& planned) {
+  return OptionalBool(planned.GetAttr("suspended")).value_or(false)
+             ? std::string(client::consent_status::kSuspended)
+             : std::string(client::consent_status::kActive);
+}
+
+// The attribute a service error is about, from the field its message names.
+std::optional<AttributePath> AttributeForServiceError(const absl::Status& status) {
+  const std::string message(status.message());
+  std::optional<std::string> code = client::ServiceErrorCodeOf(status);
+  if (code && *code == "DataTransferNoticeNotAccepted") {
+    return AttributePath::Root("data_transfer_notice_accepted");
+  }
+  if (code && *code == "NumbersAssigned") {
+    return AttributePath::Root("countries");
+  }
+  if (absl::StrContains(message, "consentedCountries")) {
+    return AttributePath::Root("countries");
+  }
+  if (absl::StrContains(message, "contacts")) {
+    return AttributePath::Root("contact");
+  }
+  if (absl::StrContains(message, "dataTransferNoticeAccepted")) {
+    return AttributePath::Root("data_transfer_notice_accepted");
+  }
+  if (absl::IsNotFound(status)) {
+    return AttributePath::Root("operator_id");
+  }
+  return std::nullopt;
+}
+
+// Only the fields where the tenant differs from the plan, so a PATCH never rewrites what
+// already matches.
+client::UpdateConsentRequest DiffAgainstPlan(const client::Consent& current, const Value& planned) {
+  client::UpdateConsentRequest patch;
+  std::vector<std::string> countries = SortedStrings(planned.GetAttr("countries"));
+  std::vector<std::string> current_countries = current.consented_countries;
+  std::sort(current_countries.begin(), current_countries.end());
+  if (countries != current_countries) {
+    patch.consented_countries = countries;
+  }
+  std::vector<client::Contact> contacts = {ContactFromValue(planned.GetAttr("contact"))};
+  if (contacts != current.contacts) {
+    patch.contacts = contacts;
+  }
+  if (std::string status = DesiredStatus(planned); status != current.status) {
+    patch.status = status;
+  }
+  if (!current.data_transfer_notice_accepted) {
+    patch.data_transfer_notice_accepted = true;
+  }
+  return patch;
+}
+
+std::string OperatorLabel(const client::Consent& consent) {
+  return consent.operator_display_name
+             ? absl::StrCat("\"", *consent.operator_display_name, "\" (", consent.operator_id, ")")
+             : consent.operator_id;
+}
+
+}  // namespace
+
+client::Contact ContactFromValue(const Value& contact) {
+  client::Contact out;
+  if (!contact.IsKnown() || contact.IsNull()) {
+    return out;
+  }
+  out.full_name = StringOr(contact.GetAttr("full_name"));
+  out.email = StringOr(contact.GetAttr("email"));
+  if (std::optional<std::string> phone = OptionalString(contact.GetAttr("telephone_number"))) {
+    absl::StatusOr<std::string> normalized = client::NormalizeE164(*phone);
+    out.telephone_number = normalized.ok() ? *normalized : *phone;  // the service will say why
+  }
+  out.company_name = StringOr(contact.GetAttr("company_name"));
+  out.company_size = StringOr(contact.GetAttr("company_size"));
+  return out;
+}
+
+Value RelationshipStateFromConsent(const client::Consent& consent, const Value& reference,
+                                   const Type& type) {
+  const Type& contact_type = type.attributes().at("contact");
+  Value contact =
+      consent.contacts.empty()
+          ? Value::Null(contact_type)
+          : ContactValue(consent.contacts.front(), reference.GetAttr("contact"), contact_type);
+  const std::optional<client::CustomerRelationship>& relationship = consent.customer_relationship;
+  std::optional<std::string> timeout = OptionalString(reference.GetAttr("agreement_timeout"));
+  return Value::Object(
+      type, {{"id", Value::String(consent.id.empty() ? consent.operator_id : consent.id)},
+             {"operator_id", KeepSpelling(reference.GetAttr("operator_id"), consent.operator_id,
+                                          EqualIgnoringCase)},
+             {"countries", StringSet(consent.consented_countries)},
+             {"contact", contact},
+             {"data_transfer_notice_accepted", Value::Bool(consent.data_transfer_notice_accepted)},
+             {"suspended", Value::Bool(consent.status == client::consent_status::kSuspended)},
+             {"wait_for_agreement", BoolOr(reference.GetAttr("wait_for_agreement"), false)},
+             {"agreement_timeout", Value::String(timeout.value_or(kDefaultAgreementTimeout))},
+             {"operator_name", StringOrNull(consent.operator_display_name)},
+             {"status", Value::String(consent.status)},
+             {"relationship_status",
+              Value::String(relationship ? relationship->status : kRelationshipPending)},
+             {"relationship_comment",
+              relationship ? StringOrNull(relationship->comment) : Value::Null(Type::String())},
+             {"consented_at", StringOrNull(consent.consented_date_time)}});
+}
+
+OperatorRelationshipResource::OperatorRelationshipResource(AgreementPolling polling)
+    : polling_(polling), type_(GetSchema().ImpliedType()) {}
+
+framework::Schema OperatorRelationshipResource::GetSchema() const {
+  framework::Schema schema;
+  schema.block.description =
+      "The tenant's relationship with one Operator Connect operator (\"My operators\" in the "
+      "Teams admin center): the consent that lets the operator serve the tenant in a set of "
+      "countries, and the contact the operator reaches out to. Removing it is refused while "
+      "any of the operator's numbers is assigned.";
+
+  Attribute id = framework::ComputedString("id", "The relationship's id: the operator id.");
+  id.use_state_for_unknown = true;
+
+  Attribute operator_id = framework::RequiredString(
+      "operator_id",
+      "Catalog id (GUID) of the operator, e.g. from the `operatorconnect_operator` data source. "
+      "Changing it replaces the relationship.");
+  operator_id.requires_replace = true;
+  operator_id.validators = {GuidValidator()};
+  operator_id.semantic_equality = EqualIgnoringCase;
+
+  Attribute countries;
+  countries.name = "countries";
+  countries.type = Type::Set(Type::String());
+  countries.required = true;
+  countries.description =
+      "Countries (ISO 3166-1 alpha-2, upper case, e.g. `GB`) in which the operator may serve "
+      "the tenant. Each must be offered by the operator. Changed in place; removing a country "
+      "where the operator's numbers are assigned is refused.";
+  countries.validators = {framework::validators::SetSizeAtLeast(1),
+                          framework::validators::EachString(CountryCodeValidator())};
+
+  Attribute contact;
+  contact.name = "contact";
+  contact.required = true;
+  contact.description = "The person and company the operator contacts. Changed in place.";
+  contact.nested = std::make_shared<NestedAttributes>();
+  contact.nested->nesting = NestedAttributes::Nesting::kSingle;
+  contact.nested->attributes = ContactAttributes();
+
+  Attribute notice = BoolAttribute(
+      "data_transfer_notice_accepted",
+      "Must be `true`: confirms that you accept Microsoft's data transfer notice (the operator "
+      "receives the tenant's contact and calling data and may process it outside your region).");
+  notice.required = true;
+  notice.validators = {MustBeTrue()};
+
+  Attribute suspended = BoolAttribute(
+      "suspended",
+      "Suspends the relationship (`status = \"suspended\"`) without removing it; `false` "
+      "(default) keeps it active. Changed in place.");
+  suspended.optional = true;
+  suspended.computed = true;
+  suspended.default_value = Value::Bool(false);
+
+  Attribute wait = BoolAttribute(
+      "wait_for_agreement",
+      "When `true`, create and update wait until the operator has signed the agreement "
+      "(`relationship_status = \"AgreementSigned\"`) and fail if it declines or terminates. "
+      "Default `false`.");
+  wait.optional = true;
+  wait.computed = true;
+  wait.default_value = Value::Bool(false);
+
+  Attribute timeout = framework::OptionalComputedString(
+      "agreement_timeout",
+      "How long `wait_for_agreement` waits, as a duration such as `\"30m\"` (default), "
+      "`\"2h\"` or `\"90s\"` (at most 24h).");
+  timeout.default_value = Value::String(kDefaultAgreementTimeout);
+  timeout.validators = {DurationValidator()};
+
+  Attribute operator_name =
+      framework::ComputedString("operator_name", "The operator's display name.");
+  operator_name.use_state_for_unknown = true;
+  Attribute consented_at = framework::ComputedString(
+      "consented_at", "When the tenant enabled the operator (ISO 8601, UTC).");
+  consented_at.use_state_for_unknown = true;
+
+  schema.block.attributes = {
+      id,
+      operator_id,
+      countries,
+      contact,
+      notice,
+      suspended,
+      wait,
+      timeout,
+      operator_name,
+      framework::ComputedString("status", "`active` or `suspended`."),
+      framework::ComputedString(
+          "relationship_status",
+          "The operator's progress with the tenant: `Pending` until the operator acts, then "
+          "`ConsentAcknowledged`, `CustomerContacted`, `AgreementSigned`, `ConsentDeclined` or "
+          "`ContractTerminated`. The operator changes it, so it may differ at each refresh."),
+      framework::ComputedString("relationship_comment",
+                                "The operator's comment on that progress (e.g. why it declined)."),
+      consented_at,
+  };
+  return schema;
+}
+
+void OperatorRelationshipResource::Configure(const framework::ProviderData& data,
+                                             Diagnostics& diags) {
+  client_.Configure(data);
+}
+
+void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest& req,
+                                              framework::ModifyPlanResponse& resp) {
+  Value planned = resp.planned;
+  if (planned.IsNull() || !planned.IsKnown()) {
+    return;
+  }
+  // status follows suspended, so the plan shows the status the apply will produce.
+  const Value& suspended = planned.GetAttr("suspended");
+  if (suspended.IsKnown() && !suspended.IsNull()) {
+    Value status = Value::String(DesiredStatus(planned));
+    if (planned.GetAttr("status") != status) {
+      resp.planned = planned.WithAttr("status", status);
+    }
+  }
+
+  // Countries the operator does not offer: say so now rather than at apply. Only when they
+  // change (no catalog call on every refresh-only plan) and only when the catalog answers.
+  const Value& countries = planned.GetAttr("countries");
+  const Value& operator_id = planned.GetAttr("operator_id");
+  if (!countries.IsWhollyKnown() || countries.IsNull() || !operator_id.IsKnown() ||
+      operator_id.IsNull() || !rules::CheckGuid(operator_id.AsString()).ok()) {
+    return;
+  }
+  bool changed = req.prior.IsNull() || req.prior.GetAttr("countries") != countries ||
+                 !EqualIgnoringCase(req.prior.GetAttr("operator_id"), operator_id);
+  if (!changed) {
+    return;
+  }
+  Diagnostics unused;
+  const client::TenantClient* client = client_.Get(unused);
+  if (client == nullptr) {
+    return;
+  }
+  absl::StatusOr<client::Operator> op =
+      client->operators().GetOperator(Lower(operator_id.AsString()), CancellationToken());
+  if (absl::IsNotFound(op.status())) {
+    resp.diagnostics.AddError("Unknown operator",
+                              "The Operator Connect catalog has no operator with id \"" +
+                                  operator_id.AsString() +
+                                  "\". The operatorconnect_operators data source lists it.",
+                              AttributePath::Root("operator_id"));
+    return;
+  }
+  if (!op.ok()) {
+    return;  // the apply reports the service's answer
+  }
+  std::vector<std::string> missing;
+  for (const std::string& country : SortedStrings(countries)) {
+    if (std::find(op->country_codes.begin(), op->country_codes.end(), country) ==
+        op->country_codes.end()) {
+      missing.push_back(country);
+    }
+  }
+  if (!missing.empty()) {
+    resp.diagnostics.AddError(
+        "Country not offered by the operator",
+        absl::StrCat("Operator \"", op->display_name, "\" does not offer service in ",
+                     absl::StrJoin(missing, ", "),
+                     ". It offers: ", absl::StrJoin(op->country_codes, ", "), "."),
+        AttributePath::Root("countries"));
+  }
+}
+
+absl::Status OperatorRelationshipResource::WaitForAgreement(const client::TenantClient& client,
+                                                            const std::string& operator_id,
+                                                            const Value& planned,
+                                                            const CancellationToken& cancel,
+                                                            client::Consent& consent) const {
+  std::string timeout_text =
+      StringOr(planned.GetAttr("agreement_timeout"), kDefaultAgreementTimeout);
+  absl::StatusOr<std::chrono::milliseconds> timeout = rules::ParseDuration(timeout_text);
+  if (!timeout.ok()) {
+    return timeout.status();
+  }
+  const auto deadline = std::chrono::steady_clock::now() + *timeout;
+  std::chrono::milliseconds interval = polling_.first_interval;
+  while (true) {
+    if (consent.customer_relationship) {
+      const client::CustomerRelationship& relationship = *consent.customer_relationship;
+      if (relationship.status == client::customer_relationship_status::kAgreementSigned) {
+        return absl::OkStatus();
+      }
+      if (relationship.status == client::customer_relationship_status::kConsentDeclined ||
+          relationship.status == client::customer_relationship_status::kContractTerminated) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "Operator ", OperatorLabel(consent),
+            relationship.status == client::customer_relationship_status::kConsentDeclined
+                ? " declined the relationship"
+                : " terminated the contract",
+            " (relationship_status ", relationship.status, ")",
+            relationship.comment ? absl::StrCat(": ", *relationship.comment) : std::string(),
+            ". The consent still exists in the tenant and is kept in the state."));
+      }
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) {
+      return absl::DeadlineExceededError(
+          absl::StrCat("Operator ", OperatorLabel(consent), " has not signed the agreement within ",
+                       timeout_text, " (relationship_status ",
+                       consent.customer_relationship ? consent.customer_relationship->status
+                                                     : std::string(kRelationshipPending),
+                       "). The consent exists in the tenant and is kept in the state; raise "
+                       "agreement_timeout or set wait_for_agreement = false to stop waiting."));
+    }
+    auto wait = std::min(interval, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       deadline - now + std::chrono::milliseconds(1)));
+    if (!cancel.WaitFor(wait)) {
+      return absl::CancelledError("Stopped while waiting for the operator's agreement.");
+    }
+    interval = std::min(interval * 2, polling_.max_interval);
+    absl::StatusOr<client::Consent> fresh = client.operators().GetConsent(operator_id, cancel);
+    if (!fresh.ok()) {
+      return fresh.status();
+    }
+    consent = *std::move(fresh);
+  }
+}
+
+void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
+                                          framework::CreateResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  const Value& planned = req.planned;
+  client::CreateConsentRequest request;
+  request.operator_id = Lower(StringOr(planned.GetAttr("operator_id")));
+  request.consented_countries = SortedStrings(planned.GetAttr("countries"));
+  request.contacts = {ContactFromValue(planned.GetAttr("contact"))};
+  request.data_transfer_notice_accepted =
+      OptionalBool(planned.GetAttr("data_transfer_notice_accepted")).value_or(false);
+  absl::StatusOr<client::Consent> created = client->operators().CreateConsent(request, req.cancel);
+  if (absl::IsAlreadyExists(created.status())) {
+    resp.diagnostics.AddError(
+        "Operator already enabled",
+        std::string(created.status().message()) +
+            "\n\nThe tenant already has a relationship with this operator. Bring it under "
+            "Terraform with: terraform import <address> \"" +
+            request.operator_id + "\"",
+        AttributePath::Root("operator_id"));
+    return;
+  }
+  if (!created.ok()) {
+    AddApiError(resp.diagnostics, "Enabling operator " + request.operator_id, created.status(),
+                AttributeForServiceError(created.status()));
+    return;
+  }
+  client::Consent consent = *std::move(created);
+  const std::string& id = request.operator_id;
+
+  if (DesiredStatus(planned) != consent.status) {
+    client::UpdateConsentRequest patch;
+    patch.status = DesiredStatus(planned);
+    absl::StatusOr<client::Consent> updated =
+        client->operators().UpdateConsent(id, patch, consent.etag, req.cancel);
+    if (!updated.ok()) {
+      AddApiError(resp.diagnostics, "Suspending the new relationship with operator " + id,
+                  updated.status(), AttributePath::Root("suspended"));
+      resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+      return;
+    }
+    consent = *std::move(updated);
+  }
+
+  if (OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false)) {
+    absl::Status waited = WaitForAgreement(*client, id, planned, req.cancel, consent);
+    if (!waited.ok()) {
+      resp.diagnostics.AddError("Operator agreement not reached", std::string(waited.message()),
+                                AttributePath::Root("wait_for_agreement"));
+      resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+      return;
+    }
+  }
+  resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+}
+
+void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
+                                        framework::ReadResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  std::string id =
+      StringOr(req.current_state.GetAttr("id"), StringOr(req.current_state.GetAttr("operator_id")));
+  absl::StatusOr<client::Consent> consent = client->operators().GetConsent(Lower(id), req.cancel);
+  if (absl::IsNotFound(consent.status())) {
+    resp.new_state = Value::Null(type_);  // removed outside Terraform: plan a create
+    return;
+  }
+  if (!consent.ok()) {
+    AddApiError(resp.diagnostics, "Reading the relationship with operator " + id, consent.status());
+    return;
+  }
+  resp.new_state = RelationshipStateFromConsent(*consent, req.current_state, type_);
+}
+
+void OperatorRelationshipResource::Update(const framework::UpdateRequest& req,
+                                          framework::UpdateResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  const Value& planned = req.planned;
+  const std::string id = Lower(StringOr(req.prior.GetAttr("id")));
+  client::Consent consent;
+  for (int attempt = 1;; ++attempt) {
+    absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
+    if (absl::IsNotFound(current.status())) {
+      resp.diagnostics.AddError(
+          "Relationship removed outside Terraform",
+          "The relationship with operator " + id +
+              " no longer exists in the tenant. The next plan proposes to create it again.");
+      resp.new_state = Value::Null(type_);
+      return;
+    }
+    if (!current.ok()) {
+      AddApiError(resp.diagnostics, "Reading the relationship with operator " + id,
+                  current.status());
+      return;
+    }
+    client::UpdateConsentRequest patch = DiffAgainstPlan(*current, planned);
+    if (patch.empty()) {
+      consent = *std::move(current);
+      break;
+    }
+    absl::StatusOr<client::Consent> updated =
+        client->operators().UpdateConsent(id, patch, current->etag, req.cancel);
+    if (absl::IsAborted(updated.status()) && attempt < kEtagAttempts) {
+      continue;  // changed between our read and our write: diff again
+    }
+    if (!updated.ok()) {
+      AddApiError(resp.diagnostics, "Updating the relationship with operator " + id,
+                  updated.status(), AttributeForServiceError(updated.status()));
+      resp.new_state = RelationshipStateFromConsent(*current, req.prior, type_);
+      return;
+    }
+    consent = *std::move(updated);
+    break;
+  }
+
+  if (OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false)) {
+    absl::Status waited = WaitForAgreement(*client, id, planned, req.cancel, consent);
+    if (!waited.ok()) {
+      resp.diagnostics.AddError("Operator agreement not reached", std::string(waited.message()),
+                                AttributePath::Root("wait_for_agreement"));
+    }
+  }
+  resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+}
+
+void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
+                                          framework::DeleteResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  const std::string id = Lower(StringOr(req.prior.GetAttr("id")));
+  for (int attempt = 1;; ++attempt) {
+    absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
+    if (absl::IsNotFound(current.status())) {
+      return;  // already gone
+    }
+    if (!current.ok()) {
+      AddApiError(resp.diagnostics, "Reading the relationship with operator " + id,
+                  current.status());
+      return;
+    }
+    absl::Status deleted = client->operators().DeleteConsent(id, current->etag, req.cancel);
+    if (absl::IsAborted(deleted) && attempt < kEtagAttempts) {
+      continue;
+    }
+    if (deleted.ok() || absl::IsNotFound(deleted)) {
+      return;
+    }
+    AddApiError(resp.diagnostics, "Removing the relationship with operator " + id, deleted);
+    return;
+  }
+}
+
+void OperatorRelationshipResource::ImportState(const framework::ImportRequest& req,
+                                               framework::ImportResponse& resp) {
+  if (absl::Status status = rules::CheckGuid(req.id); !status.ok()) {
+    resp.diagnostics.AddError("Invalid import id",
+                              "Import an operator relationship by its operator id (a GUID such "
+                              "as \"fb450e35-d758-4caa-b81c-c98f93176c14\"), got \"" +
+                                  req.id + "\".");
+    return;
+  }
+  resp.state = Value::Object(
+      type_, {{"id", Value::String(Lower(req.id))}, {"operator_id", Value::String(Lower(req.id))}});
+}
+
+}  // namespace opc::resources

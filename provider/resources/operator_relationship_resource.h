@@ -1,0 +1,66 @@
+// operatorconnect_operator_relationship: the tenant's relationship with one operator ("My
+// operators" in the Teams admin center), i.e. its consent for a set of countries, the contact
+// the operator reaches out to, and whether it is suspended. Import id: the operator id.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "absl/status/status.h"
+#include "provider/client/operator_models.h"
+#include "provider/framework/resource.h"
+#include "provider/framework/schema.h"
+#include "provider/framework/value.h"
+#include "provider/resources/resource_support.h"
+
+namespace opc::resources {
+
+inline constexpr char kOperatorRelationshipType[] = "operatorconnect_operator_relationship";
+// relationship_status while the operator has not acted yet (customerRelationship is null).
+inline constexpr char kRelationshipPending[] = "Pending";
+inline constexpr char kDefaultAgreementTimeout[] = "30m";
+
+// How often wait_for_agreement polls: the first wait, doubled after each poll up to the cap.
+struct AgreementPolling {
+  std::chrono::milliseconds first_interval{std::chrono::seconds(1)};
+  std::chrono::milliseconds max_interval{std::chrono::seconds(15)};
+};
+
+class OperatorRelationshipResource : public framework::Resource {
+ public:
+  explicit OperatorRelationshipResource(AgreementPolling polling = {});
+
+  std::string TypeName() const override { return kOperatorRelationshipType; }
+  framework::Schema GetSchema() const override;
+  void Configure(const framework::ProviderData& data, framework::Diagnostics& diags) override;
+  void ModifyPlan(const framework::ModifyPlanRequest& req,
+                  framework::ModifyPlanResponse& resp) override;
+
+  void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override;
+  void Read(const framework::ReadRequest& req, framework::ReadResponse& resp) override;
+  void Update(const framework::UpdateRequest& req, framework::UpdateResponse& resp) override;
+  void Delete(const framework::DeleteRequest& req, framework::DeleteResponse& resp) override;
+  void ImportState(const framework::ImportRequest& req, framework::ImportResponse& resp) override;
+
+ private:
+  // Polls the consent until the operator has signed. On return `consent` holds the last read.
+  absl::Status WaitForAgreement(const client::TenantClient& client, const std::string& operator_id,
+                                const framework::Value& planned, const CancellationToken& cancel,
+                                client::Consent& consent) const;
+
+  AgreementPolling polling_;
+  framework::Type type_;
+  ClientSlot client_;
+};
+
+// The state for `consent`. `reference` (the prior state or the plan) supplies the configured
+// spelling where the service only normalized a value (telephone number, GUID case) and the
+// provider-side settings (wait_for_agreement, agreement_timeout), which default when null.
+framework::Value RelationshipStateFromConsent(const client::Consent& consent,
+                                              const framework::Value& reference,
+                                              const framework::Type& type);
+
+// The contact the config asks for, with the telephone number in E.164 form.
+client::Contact ContactFromValue(const framework::Value& contact);
+
+}  // namespace opc::resources
