@@ -15,6 +15,7 @@ enum class LogLevel { kDebug, kInfo, kWarning, kError };
 
 std::string_view LogLevelName(LogLevel level);
 
+// Called from any thread (Terraform runs resources in parallel): must be thread-safe.
 using LogSink = std::function<void(LogLevel level, std::string_view message)>;
 
 class ClientLogger {

@@ -2,7 +2,8 @@
 // resources: it owns the transport, the token cache, the retry policy and the typed APIs.
 // Thread-safe: Terraform calls resources in parallel, and they all use the same TenantClient.
 //
-//   ClientConfig config{.tenant_id = ..., .client_id = ..., .client_secret = ...};
+//   ClientConfig config;
+//   config.tenant_id = ...; config.client_id = ...; config.client_secret = ...;
 //   absl::StatusOr<std::unique_ptr<TenantClient>> client = TenantClient::Create(config);
 //   absl::StatusOr<Consent> consent = (*client)->operators().GetConsent(operator_id, cancel);
 //   if (absl::IsNotFound(consent.status())) { /* removed out of band: drop from state */ }
