@@ -99,7 +99,7 @@ class FakeTenant {
     }
     if (request.method == HttpMethod::kPost && absl::EndsWith(url, consents)) {
       nlohmann::json body = nlohmann::json::parse(request.body);
-      if (consent_) {
+      if (!consent_.is_null()) {
         return GraphErrorResponse(409, "ConsentAlreadyExists", "Already enabled.");
       }
       consent_ = {{"id", body["operatorId"]},
@@ -116,7 +116,7 @@ class FakeTenant {
     if (!absl::StrContains(url, consents + "/")) {
       return GraphErrorResponse(400, "BadRequest", "unexpected " + url);
     }
-    if (!consent_) {
+    if (consent_.is_null()) {
       return GraphErrorResponse(404, "NotFound", "No consent for this operator.");
     }
     switch (request.method) {
@@ -133,7 +133,8 @@ class FakeTenant {
           ++version_;  // someone else's write
           return GraphErrorResponse(412, "PreconditionFailed", "The entity changed.");
         }
-        for (const auto& [key, value] : nlohmann::json::parse(request.body).items()) {
+        const nlohmann::json patch = nlohmann::json::parse(request.body);
+        for (const auto& [key, value] : patch.items()) {
           consent_[key] = value;
         }
         ++version_;
