@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "simulator/domain/errors.h"
 #include "simulator/domain/json_fields.h"
@@ -176,11 +177,12 @@ absl::StatusOr<http::HttpResponse> AssignNumber(Services& services, http::Reques
     }
   }
   request.telephone_number = *number;
-  request.assignment_target_id = *target;
+  // Object ids are GUIDs, which compare case-insensitively; they are stored in lower case.
+  request.assignment_target_id = absl::AsciiStrToLower(*target);
   request.number_type = *type;
   request.assignment_category = category->value_or("primary");
   if (*location && !(*location)->empty()) {
-    request.location_id = **location;
+    request.location_id = absl::AsciiStrToLower(**location);
   }
   return StartOperation(
       services, context, "assign", request.telephone_number, request,
@@ -279,9 +281,9 @@ absl::StatusOr<http::HttpResponse> UpdateNumber(Services& services, http::Reques
           number.location_id.reset();
           number.civic_address_id.reset();
         }
-      } else if (number.location_id != *location_id) {
+      } else if (number.location_id != absl::AsciiStrToLower(**location_id)) {
         absl::StatusOr<std::optional<Location>> location =
-            tables.locations.Get(context.tenant_id, **location_id);
+            tables.locations.Get(context.tenant_id, absl::AsciiStrToLower(**location_id));
         if (!location.ok()) {
           return location.status();
         }

@@ -99,12 +99,17 @@ TEST_F(OperationsTest, AssignProgressesNotStartedRunningSucceeded) {
 }
 
 TEST_F(OperationsTest, ResourceAccountsGetVoiceApplicationAssigned) {
-  nlohmann::json body = AssignBody("+441632960100", kReceptionAa);
+  std::string upper_case_id = kReceptionAa;  // object ids compare case-insensitively
+  for (char& c : upper_case_id) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  nlohmann::json body = AssignBody("+441632960100", upper_case_id);
   body["assignmentCategory"] = "Alternate";
   EXPECT_TRUE(AssignAndGetDetail(body, "succeeded").is_null());
   nlohmann::json number = Number("+441632960100");
   EXPECT_EQ(number["assignmentStatus"], "voiceApplicationAssigned");
   EXPECT_EQ(number["assignmentCategory"], "alternate");
+  EXPECT_EQ(number["assignmentTargetId"], kReceptionAa);
 }
 
 TEST_F(OperationsTest, AssignWithLocationAndIdempotentRepeat) {
