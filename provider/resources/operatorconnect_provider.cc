@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "provider/plugin/logger.h"
 #include "provider/client/tenant_client.h"
+#include "provider/plugin/logger.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_settings.h"
 #include "provider/resources/registry.h"
@@ -31,13 +31,12 @@ struct Setting {
   std::vector<std::string> env_vars;
   std::optional<std::string> default_text;
   bool required = false;
-  bool secret = false;
 };
 
 const Setting kTenantId{"tenant_id", {"ARM_TENANT_ID", "OPERATORCONNECT_TENANT_ID"}, {}, true};
 const Setting kClientId{"client_id", {"ARM_CLIENT_ID", "OPERATORCONNECT_CLIENT_ID"}, {}, true};
 const Setting kClientSecret{
-    "client_secret", {"ARM_CLIENT_SECRET", "OPERATORCONNECT_CLIENT_SECRET"}, {}, true, true};
+    "client_secret", {"ARM_CLIENT_SECRET", "OPERATORCONNECT_CLIENT_SECRET"}, {}, true};
 const Setting kEndpoint{"endpoint", {"OPERATORCONNECT_ENDPOINT"}, kDefaultEndpoint};
 const Setting kAuthorityUrl{
     "authority_url", {"OPERATORCONNECT_AUTHORITY_URL"}, kDefaultAuthorityUrl};
@@ -247,7 +246,7 @@ client::ClientConfig ClientConfigFrom(const ProviderSettings& settings) {
   config.max_retries = settings.max_retries;
   config.user_agent = "terraform-provider-operatorconnect/" + ProviderVersion();
   config.log_sink = [log = plugin::ProcessLogger().Named("client")](client::LogLevel level,
-                                                                     std::string_view message) {
+                                                                    std::string_view message) {
     switch (level) {
       case client::LogLevel::kDebug:
         log.Debug(message);
