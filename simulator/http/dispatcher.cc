@@ -132,7 +132,9 @@ void Dispatcher::Write(const HttpResponse& answer, const RequestContext& context
     response.set_header("client-request-id", *context.client_request_id);
   }
   if (answer.body) {
-    response.set_content(answer.body->dump(), kJsonType);
+    // Path segments are echoed in messages and may not be UTF-8: replace, never throw.
+    response.set_content(
+        answer.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonType);
   }
 }
 
