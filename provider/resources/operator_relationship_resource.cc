@@ -561,8 +561,13 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
   if (OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false)) {
     absl::Status waited = WaitForAgreement(*client, id, planned, req.cancel, consent);
     if (!waited.ok()) {
-      resp.diagnostics.AddError("Operator agreement not reached", std::string(waited.message()),
-                                AttributePath::Root("wait_for_agreement"));
+      resp.diagnostics.AddError(
+          "Operator agreement not reached",
+          std::string(waited.message()) +
+              " Terraform marks a resource whose creation failed as tainted: the next apply "
+              "replaces it (a new consent request to the operator) unless you run "
+              "`terraform untaint` first.",
+          AttributePath::Root("wait_for_agreement"));
       resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
       return;
     }
