@@ -1,7 +1,6 @@
 #include "simulator/clock.h"
 
 #include <cmath>
-#include <cstdio>
 #include <ctime>
 
 namespace opcsim {
@@ -58,20 +57,6 @@ std::string FormatTimestamp(SimMillis millis) {
   char buffer[32];
   std::strftime(buffer, sizeof(buffer), "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
-}
-
-std::optional<SimMillis> ParseTimestamp(std::string_view text) {
-  std::tm utc{};
-  std::string copy(text);
-  int consumed = 0;
-  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &utc.tm_year, &utc.tm_mon,
-                  &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec, &consumed) != 6 ||
-      consumed != static_cast<int>(copy.size())) {
-    return std::nullopt;
-  }
-  utc.tm_year -= 1900;
-  utc.tm_mon -= 1;
-  return static_cast<SimMillis>(timegm(&utc)) * 1000;
 }
 
 }  // namespace opcsim

@@ -3,9 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace opcsim {
 
@@ -45,6 +43,5 @@ class Clock {
 
 // ISO 8601 UTC with second precision: "2026-11-25T03:04:05Z".
 std::string FormatTimestamp(SimMillis millis);
-std::optional<SimMillis> ParseTimestamp(std::string_view text);
 
 }  // namespace opcsim
