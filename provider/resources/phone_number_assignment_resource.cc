@@ -245,12 +245,15 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
   absl::StatusOr<client::NumberAssignment> number =
       client->numbers().FindNumberByTelephoneNumber(telephone_number, CancellationToken());
   if (number.ok() && !number->SupportsCustomerAction(client::customer_action::kLocationUpdate)) {
+    const std::optional<std::string> current = OptionalString(prior);
     resp.diagnostics.AddError(
         "Emergency location cannot be changed",
         absl::StrCat("The operator of ", telephone_number,
                      " does not let the tenant change its emergency location (the number "
-                     "lacks the \"locationUpdate\" customer action). Keep location_id at \"",
-                     StringOr(prior, "(none)"), "\" or ask the operator to change it."),
+                     "lacks the \"locationUpdate\" customer action). ",
+                     current ? absl::StrCat("Keep location_id at \"", *current, "\"")
+                             : std::string("Remove location_id"),
+                     " or ask the operator to change the location."),
         AttributePath::Root(kLocationId));
   }
 }
