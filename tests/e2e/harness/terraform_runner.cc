@@ -62,10 +62,17 @@ TerraformRunner::TerraformRunner(Options options) : options_(std::move(options))
   tmp_dir_ = root_ / "tmp";
   mirror_dir_ = root_ / "mirror";
   cli_config_ = root_ / "cli.tfrc";
-  std::filesystem::create_directories(work_dir_);
-  std::filesystem::create_directories(tmp_dir_);
-  installed_provider_ = InstallIntoMirror(options_.provider_binary, mirror_dir_);
-  std::ofstream(cli_config_) << MirrorCliConfig(mirror_dir_);
+  try {
+    std::filesystem::create_directories(work_dir_);
+    std::filesystem::create_directories(tmp_dir_);
+    installed_provider_ = InstallIntoMirror(options_.provider_binary, mirror_dir_);
+    std::ofstream(cli_config_) << MirrorCliConfig(mirror_dir_);
+  } catch (...) {
+    // The destructor will not run: do not leave the directory behind (e.g. provider not built).
+    std::error_code ec;
+    std::filesystem::remove_all(root_, ec);
+    throw;
+  }
 }
 
 TerraformRunner::~TerraformRunner() {
