@@ -66,6 +66,10 @@ int main(int argc, char** argv) {
     options.seed_path = seed;
   }
 
+  // A shell starts background jobs with SIGINT ignored, and an ignored signal is discarded even
+  // while blocked, so sigwait would never see it: restore the default disposition first.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   // Block the stop signals before any thread starts, so only sigwait below receives them.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
