@@ -2,7 +2,11 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
+#include <memory>
+#include <thread>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -91,6 +95,9 @@ absl::Status SimServer::Start() {
   server_ = std::make_unique<httplib::Server>();
   const int threads = options_.threads;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // cpp-httplib writes headers and body separately; with Nagle on, a kept-alive connection
+  // then waits for the client's delayed ACK (~40 ms a response), which Graph never does.
+  server_->set_tcp_nodelay(true);
   http::Dispatcher* dispatcher = dispatcher_.get();
   auto handle = [dispatcher](const httplib::Request& request, httplib::Response& response) {
     dispatcher->Handle(request, response);
@@ -119,7 +126,17 @@ absl::Status SimServer::Start() {
     port_ = options_.port;
   }
   running_ = true;
-  listener_ = std::thread([this] { server_->listen_after_bind(); });
+  auto listen_returned = std::make_shared<std::atomic<bool>>(false);
+  listener_ = std::thread([this, listen_returned] {
+    server_->listen_after_bind();
+    *listen_returned = true;
+  });
+  // cpp-httplib's stop() does nothing until the accept loop runs, so a stop (SIGINT right
+  // after the address is printed) could be lost and Stop() would join forever: return only
+  // once the loop is running.
+  while (!server_->is_running() && !*listen_returned) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return absl::OkStatus();
 }
 
