@@ -352,6 +352,14 @@ ProviderServer::UpgradeResult ProviderServer::UpgradeResourceState(
   return result;
 }
 
+bool ProviderServer::RequireConfigured(Diagnostics& diags, const std::string& operation) {
+  std::lock_guard lock(mu_);
+  if (!configured_) {
+    AddNotConfigured(diags, operation);
+  }
+  return configured_;
+}
+
 ProviderServer::ReadResult ProviderServer::ReadResource(const std::string& type_name,
                                                         const Value& current_state,
                                                         const std::string& private_data) {
@@ -365,12 +373,8 @@ ProviderServer::ReadResult ProviderServer::ReadResource(const std::string& type_
   Type type = schema.ImpliedType();
   result.new_state = current_state;
   result.private_data = private_data;
-  {
-    std::lock_guard lock(mu_);
-    if (!configured_) {
-      AddNotConfigured(result.diagnostics, "Reading " + type_name);
-      return result;
-    }
+  if (!RequireConfigured(result.diagnostics, "Reading " + type_name)) {
+    return result;
   }
   if (current_state.IsNull()) {
     result.new_state = Value::Null(type);
@@ -410,12 +414,8 @@ ProviderServer::PlanResult ProviderServer::PlanResourceChange(const std::string&
   Type type = schema.ImpliedType();
   result.planned_state = proposed;
   result.planned_private = prior_private;
-  {
-    std::lock_guard lock(mu_);
-    if (!configured_) {
-      AddNotConfigured(result.diagnostics, "Planning " + type_name);
-      return result;
-    }
+  if (!RequireConfigured(result.diagnostics, "Planning " + type_name)) {
+    return result;
   }
   // The planner runs schema callbacks (semantic equality, replace conditions): guard them too.
   PlanOutput plan;
@@ -490,12 +490,8 @@ ProviderServer::ApplyResult ProviderServer::ApplyResourceChange(
   Resource& resource = *it->second;
   result.new_state = prior;
   result.private_data = planned_private;
-  {
-    std::lock_guard lock(mu_);
-    if (!configured_) {
-      AddNotConfigured(result.diagnostics, "Applying changes to " + type_name);
-      return result;
-    }
+  if (!RequireConfigured(result.diagnostics, "Applying changes to " + type_name)) {
+    return result;
   }
   CancellationToken cancel = CurrentToken();
 
@@ -572,12 +568,8 @@ ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::stri
   }
   const Schema& schema = resource_schemas_.at(type_name);
   Type type = schema.ImpliedType();
-  {
-    std::lock_guard lock(mu_);
-    if (!configured_) {
-      AddNotConfigured(result.diagnostics, "Importing " + type_name);
-      return result;
-    }
+  if (!RequireConfigured(result.diagnostics, "Importing " + type_name)) {
+    return result;
   }
   CancellationToken cancel = CurrentToken();
   ImportRequest import_req{id, cancel};
@@ -640,12 +632,8 @@ ProviderServer::DataResult ProviderServer::ReadDataSource(const std::string& typ
   const Schema& schema = data_source_schemas_.at(type_name);
   Type type = schema.ImpliedType();
   result.state = Value::Null(type);
-  {
-    std::lock_guard lock(mu_);
-    if (!configured_) {
-      AddNotConfigured(result.diagnostics, "Reading data source " + type_name);
-      return result;
-    }
+  if (!RequireConfigured(result.diagnostics, "Reading data source " + type_name)) {
+    return result;
   }
   ReadDataRequest req{config, CurrentToken()};
   ReadDataResponse resp;

@@ -95,6 +95,8 @@ class ProviderServer {
 
  private:
   CancellationToken CurrentToken();
+  // False (with a "provider not configured" error naming `operation`) before ConfigureProvider.
+  bool RequireConfigured(Diagnostics& diags, const std::string& operation);
 
   std::unique_ptr<Provider> provider_;
   Schema provider_schema_;

@@ -149,10 +149,7 @@ absl::StatusOr<http::HttpResponse> GetConsent(Services& services, http::RequestC
   }
   nlohmann::json view = ConsentView(found->consent, found->op.display_name);
   const std::string tag = AttachEtag(view);
-  if (http::IfNoneMatchHits(context.request, tag)) {
-    return http::HttpResponse::Empty(304).WithHeader("ETag", tag);
-  }
-  return EntityResponse(200, std::move(view), tag);
+  return ConditionalGetResponse(context, std::move(view), tag);
 }
 
 absl::StatusOr<http::HttpResponse> CreateConsent(Services& services,

@@ -192,10 +192,7 @@ absl::StatusOr<http::HttpResponse> GetAddress(Services& services, http::RequestC
   if (!status.ok()) {
     return status;
   }
-  if (http::IfNoneMatchHits(context.request, tag)) {
-    return http::HttpResponse::Empty(304).WithHeader("ETag", tag);
-  }
-  return EntityResponse(200, std::move(view), tag);
+  return ConditionalGetResponse(context, std::move(view), tag);
 }
 
 absl::StatusOr<http::HttpResponse> CreateAddress(Services& services,
@@ -414,10 +411,7 @@ absl::StatusOr<http::HttpResponse> GetLocation(Services& services, http::Request
   if (!status.ok()) {
     return status;
   }
-  if (http::IfNoneMatchHits(context.request, tag)) {
-    return http::HttpResponse::Empty(304).WithHeader("ETag", tag);
-  }
-  return EntityResponse(200, std::move(view), tag);
+  return ConditionalGetResponse(context, std::move(view), tag);
 }
 
 absl::StatusOr<http::HttpResponse> CreateLocation(Services& services,

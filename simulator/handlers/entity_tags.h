@@ -22,4 +22,13 @@ inline http::HttpResponse EntityResponse(int status, nlohmann::json view, const 
   return http::HttpResponse::Json(status, std::move(view)).WithHeader("ETag", tag);
 }
 
+// The answer to a GET of one entity: 304 when If-None-Match already has `tag`, else 200 with it.
+inline http::HttpResponse ConditionalGetResponse(const http::RequestContext& context,
+                                                 nlohmann::json view, const std::string& tag) {
+  if (http::IfNoneMatchHits(context.request, tag)) {
+    return http::HttpResponse::Empty(304).WithHeader("ETag", tag);
+  }
+  return EntityResponse(200, std::move(view), tag);
+}
+
 }  // namespace opcsim
