@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libmsgpack-cxx-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
-  libsqlite3-dev libcpp-httplib-dev libcli11-dev libgtest-dev libgmock-dev
+  libsqlite3-dev libcpp-httplib-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   curl jq zip unzip python3
 )
 
