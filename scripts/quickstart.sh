@@ -21,38 +21,16 @@ work="$root/.quickstart"
 rm -rf "$work"
 mkdir -p "$work/mirror" "$work/config"
 
+source scripts/lib/provider_mirror.sh
 # Install the freshly built provider the way a release is installed: a filesystem mirror.
-version=0.1.0
-dest="$work/mirror/localhost/operatorconnect/operatorconnect/$version/linux_amd64"
-mkdir -p "$dest"
-cp build/default/provider/terraform-provider-operatorconnect "$dest/terraform-provider-operatorconnect_v$version"
-cat >"$work/terraformrc" <<CONFIG
-provider_installation {
-  filesystem_mirror {
-    path    = "$work/mirror"
-    include = ["localhost/operatorconnect/*"]
-  }
-  direct {
-    exclude = ["localhost/operatorconnect/*"]
-  }
-}
-CONFIG
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
+install_provider_mirror "$work" build/default/provider/terraform-provider-operatorconnect
 
 # Start the tenant simulator (a fictional tenant from schemas/seed/default.json).
 admin_key="quickstart-admin-key"
-build/default/simulator/operatorconnect-sim --listen 127.0.0.1:0 --db "$work/tenant.db" \
-  --seed schemas/seed/default.json --admin-key "$admin_key" --time-scale 0.05 \
-  >"$work/sim.out" 2>"$work/sim.log" &
-sim_pid=$!
-cleanup() { $keep || kill "$sim_pid" 2>/dev/null || true; }
+sim_pid=""
+cleanup() { $keep || { [[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; } || true; }
 trap cleanup EXIT
-for _ in $(seq 100); do
-  grep -q '^listening on ' "$work/sim.out" 2>/dev/null && break
-  sleep 0.1
-done
-sim_url=$(sed -n 's/^listening on //p' "$work/sim.out")
-[[ -n "$sim_url" ]] || { echo "quickstart: the simulator did not start:" >&2; cat "$work/sim.log" >&2; exit 1; }
+start_simulator "$work" "$admin_key" --time-scale 0.05
 echo "quickstart: tenant simulator at $sim_url"
 
 tenant_id=3a840088-465d-4709-a9d1-2c216f0cf1fa
