@@ -42,6 +42,11 @@ resource "operatorconnect_operator_relationship" "carrier" {
   }
 
   data_transfer_notice_accepted = true
+
+  # The operator provisions numbers only once it has signed the agreement: wait for that, so
+  # the relationship is settled when the apply ends (the simulated operator takes seconds).
+  wait_for_agreement = true
+  agreement_timeout  = "10m"
 }
 
 resource "operatorconnect_emergency_address" "london" {
