@@ -53,10 +53,43 @@ absl::StatusOr<std::string> TelephoneNumberField(const nlohmann::json& body) {
   return *normalized;
 }
 
+// Every refresh of an assignment lists with `telephoneNumber eq '+...'`: the one number it
+// names, so that the handler reads that row instead of decoding the whole inventory.
+std::optional<std::string> TelephoneNumberLookup(const http::RequestContext& context) {
+  absl::StatusOr<http::CollectionQuery> query = http::ParseCollectionQuery(context.request);
+  if (!query.ok() || !query->filter) {
+    return std::nullopt;
+  }
+  absl::StatusOr<http::Filter> filter = http::Filter::Parse(*query->filter, NumberFilterSchema());
+  if (!filter.ok()) {
+    return std::nullopt;  // FilterAndPage reports the error
+  }
+  return filter->RequiredValue("telephoneNumber");
+}
+
+// The tenant's numbers that can match the request's filter.
+absl::StatusOr<std::vector<NumberAssignment>> CandidateNumbers(
+    store::Tables& tables, const http::RequestContext& context) {
+  std::optional<std::string> telephone_number = TelephoneNumberLookup(context);
+  if (!telephone_number) {
+    return tables.numbers.List(context.tenant_id);
+  }
+  absl::StatusOr<std::optional<NumberAssignment>> number =
+      tables.numbers.Get(context.tenant_id, *telephone_number);
+  if (!number.ok()) {
+    return number.status();
+  }
+  std::vector<NumberAssignment> numbers;
+  if (*number) {
+    numbers.push_back(**std::move(number));
+  }
+  return numbers;
+}
+
 absl::StatusOr<http::HttpResponse> ListNumbers(Services& services, http::RequestContext& context) {
   std::vector<nlohmann::json> views;
   absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<NumberAssignment>> numbers = tables.numbers.List(context.tenant_id);
+    absl::StatusOr<std::vector<NumberAssignment>> numbers = CandidateNumbers(tables, context);
     if (!numbers.ok()) {
       return numbers.status();
     }

@@ -292,6 +292,16 @@ bool Filter::Matches(const nlohmann::json& entity) const {
   return true;
 }
 
+std::optional<std::string> Filter::RequiredValue(std::string_view field) const {
+  for (const Comparison& comparison : comparisons_) {
+    if (!comparison.any && comparison.field == field &&
+        std::holds_alternative<std::string>(comparison.literal)) {
+      return std::get<std::string>(comparison.literal);
+    }
+  }
+  return std::nullopt;
+}
+
 absl::StatusOr<CollectionQuery> ParseCollectionQuery(const httplib::Request& request) {
   CollectionQuery query;
   for (const auto& [name, value] : request.params) {

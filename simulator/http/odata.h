@@ -32,6 +32,9 @@ class Filter {
   // 400 (naming the problem) for syntax outside the subset or fields not in `schema`.
   static absl::StatusOr<Filter> Parse(std::string_view text, const FilterSchema& schema);
   bool Matches(const nlohmann::json& entity) const;
+  // The string that a `field eq '...'` term requires of every match, if the filter has one:
+  // lets a handler read that one row instead of scanning the whole collection.
+  std::optional<std::string> RequiredValue(std::string_view field) const;
 
  private:
   using Literal = std::variant<std::nullptr_t, bool, double, std::string>;

@@ -75,6 +75,12 @@ TEST_F(NumbersTest, FiltersWithEqAndAnyCaseInsensitively) {
             std::vector<std::string>{"+441632960003"});
   EXPECT_EQ(NumbersMatching("telephoneNumber eq '+441632960003'"),
             std::vector<std::string>{"+441632960003"});
+  // A telephone number lookup reads one row; the rest of the filter still applies to it.
+  EXPECT_EQ(NumbersMatching("isoCountryCode eq 'GB' and telephoneNumber eq '+44 1632 960003'"),
+            std::vector<std::string>{"+441632960003"});
+  EXPECT_TRUE(
+      NumbersMatching("telephoneNumber eq '+441632960003' and isoCountryCode eq 'US'").empty());
+  EXPECT_TRUE(NumbersMatching("telephoneNumber eq '+441632960999'").empty());
   EXPECT_EQ(NumbersMatching("locationId eq null").size(), 7u);
   EXPECT_TRUE(NumbersMatching("operatorId eq 'someone-else'").empty());
   EXPECT_EQ(NumbersMatching(std::string("(operatorId eq '") + kBluefin +
