@@ -5,6 +5,7 @@
 #include <map>
 
 #include "simulator/domain/number_rules.h"
+#include "simulator/store/schema.h"
 
 namespace opcsim {
 namespace {
@@ -86,7 +87,8 @@ absl::Status SettleOperation(store::Tables& tables, Operation& operation) {
 
 absl::Status SettleOperations(store::Tables& tables, const std::string& tenant_id, SimMillis now,
                               const SimSettings& settings) {
-  absl::StatusOr<std::vector<Operation>> operations = tables.operations.List(tenant_id);
+  absl::StatusOr<std::vector<Operation>> operations =
+      tables.operations.ListWhere(tenant_id, store::kPendingOperationCondition);
   if (!operations.ok()) {
     return operations.status();
   }

@@ -43,6 +43,16 @@ class DocTable {
                   {std::string(scope)});
   }
 
+  // The scope's rows whose document satisfies `condition` (SQL over the column `doc`, e.g.
+  // "json_extract(doc, '$.settled') = 0"), in insertion order. A partial index with the same
+  // condition makes this cheap however many rows do not match.
+  absl::StatusOr<std::vector<T>> ListWhere(std::string_view scope,
+                                           std::string_view condition) const {
+    return Select(absl::StrCat("SELECT doc FROM ", table_, " WHERE scope = ?1 AND (",
+                               std::string(condition), ") ORDER BY rowid"),
+                  {std::string(scope)});
+  }
+
   absl::StatusOr<std::vector<T>> ListAll() const {
     return Select(absl::StrCat("SELECT doc FROM ", table_, " ORDER BY rowid"), {});
   }

@@ -35,6 +35,12 @@ std::vector<std::vector<std::string>> Migrations() {
           "CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, "
           "client_id TEXT NOT NULL, expires_ms INTEGER NOT NULL)",
       },
+      // 2: every request settles the tenant's due operations; finding the pending ones must
+      // not read every operation the tenant ever ran.
+      {
+          absl::StrCat("CREATE INDEX operations_pending ON operations (scope) WHERE ",
+                       kPendingOperationCondition),
+      },
   };
 }
 
