@@ -274,11 +274,14 @@ Diagnostics ProviderServer::ConfigureProvider(const std::string& terraform_versi
   Guard(diags, "Provider configuration", [&] { provider_->Configure(req, resp); });
   diags.Append(resp.diagnostics);
   if (!diags.HasError()) {
-    for (auto& [name, resource] : resources_) {
-      Guard(diags, "Configuring " + name, [&] { resource->Configure(resp.data, diags); });
+    // Plain pair references, not structured bindings: clang before 16 cannot capture those.
+    for (auto& entry : resources_) {
+      Resource& resource = *entry.second;
+      Guard(diags, "Configuring " + entry.first, [&] { resource.Configure(resp.data, diags); });
     }
-    for (auto& [name, data_source] : data_sources_) {
-      Guard(diags, "Configuring " + name, [&] { data_source->Configure(resp.data, diags); });
+    for (auto& entry : data_sources_) {
+      DataSource& data_source = *entry.second;
+      Guard(diags, "Configuring " + entry.first, [&] { data_source.Configure(resp.data, diags); });
     }
   }
   std::lock_guard lock(mu_);
