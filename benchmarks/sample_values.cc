@@ -13,24 +13,28 @@ namespace opc::benchmarks {
 using framework::Type;
 using framework::Value;
 
-framework::Schema ResourceSchema(const std::string& type_name) {
-  for (const auto& resource : resources::AllResources()) {
-    if (resource->TypeName() == type_name) {
-      return resource->GetSchema();
+namespace {
+
+// The schema of the registered resource or data source named `type_name` among `registered`.
+template <typename Registered>
+framework::Schema SchemaNamed(const Registered& registered, const std::string& type_name) {
+  for (const auto& item : registered) {
+    if (item->TypeName() == type_name) {
+      return item->GetSchema();
     }
   }
-  std::cerr << "no resource " << type_name << "\n";
+  std::cerr << "no resource or data source " << type_name << "\n";
   std::abort();
 }
 
+}  // namespace
+
+framework::Schema ResourceSchema(const std::string& type_name) {
+  return SchemaNamed(resources::AllResources(), type_name);
+}
+
 framework::Schema DataSourceSchema(const std::string& type_name) {
-  for (const auto& data_source : resources::AllDataSources()) {
-    if (data_source->TypeName() == type_name) {
-      return data_source->GetSchema();
-    }
-  }
-  std::cerr << "no data source " << type_name << "\n";
-  std::abort();
+  return SchemaNamed(resources::AllDataSources(), type_name);
 }
 
 Value SampleValue(const Type& type, size_t collection_size, size_t seed) {

@@ -17,19 +17,15 @@ cmake --build --preset default --target terraform-provider-operatorconnect opera
 work=$(mktemp -d)
 sim_pid=""
 trap '[[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
-source scripts/lib/provider_mirror.sh
+source scripts/lib/terraform_env.sh
 install_provider_mirror "$work" build/default/provider/terraform-provider-operatorconnect
 admin_key=bench-admin-key
 # A tiny time scale: the simulated operations complete at once, so what is measured is the
 # provider, terraform and the HTTP round trips, not the simulated operator's pace.
 start_simulator "$work" "$admin_key" --time-scale 0.001
 
-tenant_id=3a840088-465d-4709-a9d1-2c216f0cf1fa
+use_simulator_tenant
 harbourline=586a019d-1ce5-4b1f-a6ee-a2d7e162518e
-export OPERATORCONNECT_ENDPOINT="$sim_url" OPERATORCONNECT_AUTHORITY_URL="$sim_url"
-export OPERATORCONNECT_TENANT_ID="$tenant_id"
-export OPERATORCONNECT_CLIENT_ID=27f773e2-051f-4a1d-95a2-97a031009885
-export OPERATORCONNECT_CLIENT_SECRET=sim-only-secret-fernleaf-0001
 
 admin() {
   curl -fsS -X "$1" "$sim_url/_sim/tenants/$tenant_id$2" -H "X-Sim-Admin-Key: $admin_key" \

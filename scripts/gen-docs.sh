@@ -28,7 +28,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/config"
-source scripts/lib/provider_mirror.sh
+source scripts/lib/terraform_env.sh
 install_provider_mirror "$work" "$provider"
 cp examples/provider/provider.tf "$work/config/"
 (cd "$work/config" && "$tf" init -input=false -backend=false >/dev/null &&

@@ -21,7 +21,7 @@ work="$root/.quickstart"
 rm -rf "$work"
 mkdir -p "$work/mirror" "$work/config"
 
-source scripts/lib/provider_mirror.sh
+source scripts/lib/terraform_env.sh
 # Install the freshly built provider the way a release is installed: a filesystem mirror.
 install_provider_mirror "$work" build/default/provider/terraform-provider-operatorconnect
 
@@ -33,11 +33,7 @@ trap cleanup EXIT
 start_simulator "$work" "$admin_key" --time-scale 0.05
 echo "quickstart: tenant simulator at $sim_url"
 
-tenant_id=3a840088-465d-4709-a9d1-2c216f0cf1fa
-export OPERATORCONNECT_ENDPOINT="$sim_url" OPERATORCONNECT_AUTHORITY_URL="$sim_url"
-export OPERATORCONNECT_TENANT_ID="$tenant_id"
-export OPERATORCONNECT_CLIENT_ID=27f773e2-051f-4a1d-95a2-97a031009885
-export OPERATORCONNECT_CLIENT_SECRET=sim-only-secret-fernleaf-0001
+use_simulator_tenant
 
 cp examples/quickstart/main.tf "$work/config/main.tf"
 cd "$work/config"

@@ -51,7 +51,7 @@ def describe_attribute(name, attribute, path, pending):
         mode = nested.get("nesting_mode", "single")
         label = "Attributes" if mode == "single" else f"Attributes {mode.capitalize()}"
         flags.append(label)
-        pending.append((path + [name], nested["attributes"]))
+        pending.append((path + [name], nested["attributes"], {}))
     else:
         flags.append(type_label(attribute["type"]))
     if attribute.get("sensitive"):
@@ -104,9 +104,7 @@ def render_members(attributes, block_types, path):
         lines.append("")
         lines.extend(entries)
         lines.append("")
-    for item in pending:
-        nested_path, nested_attributes = item[0], item[1]
-        nested_blocks = item[2] if len(item) > 2 else {}
+    for nested_path, nested_attributes, nested_blocks in pending:
         lines.append(f'<a id="{anchor(nested_path)}"></a>')
         lines.append(f"### Nested Schema for `{'.'.join(nested_path)}`")
         lines.append("")

@@ -53,29 +53,18 @@ absl::StatusOr<std::string> TelephoneNumberField(const nlohmann::json& body) {
   return *normalized;
 }
 
-// Every refresh of an assignment lists with `telephoneNumber eq '+...'`: the one number it
-// names, so that the handler reads that row instead of decoding the whole inventory.
-std::optional<std::string> TelephoneNumberLookup(const http::RequestContext& context) {
-  absl::StatusOr<http::CollectionQuery> query = http::ParseCollectionQuery(context.request);
-  if (!query.ok() || !query->filter) {
-    return std::nullopt;
-  }
-  absl::StatusOr<http::Filter> filter = http::Filter::Parse(*query->filter, NumberFilterSchema());
-  if (!filter.ok()) {
-    return std::nullopt;  // FilterAndPage reports the error
-  }
-  return filter->RequiredValue("telephoneNumber");
-}
-
-// The tenant's numbers that can match the request's filter.
-absl::StatusOr<std::vector<NumberAssignment>> CandidateNumbers(
-    store::Tables& tables, const http::RequestContext& context) {
-  std::optional<std::string> telephone_number = TelephoneNumberLookup(context);
+// The tenant's numbers that can match `query`. Every refresh of an assignment lists with
+// `telephoneNumber eq '+...'`: then only that row is read, not the whole inventory.
+absl::StatusOr<std::vector<NumberAssignment>> CandidateNumbers(store::Tables& tables,
+                                                               const std::string& tenant_id,
+                                                               const http::ListQuery& query) {
+  const std::optional<std::string> telephone_number =
+      query.filter ? query.filter->RequiredValue("telephoneNumber") : std::nullopt;
   if (!telephone_number) {
-    return tables.numbers.List(context.tenant_id);
+    return tables.numbers.List(tenant_id);
   }
   absl::StatusOr<std::optional<NumberAssignment>> number =
-      tables.numbers.Get(context.tenant_id, *telephone_number);
+      tables.numbers.Get(tenant_id, *telephone_number);
   if (!number.ok()) {
     return number.status();
   }
@@ -87,9 +76,15 @@ absl::StatusOr<std::vector<NumberAssignment>> CandidateNumbers(
 }
 
 absl::StatusOr<http::HttpResponse> ListNumbers(Services& services, http::RequestContext& context) {
+  absl::StatusOr<http::ListQuery> query =
+      http::ParseListQuery(context.request, NumberFilterSchema());
+  if (!query.ok()) {
+    return query.status();
+  }
   std::vector<nlohmann::json> views;
   absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<NumberAssignment>> numbers = CandidateNumbers(tables, context);
+    absl::StatusOr<std::vector<NumberAssignment>> numbers =
+        CandidateNumbers(tables, context.tenant_id, *query);
     if (!numbers.ok()) {
       return numbers.status();
     }
@@ -106,11 +101,7 @@ absl::StatusOr<http::HttpResponse> ListNumbers(Services& services, http::Request
   if (!status.ok()) {
     return status;
   }
-  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, NumberFilterSchema(), context);
-  if (!page.ok()) {
-    return page.status();
-  }
-  return http::HttpResponse::Json(200, *std::move(page));
+  return http::HttpResponse::Json(200, http::FilterAndPage(views, *query, context));
 }
 
 absl::StatusOr<http::HttpResponse> GetNumber(Services& services, http::RequestContext& context) {

@@ -348,26 +348,41 @@ std::string EncodeQueryValue(std::string_view value) {
   return out;
 }
 
-absl::StatusOr<nlohmann::json> FilterAndPage(const std::vector<nlohmann::json>& items,
-                                             const FilterSchema& schema,
-                                             const RequestContext& context) {
-  absl::StatusOr<CollectionQuery> query = ParseCollectionQuery(context.request);
-  if (!query.ok()) {
-    return query.status();
+absl::StatusOr<ListQuery> ParseListQuery(const httplib::Request& request,
+                                         const FilterSchema& schema) {
+  absl::StatusOr<CollectionQuery> options = ParseCollectionQuery(request);
+  if (!options.ok()) {
+    return options.status();
   }
-  std::optional<Filter> filter;
-  if (query->filter && !query->filter->empty()) {
-    absl::StatusOr<Filter> parsed = Filter::Parse(*query->filter, schema);
+  ListQuery query{*std::move(options), std::nullopt};
+  if (query.options.filter && !query.options.filter->empty()) {
+    absl::StatusOr<Filter> parsed = Filter::Parse(*query.options.filter, schema);
     if (!parsed.ok()) {
       return parsed.status();
     }
-    filter = *std::move(parsed);
+    query.filter = *std::move(parsed);
   }
+  return query;
+}
+
+absl::StatusOr<nlohmann::json> FilterAndPage(const std::vector<nlohmann::json>& items,
+                                             const FilterSchema& schema,
+                                             const RequestContext& context) {
+  absl::StatusOr<ListQuery> query = ParseListQuery(context.request, schema);
+  if (!query.ok()) {
+    return query.status();
+  }
+  return FilterAndPage(items, *query, context);
+}
+
+nlohmann::json FilterAndPage(const std::vector<nlohmann::json>& items, const ListQuery& query,
+                             const RequestContext& context) {
+  const std::optional<Filter>& filter = query.filter;
   nlohmann::json page = nlohmann::json::array();
   size_t matched = 0;
   bool more = false;
-  const size_t first = static_cast<size_t>(query->skip);
-  const size_t last = first + static_cast<size_t>(query->top);
+  const size_t first = static_cast<size_t>(query.options.skip);
+  const size_t last = first + static_cast<size_t>(query.options.top);
   for (const nlohmann::json& item : items) {
     if (filter && !filter->Matches(item)) {
       continue;
@@ -383,10 +398,10 @@ absl::StatusOr<nlohmann::json> FilterAndPage(const std::vector<nlohmann::json>& 
   nlohmann::json body = {{"value", std::move(page)}};
   if (more) {
     std::string link = absl::StrCat(context.base_url, context.request.path, "?");
-    if (query->filter && !query->filter->empty()) {
-      absl::StrAppend(&link, "$filter=", EncodeQueryValue(*query->filter), "&");
+    if (query.options.filter && !query.options.filter->empty()) {
+      absl::StrAppend(&link, "$filter=", EncodeQueryValue(*query.options.filter), "&");
     }
-    absl::StrAppend(&link, "$top=", query->top, "&$skip=", last);
+    absl::StrAppend(&link, "$top=", query.options.top, "&$skip=", last);
     body["@odata.nextLink"] = link;
   }
   return body;

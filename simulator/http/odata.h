@@ -61,10 +61,23 @@ struct CollectionQuery {
 // Reads $top, $skip and $filter; 400 for any other $ option or a bad value.
 absl::StatusOr<CollectionQuery> ParseCollectionQuery(const httplib::Request& request);
 
+// A list request's options with its $filter parsed against the collection's schema, for
+// handlers that look at the filter before reading (e.g. to read one row rather than all).
+struct ListQuery {
+  CollectionQuery options;       // $top, $skip and the $filter text (repeated in nextLink)
+  std::optional<Filter> filter;  // absent when there is no $filter
+};
+// 400 naming the problem for a bad option or filter.
+absl::StatusOr<ListQuery> ParseListQuery(const httplib::Request& request,
+                                         const FilterSchema& schema);
+
 // Filters, then pages `items` (already sorted) into {"value": [...], "@odata.nextLink": ...}.
 absl::StatusOr<nlohmann::json> FilterAndPage(const std::vector<nlohmann::json>& items,
                                              const FilterSchema& schema,
                                              const RequestContext& context);
+// The same with the query already parsed.
+nlohmann::json FilterAndPage(const std::vector<nlohmann::json>& items, const ListQuery& query,
+                             const RequestContext& context);
 
 // Percent-encodes a query-string value (everything but RFC 3986 unreserved characters).
 std::string EncodeQueryValue(std::string_view value);

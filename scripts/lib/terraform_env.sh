@@ -1,4 +1,4 @@
-# Sourced by the scripts that run terraform on a freshly built provider.
+# Sourced by the scripts that run terraform on a freshly built provider against the simulator.
 # install_provider_mirror DIR BINARY: installs BINARY the way a release is installed (a
 # filesystem mirror under DIR/mirror), writes DIR/terraformrc that uses it, and exports
 # TF_CLI_CONFIG_FILE pointing at that file.
@@ -42,4 +42,14 @@ start_simulator() {
     cat "$dir/sim.log" >&2
     return 1
   fi
+}
+
+# use_simulator_tenant: points the provider at the running simulator (sim_url) as the seeded
+# tenant's app registration (schemas/seed/default.json); sets tenant_id.
+use_simulator_tenant() {
+  tenant_id=3a840088-465d-4709-a9d1-2c216f0cf1fa
+  export OPERATORCONNECT_ENDPOINT="$sim_url" OPERATORCONNECT_AUTHORITY_URL="$sim_url"
+  export OPERATORCONNECT_TENANT_ID="$tenant_id"
+  export OPERATORCONNECT_CLIENT_ID=27f773e2-051f-4a1d-95a2-97a031009885
+  export OPERATORCONNECT_CLIENT_SECRET=sim-only-secret-fernleaf-0001
 }
