@@ -3,7 +3,7 @@
 
 One page per resource and data source, in the layout of the Terraform Registry: description,
 example usage (from examples/), the schema grouped into required, optional and read-only
-attributes with nested schemas below, and the import command. The schema's markdown
+attributes with nested schemas below, and the import command with the notes of import.md. The schema's markdown
 descriptions are the single source: edit them in provider/resources/, then re-run
 scripts/gen-docs.sh.
 
@@ -140,6 +140,10 @@ def render_page(kind, full_name, schema, examples_dir):
         lines += fenced("shell", import_file.read_text())
         lines += ["In Terraform 1.5 and later, an `import` block does the same:", ""]
         lines += fenced("terraform", import_block(full_name, import_file.read_text()))
+        # What an import reads back (and what it cannot): examples/.../import.md, when present.
+        notes_file = example_dir / "import.md"
+        if notes_file.exists():
+            lines += [notes_file.read_text().strip(), ""]
     return short, "\n".join(lines).rstrip("\n") + "\n"
 
 
