@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release packaging, as Terraform registries and provider mirrors expect it:
 #
-#   scripts/release.sh VERSION [--binary PATH] [--output-dir DIR]
+#   scripts/release.sh VERSION [--binary PATH] [--output-dir DIR] [--network-mirror DIR]
 #
 # Builds the provider with the `release` CMake preset (optimised, no tests, version VERSION
 # and the git commit baked in), strips it, and writes into DIR (default dist/):
@@ -12,26 +12,37 @@
 # and prints the two lock-file hashes of the zip (zh: and h1:).
 # --binary packages an already built binary instead of building (its --version must name
 # VERSION): CI packages the binary it has just tested, without a second build.
+# --network-mirror DIR also adds the zip to a provider network mirror's layout under DIR
+# (index.json listing every version there, <VERSION>.json with the zip and its h1: hash), to be
+# served over HTTPS as is.
 set -euo pipefail
+caller=$PWD
 cd "$(dirname "$0")/.."
 root=$PWD
 name=terraform-provider-operatorconnect
 platform=linux_amd64
 
-usage() { sed -n '2,15p' "$0" >&2; exit 1; }
+usage() { sed -n '2,18p' "$0" >&2; exit 1; }
 [[ $# -ge 1 ]] || usage
 version=$1
 shift
 binary=""
 out="$root/dist"
+network_mirror=""
 while (($#)); do
   case "$1" in
     --binary) [[ $# -ge 2 ]] || usage; binary=$2; shift ;;
     --output-dir) [[ $# -ge 2 ]] || usage; out=$2; shift ;;
+    --network-mirror) [[ $# -ge 2 ]] || usage; network_mirror=$2; shift ;;
     *) echo "release: unknown argument $1" >&2; usage ;;
   esac
   shift
 done
+# Paths on the command line are relative to where the script was started.
+absolute() { if [[ -z "$1" || "$1" == /* ]]; then echo "$1"; else echo "$caller/$1"; fi; }
+binary=$(absolute "$binary")
+out=$(absolute "$out")
+network_mirror=$(absolute "$network_mirror")
 # Semantic versioning without the leading "v", as version constraints and mirrors spell it.
 if [[ ! "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]]; then
   echo "release: VERSION must look like 1.2.3 or 1.2.3-rc.1, got \"$version\"" >&2
@@ -83,6 +94,23 @@ with zipfile.ZipFile(sys.argv[1]) as z:
 print("h1:" + base64.b64encode(hashlib.sha256(lines.encode()).digest()).decode())
 PY
 )
+if [[ -n "$network_mirror" ]]; then
+  # The network mirror protocol: <host>/<namespace>/<type>/index.json and <version>.json.
+  type_dir="$network_mirror/localhost/operatorconnect/operatorconnect"
+  mkdir -p "$type_dir"
+  cp "$out/$zip_file" "$type_dir/"
+  python3 - "$type_dir" "$version" "$zip_file" "$h1" <<'PY'
+import json, pathlib, sys
+type_dir, version, zip_file, h1 = pathlib.Path(sys.argv[1]), *sys.argv[2:]
+index = type_dir / "index.json"
+versions = json.loads(index.read_text())["versions"] if index.exists() else {}
+versions[version] = {}
+index.write_text(json.dumps({"versions": versions}, indent=2, sort_keys=True) + "\n")
+archives = {"linux_amd64": {"url": zip_file, "hashes": [h1]}}
+(type_dir / f"{version}.json").write_text(json.dumps({"archives": archives}, indent=2) + "\n")
+PY
+  echo "release: added $version to the network mirror in $network_mirror"
+fi
 echo "release: $reported"
 echo "release: wrote $out/$zip_file"
 echo "release: wrote $out/$manifest"

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -469,6 +470,82 @@ TEST_F(PipelineE2ETest, ReleaseZipInstallsFromAMirrorWithItsHashInTheLockFile) {
       << served.stderr_text;
   EXPECT_EQ(logged.value("version", ""), "0.1.0");
   EXPECT_THAT(logged.value("commit", ""), HasSubstr(commit));
+}
+
+// A static HTTPS server on 127.0.0.1 for a directory (Terraform accepts only https:// mirrors).
+constexpr char kHttpsServer[] = R"(
+import functools, http.server, ssl, sys
+directory, cert, key = sys.argv[1:4]
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=directory)
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(cert, key)
+server.socket = context.wrap_socket(server.socket, server_side=True)
+print(f"listening on https://127.0.0.1:{server.server_address[1]}/", flush=True)
+server.serve_forever()
+)";
+
+TEST_F(PipelineE2ETest, ReleaseZipInstallsFromANetworkMirror) {
+  auto tf = NewRunner();
+  const fs::path mirror = tf->root() / "network-mirror";
+  ProcessResult packaged =
+      RunWith(*tf,
+              {(SourceDir() / "scripts/release.sh").string(), kProviderVersion, "--binary",
+               BuiltProviderBinary().string(), "--output-dir", (tf->root() / "dist").string(),
+               "--network-mirror", mirror.string()},
+              SourceDir(), std::chrono::minutes(2));
+  ASSERT_EQ(packaged.exit_code, 0) << Describe(packaged);
+  std::smatch h1;
+  ASSERT_TRUE(std::regex_search(packaged.stdout_text, h1, std::regex("h1:[A-Za-z0-9+/=]{44}")));
+  const fs::path type_dir = mirror / "localhost/operatorconnect/operatorconnect";
+  EXPECT_EQ(nlohmann::json::parse(ReadText(type_dir / "index.json")),
+            nlohmann::json::parse(R"({"versions": {"0.1.0": {}}})"));
+  EXPECT_EQ(nlohmann::json::parse(ReadText(type_dir / "0.1.0.json"))["archives"]["linux_amd64"],
+            nlohmann::json({{"url", "terraform-provider-operatorconnect_0.1.0_linux_amd64.zip"},
+                            {"hashes", {h1.str()}}}));
+
+  // A throwaway certificate for 127.0.0.1, trusted through SSL_CERT_FILE.
+  const fs::path cert = tf->root() / "mirror-cert.pem";
+  const fs::path key = tf->root() / "mirror-key.pem";
+  ProcessResult openssl =
+      RunWith(*tf,
+              {"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+               "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.string(),
+               "-out", cert.string()},
+              tf->root(), std::chrono::seconds(60));
+  ASSERT_EQ(openssl.exit_code, 0) << Describe(openssl);
+  ChildProcess::Options serve;
+  serve.argv = {"python3", "-c", kHttpsServer, mirror.string(), cert.string(), key.string()};
+  serve.env = CurrentEnvironment();
+  std::string error;
+  auto server = ChildProcess::Start(serve, &error);
+  ASSERT_NE(server, nullptr) << error;
+  std::optional<std::string> listening = server->WaitForStdoutLine(
+      [](const std::string& line) { return line.rfind("listening on ", 0) == 0; },
+      std::chrono::seconds(20));
+  ASSERT_TRUE(listening.has_value()) << server->stderr_text();
+  const std::string url = listening->substr(std::string("listening on ").size());
+
+  tf->WriteFile("network.tfrc",
+                "provider_installation {\n"
+                "  network_mirror {\n"
+                "    url     = \"" +
+                    url +
+                    "\"\n"
+                    "    include = [\"localhost/operatorconnect/*\"]\n"
+                    "  }\n"
+                    "  direct { exclude = [\"localhost/operatorconnect/*\"] }\n"
+                    "}\n");
+  tf->SetEnv("TF_CLI_CONFIG_FILE", (tf->work_dir() / "network.tfrc").string());
+  tf->SetEnv("SSL_CERT_FILE", cert.string());
+  tf->WriteConfig("provider \"operatorconnect\" {}\n");
+  ProcessResult init = tf->Init();
+  ASSERT_EQ(init.exit_code, 0) << Describe(init);
+  EXPECT_THAT(init.stdout_text,
+              HasSubstr("Installed localhost/operatorconnect/operatorconnect v0.1.0"));
+  EXPECT_THAT(ReadText(tf->work_dir() / ".terraform.lock.hcl"), HasSubstr("\"" + h1.str() + "\""));
+  ProcessResult validate = tf->Validate();
+  EXPECT_EQ(validate.exit_code, 0) << Describe(validate);
 }
 
 }  // namespace
