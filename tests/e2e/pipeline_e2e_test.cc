@@ -369,7 +369,8 @@ std::string Sha256Of(const fs::path& file) {
 
 TEST_F(PipelineE2ETest, ReleaseZipInstallsFromAMirrorWithItsHashInTheLockFile) {
   auto tf = NewRunner();
-  Release release{tf->root() / "dist"};
+  Release release;
+  release.dir = tf->root() / "dist";
   ProcessResult packaged =
       RunWith(*tf,
               {(SourceDir() / "scripts/release.sh").string(), kProviderVersion, "--binary",
