@@ -6,13 +6,16 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "provider/build_info.h"
 #include "provider/client/tenant_client.h"
 #include "provider/plugin/logger.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_settings.h"
 #include "provider/resources/registry.h"
 #include "provider/resources/settings_rules.h"
+
+#ifndef OPC_PROVIDER_VERSION
+#error "OPC_PROVIDER_VERSION must be set by the build"
+#endif
 
 namespace opc::resources {
 namespace {
@@ -156,7 +159,7 @@ framework::Attribute StringSetting(const char* name, std::string description) {
 
 }  // namespace
 
-std::string ProviderVersion() { return std::string(build_info::Version()); }
+std::string ProviderVersion() { return OPC_PROVIDER_VERSION; }
 
 OperatorConnectProvider::OperatorConnectProvider(plugin::EnvLookup env) : env_(std::move(env)) {}
 
