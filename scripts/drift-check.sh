@@ -36,6 +36,8 @@ done
 [[ -n "$report_dir" ]] || report_dir="$work_dir"
 mkdir -p "$report_dir" || exit 1
 report_dir=$(cd "$report_dir" && pwd)
+# A report left from an earlier run must not pass for this one's (an error writes none).
+rm -f "$report_dir/drift-report.md" "$report_dir/drift-report.json"
 command -v python3 >/dev/null || { echo "drift-check: python3 is required" >&2; exit 1; }
 
 scratch=$(mktemp -d) || exit 1
