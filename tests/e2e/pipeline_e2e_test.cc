@@ -161,6 +161,16 @@ resource "operatorconnect_emergency_location" "floor" {
 }
 )";
 
+// Added once the operator has uploaded the number (the second apply of a first rollout).
+constexpr char kAssignmentConfig[] = R"(
+resource "operatorconnect_phone_number_assignment" "carla" {
+  telephone_number     = "+1 206 555 0100"
+  assignment_target_id = "f4e2d592-7f02-4682-af22-009fe843a33b"
+  location_id          = operatorconnect_emergency_location.floor.id
+  depends_on           = [operatorconnect_operator_relationship.carrier]
+}
+)";
+
 struct DriftRun {
   ProcessResult process;
   nlohmann::json report;  // drift-report.json
@@ -169,8 +179,9 @@ struct DriftRun {
 
 DriftRun RunDriftCheck(const TerraformRunner& tf) {
   DriftRun run;
-  const fs::path reports = tf.root() / "reports";
-  fs::remove_all(reports);
+  // One directory per run, so that OPC_E2E_KEEP=1 leaves every report to look at.
+  static int runs = 0;
+  const fs::path reports = tf.root() / ("reports-" + std::to_string(++runs));
   run.process = RunWith(tf,
                         {(SourceDir() / "scripts/drift-check.sh").string(), "--report-dir",
                          reports.string(), tf.work_dir().string()},
@@ -215,6 +226,19 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
   ProcessResult apply = tf->Apply();
   ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
+  // The operator uploads a number into the active relationship; then it can be assigned.
+  SimulatorProcess::Reply uploaded =
+      sim_->AdminTenant("POST", std::string("/operators/") + kHarbourline + "/numbers",
+                        {{"isoCountryCode", "US"},
+                         {"numbers",
+                          {{{"telephoneNumber", "+12065550100"},
+                            {"capabilities", {"userAssignment"}},
+                            {"supportedCustomerActions", {"locationUpdate", "release"}}}}}});
+  ASSERT_EQ(uploaded.status, 201) << Describe(uploaded);
+  const std::string config = std::string(kDriftConfig) + kAssignmentConfig;
+  tf->WriteConfig(config);
+  apply = tf->Apply();
+  ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
 
   DriftRun clean = RunDriftCheck(*tf);
   EXPECT_EQ(clean.process.exit_code, 0) << Describe(clean.process);
@@ -223,14 +247,18 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
   EXPECT_THAT(clean.markdown, HasSubstr("No drift"));
   EXPECT_THAT(clean.markdown, Not(HasSubstr("## ")));
 
-  // Out-of-band edits: the address's city, the place's name and the contact's e-mail (which
-  // the configuration marks sensitive).
-  const std::string hq_id = StateValues(*tf, "operatorconnect_emergency_address.hq")["id"];
+  // Out-of-band edits: the address's city, the place's name, the number's location and the
+  // contact's e-mail (which the configuration marks sensitive).
+  const nlohmann::json hq = StateValues(*tf, "operatorconnect_emergency_address.hq");
+  const std::string hq_id = hq["id"];
+  const std::string hq_default_location = hq["default_location_id"];
   const std::string floor_id = StateValues(*tf, "operatorconnect_emergency_location.floor")["id"];
   SimulatorProcess::Reply edit =
       sim_->AdminTenant("PATCH", "/civicAddresses/" + hq_id, {{"city", "Bellevue"}});
   ASSERT_EQ(edit.status, 200) << Describe(edit);
   edit = sim_->AdminTenant("PATCH", "/locations/" + floor_id, {{"description", "Floor 9"}});
+  ASSERT_EQ(edit.status, 200) << Describe(edit);
+  edit = sim_->AdminTenant("PATCH", "/numbers/12065550100", {{"locationId", hq_default_location}});
   ASSERT_EQ(edit.status, 200) << Describe(edit);
   edit = sim_->AdminTenant("PATCH", std::string("/consents/") + kHarbourline,
                            {{"contacts",
@@ -249,12 +277,17 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
             (std::map<std::string, Attributes>{
                 {"operatorconnect_emergency_address.hq", Attributes{"city"}},
                 {"operatorconnect_emergency_location.floor", Attributes{"description"}},
+                {"operatorconnect_phone_number_assignment.carla", Attributes{"location_id"}},
                 {"operatorconnect_operator_relationship.carrier", Attributes{"contact.email"}}}))
       << drifted.report.dump(2);
   nlohmann::json city = ChangeOf(drifted.report, "operatorconnect_emergency_address.hq", "city");
   EXPECT_EQ(city["old"], "Redmond");
   EXPECT_EQ(city["new"], "Bellevue");
   EXPECT_EQ(city["sensitive"], false);
+  nlohmann::json moved =
+      ChangeOf(drifted.report, "operatorconnect_phone_number_assignment.carla", "location_id");
+  EXPECT_EQ(moved["old"], floor_id);
+  EXPECT_EQ(moved["new"], hq_default_location);
   nlohmann::json email =
       ChangeOf(drifted.report, "operatorconnect_operator_relationship.carrier", "contact.email");
   EXPECT_EQ(email["sensitive"], true);
@@ -277,12 +310,12 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
   EXPECT_EQ(fixed.report["objects"], nlohmann::json::array()) << fixed.report.dump(2);
 
   // A plan that cannot run is an error (1), not "no drift".
-  tf->WriteConfig(std::string(kDriftConfig) + "resource \"operatorconnect_nonsense\" \"x\" {}\n");
+  tf->WriteConfig(config + "resource \"operatorconnect_nonsense\" \"x\" {}\n");
   DriftRun broken = RunDriftCheck(*tf);
   EXPECT_EQ(broken.process.exit_code, 1) << Describe(broken.process);
   EXPECT_THAT(broken.process.stderr_text, HasSubstr("operatorconnect_nonsense"));
 
-  tf->WriteConfig(kDriftConfig);
+  tf->WriteConfig(config);
   ProcessResult destroy = tf->Destroy();
   EXPECT_EQ(destroy.exit_code, 0) << Describe(destroy);
 }
