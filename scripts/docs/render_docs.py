@@ -123,7 +123,8 @@ def render_page(kind, full_name, schema, examples_dir):
     lines = ["---", f'page_title: "{full_name} {title} - {PROVIDER_NAME}"',
              'subcategory: ""', "description: |-"]
     summary = block.get("description", "").strip() or f"The {full_name} {title.lower()}."
-    lines += ["  " + line if line else "" for line in summary.splitlines()]
+    # The front matter (the registry's page summary) takes the first paragraph only.
+    lines += ["  " + line for line in summary.split("\n\n")[0].splitlines()]
     lines += ["---", "", f"# {full_name} ({title})", "", summary, ""]
 
     example_dir = examples_dir / kind / full_name
