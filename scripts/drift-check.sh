@@ -26,7 +26,7 @@ while (($#)); do
       [[ $# -ge 2 ]] || { echo "drift-check: --report-dir needs a directory" >&2; exit 1; }
       report_dir="$2"; shift ;;
     --) shift; plan_args=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "drift-check: unknown option $1" >&2; exit 1 ;;
     *) work_dir="$1" ;;
   esac

@@ -22,7 +22,7 @@ root=$PWD
 name=terraform-provider-operatorconnect
 platform=linux_amd64
 
-usage() { sed -n '2,18p' "$0" >&2; exit 1; }
+usage() { sed -n '2,17p' "$0" >&2; exit 1; }
 [[ $# -ge 1 ]] || usage
 version=$1
 shift
