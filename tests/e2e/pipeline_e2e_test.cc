@@ -309,6 +309,21 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
   EXPECT_EQ(fixed.process.exit_code, 0) << Describe(fixed.process);
   EXPECT_EQ(fixed.report["objects"], nlohmann::json::array()) << fixed.report.dump(2);
 
+  // An object deleted out of band is reported as such, with no attribute list.
+  const std::string depot_id = StateValues(*tf, "operatorconnect_emergency_address.depot")["id"];
+  ASSERT_EQ(sim_->AdminTenant("DELETE", "/civicAddresses/" + depot_id).status, 204);
+  DriftRun deleted = RunDriftCheck(*tf);
+  EXPECT_EQ(deleted.process.exit_code, 2) << Describe(deleted.process);
+  ASSERT_EQ(deleted.report["objects"].size(), 1u) << deleted.report.dump(2);
+  EXPECT_EQ(deleted.report["objects"][0]["address"], "operatorconnect_emergency_address.depot");
+  EXPECT_EQ(deleted.report["objects"][0]["action"], "deleted");
+  EXPECT_THAT(
+      deleted.markdown,
+      HasSubstr("## `operatorconnect_emergency_address.depot` (deleted outside Terraform)"));
+  apply = tf->Apply();
+  ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
+  EXPECT_EQ(RunDriftCheck(*tf).process.exit_code, 0);
+
   // A plan that cannot run is an error (1), not "no drift".
   tf->WriteConfig(config + "resource \"operatorconnect_nonsense\" \"x\" {}\n");
   DriftRun broken = RunDriftCheck(*tf);
