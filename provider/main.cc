@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "provider/build_info.h"
 #include "provider/framework/server.h"
 #include "provider/plugin/environment.h"
 #include "provider/plugin/handshake.h"
@@ -41,7 +42,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (version) {
-    std::printf("%s %s\n", kProgramName, opc::resources::ProviderVersion().c_str());
+    std::printf("%s %s (commit %s)\n", kProgramName,
+                std::string(opc::build_info::Version()).c_str(),
+                std::string(opc::build_info::Commit()).c_str());
     return 0;
   }
 
@@ -55,6 +58,10 @@ int main(int argc, char** argv) {
     // Run by hand: show what happens unless the user chose a level.
     opc::plugin::ProcessLogger().SetLevel(opc::plugin::LogLevel::kInfo);
   }
+  // The first log line names the build, so that any log says which binary wrote it.
+  opc::plugin::ProcessLogger().Info("starting terraform-provider-operatorconnect",
+                                    {{"version", std::string(opc::build_info::Version())},
+                                     {"commit", std::string(opc::build_info::Commit())}});
 
   auto server = std::make_shared<opc::framework::ProviderServer>(
       std::make_unique<opc::resources::OperatorConnectProvider>(env));

@@ -9,6 +9,7 @@ packages=(
   libmsgpack-cxx-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
   libsqlite3-dev libcpp-httplib-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format curl jq zip unzip python3
+  python3-yaml openssl  # the pipeline tests: the workflow check, a TLS mirror on loopback
 )
 
 missing=()

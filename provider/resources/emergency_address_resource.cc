@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 
 namespace opc::resources {
 
@@ -29,10 +30,13 @@ constexpr std::array<std::string_view, 22> kEditableCountries = {
     "AU", "BR", "CA", "HR", "CZ", "EE", "HK", "HU", "IL", "JP", "LV",
     "LT", "MX", "NZ", "PL", "PR", "RO", "SG", "KR", "SI", "ZA", "US"};
 
+// Said once, in the resource's description, for every attribute that EditRuled() marks.
 constexpr char kEditRule[] =
-    " Changed in place for addresses in AU, BR, CA, HR, CZ, EE, HK, HU, IL, JP, LV, LT, MX, NZ, "
-    "PL, PR, RO, SG, KR, SI, ZA and US; elsewhere the service forbids edits, so a change "
-    "replaces the address.";
+    "**Edits.** Changing `country` always replaces the address. Every other argument is changed "
+    "in place for addresses in AU, BR, CA, HR, CZ, EE, HK, HU, IL, JP, LV, LT, MX, NZ, PL, PR, "
+    "RO, SG, KR, SI, ZA and US; elsewhere the service forbids edits, so changing any argument "
+    "replaces the address (the plan shows `# forces replacement` on the changed fields) and its "
+    "default location, with new IDs.";
 
 // One optional string field of the address, in the schema, the model and both requests.
 struct StringField {
@@ -105,7 +109,6 @@ bool ChangeNeedsReplacement(const framework::ReplaceContext& context) {
 }
 
 Attribute EditRuled(Attribute attribute) {
-  attribute.description += kEditRule;
   attribute.requires_replace_if = ChangeNeedsReplacement;
   return attribute;
 }
@@ -220,11 +223,10 @@ Value CivicAddressState(const CivicAddress& address, const Value& prior, const T
 
 framework::Schema EmergencyAddressResource::GetSchema() const {
   framework::Schema schema;
-  schema.block.description =
+  schema.block.description = absl::StrCat(
       "An emergency (E911/LIS) civic address of the tenant. Creating it also creates its "
-      "default emergency location. Most countries do not allow editing an address: there a "
-      "change replaces it (the plan shows `# forces replacement` on the changed fields). "
-      "Import with the civic address ID.";
+      "default emergency location. Import with the civic address ID.\n\n",
+      kEditRule);
 
   Attribute id = framework::ComputedString("id", "The civic address ID.");
   id.use_state_for_unknown = true;

@@ -295,8 +295,13 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
   schema.block.description =
       "The tenant's relationship with one Operator Connect operator (\"My operators\" in the "
       "Teams admin center): the consent that lets the operator serve the tenant in a set of "
-      "countries, and the contact the operator reaches out to. Removing it is refused while "
-      "any of the operator's numbers is assigned.";
+      "countries, and the contact the operator reaches out to. The operator uploads numbers "
+      "into the tenant only once the relationship is active for their country; only then can "
+      "`operatorconnect_phone_number_assignment` assign them.\n\n"
+      "Removing the relationship (or one of its countries) is refused while any of the "
+      "operator's numbers there is assigned: give each assignment of its numbers "
+      "`depends_on = [<this relationship>]` (or any reference to it), so that a destroy "
+      "unassigns the numbers first and removes the relationship last.";
 
   Attribute id = framework::ComputedString("id", "The relationship's id: the operator id.");
   id.use_state_for_unknown = true;

@@ -130,7 +130,23 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "Assigns an Operator Connect (or other) telephone number of the tenant's inventory to a "
       "user or resource account, optionally with an emergency location. Creating and "
       "destroying wait for the service's long-running operation and report its failure "
-      "reason. Import with the number in E.164 form, e.g. `+14255550100`.";
+      "reason. Import with the number in E.164 form, e.g. `+14255550100`.\n\n"
+      "**The number must exist first.** An Operator Connect number appears in the tenant only "
+      "after its operator uploads it, and an operator uploads only into an active "
+      "`operatorconnect_operator_relationship` covering the number's country. On a first "
+      "rollout, apply the relationship (and the emergency addresses), wait for the operator's "
+      "upload (the `operatorconnect_phone_numbers` data source lists the inventory), then "
+      "apply the assignments: two applies, or `terraform apply "
+      "-target=operatorconnect_operator_relationship.<name>` first.\n\n"
+      "**Order against the relationship.** Give each assignment `depends_on = "
+      "[operatorconnect_operator_relationship.<name>]` (or any reference to it): on destroy "
+      "Terraform then unassigns the numbers before it removes the relationship, which the "
+      "service refuses while the operator's numbers are assigned.\n\n"
+      "**One number, one target; a user may hold several numbers.** A number is assigned to "
+      "one user or resource account at a time (assigning a number held by someone else "
+      "fails). The tenant API documents no limit on how many numbers one target holds: "
+      "declare one resource per number, and give the numbers besides a user's `primary` one "
+      "the `assignment_category` `private` or `alternate`.";
 
   Attribute id = Computed("id", "The telephone number in E.164 form (`+14255550100`).", true);
 

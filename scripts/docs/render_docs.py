@@ -3,7 +3,7 @@
 
 One page per resource and data source, in the layout of the Terraform Registry: description,
 example usage (from examples/), the schema grouped into required, optional and read-only
-attributes with nested schemas below, and the import command. The schema's markdown
+attributes with nested schemas below, and the import command with the notes of import.md. The schema's markdown
 descriptions are the single source: edit them in provider/resources/, then re-run
 scripts/gen-docs.sh.
 
@@ -123,7 +123,8 @@ def render_page(kind, full_name, schema, examples_dir):
     lines = ["---", f'page_title: "{full_name} {title} - {PROVIDER_NAME}"',
              'subcategory: ""', "description: |-"]
     summary = block.get("description", "").strip() or f"The {full_name} {title.lower()}."
-    lines += ["  " + line if line else "" for line in summary.splitlines()]
+    # The front matter (the registry's page summary) takes the first paragraph only.
+    lines += ["  " + line for line in summary.split("\n\n")[0].splitlines()]
     lines += ["---", "", f"# {full_name} ({title})", "", summary, ""]
 
     example_dir = examples_dir / kind / full_name
@@ -140,6 +141,10 @@ def render_page(kind, full_name, schema, examples_dir):
         lines += fenced("shell", import_file.read_text())
         lines += ["In Terraform 1.5 and later, an `import` block does the same:", ""]
         lines += fenced("terraform", import_block(full_name, import_file.read_text()))
+        # What an import reads back (and what it cannot): examples/.../import.md, when present.
+        notes_file = example_dir / "import.md"
+        if notes_file.exists():
+            lines += [notes_file.read_text().strip(), ""]
     return short, "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -20,6 +20,7 @@ namespace opc::e2e {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 using ::testing::Not;
 
 constexpr char kTenant[] = "00000000-0000-0000-0000-0000000000aa";
@@ -205,7 +206,9 @@ TEST_F(ProviderE2ETest, RunByHandPrintsAFriendlyMessage) {
   options.argv.push_back("--version");
   result = RunProcess(options, std::chrono::seconds(10));
   EXPECT_EQ(result.exit_code, 0) << Describe(result);
-  EXPECT_EQ(result.stdout_text, "terraform-provider-operatorconnect 0.1.0\n");
+  // The version and the commit it was built from (cmake/WriteBuildInfo.cmake).
+  EXPECT_THAT(result.stdout_text, MatchesRegex("terraform-provider-operatorconnect 0\\.1\\.0 "
+                                               "\\(commit [0-9a-f]{12}(-dirty)?\\)\n"));
 }
 
 TEST_F(ProviderE2ETest, DebugModeServesTerraformThroughReattach) {
@@ -277,10 +280,10 @@ TEST_F(ProviderE2ETest, AnOrphanedProviderExitsOnItsOwn) {
   std::string error;
   auto host = ChildProcess::Start(options, &error);
   ASSERT_NE(host, nullptr) << error;
-  ASSERT_TRUE(host->WaitForStdoutLine(
-                      [](const std::string& line) { return line.rfind("1|6|", 0) == 0; },
-                      std::chrono::seconds(20))
-                  .has_value())
+  ASSERT_TRUE(
+      host->WaitForStdoutLine([](const std::string& line) { return line.rfind("1|6|", 0) == 0; },
+                              std::chrono::seconds(20))
+          .has_value())
       << host->stderr_text();
   ASSERT_EQ(tf_.ProviderProcesses().size(), 1u);
   host->Signal(SIGKILL);
