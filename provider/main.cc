@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "provider/export/export_command.h"
 #include "provider/framework/server.h"
 #include "provider/plugin/environment.h"
 #include "provider/plugin/handshake.h"
@@ -38,7 +39,15 @@ int main(int argc, char** argv) {
   app.add_flag("--debug", debug,
                "Serve on its own (plaintext) and print the TF_REATTACH_PROVIDERS value to use");
   app.add_flag("--version", version, "Print the version and exit");
+  // A subcommand run by hand; Terraform starts the binary without arguments.
+  opc::exporter::ExportCommand export_command(app);
   CLI11_PARSE(app, argc, argv);
+
+  if (export_command.selected()) {
+    return export_command.Run(opc::plugin::ProcessEnvironment(),
+                              opc::resources::kProviderSourceAddress,
+                              opc::resources::ProviderVersion(), stderr);
+  }
 
   if (version) {
     std::printf("%s %s\n", kProgramName, opc::resources::ProviderVersion().c_str());
