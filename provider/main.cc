@@ -32,7 +32,8 @@ opc::plugin::ListenAddress::Network NetworkFromEnv(const opc::plugin::EnvLookup&
 int main(int argc, char** argv) {
   CLI::App app{
       "Terraform/OpenTofu provider for Microsoft Teams Phone Operator Connect.\n"
-      "Terraform starts this program itself; run it by hand only with --debug or --version.",
+      "Terraform starts this program itself; run it by hand only with --debug or --version,\n"
+      "or as `export` to write a configuration that imports an existing tenant.",
       kProgramName};
   bool debug = false;
   bool version = false;
