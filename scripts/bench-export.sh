@@ -73,6 +73,7 @@ for country in GB IE US; do
   for ((i = 0; i < count; i++)); do
     user=$(printf '7e3a0000-0000-4000-8000-%012d' "$i")
     location=${country_places[$((i % ${#country_places[@]}))]}
+    [[ -s "$work/assign.curl" ]] && echo next >>"$work/assign.curl"
     cat >>"$work/assign.curl" <<CURL
 url = "$sim_url/_sim/tenants/$tenant_id/numbers/+$((first[$country] + i))"
 request = "PATCH"
@@ -80,11 +81,10 @@ header = "X-Sim-Admin-Key: $admin_key"
 header = "Content-Type: application/json"
 data = "{\\"assignmentStatus\\":\\"userAssigned\\",\\"assignmentTargetId\\":\\"$user\\",\\"locationId\\":\\"$location\\"}"
 output = "/dev/null"
-next
 CURL
   done
 done
-curl -fsS --parallel --parallel-max 8 -K "$work/assign.curl"
+curl -fsS --no-progress-meter --parallel --parallel-max 8 -K "$work/assign.curl"
 
 seconds() {
   local start end
@@ -102,7 +102,7 @@ printf '%-40s %8s s   (%s)\n' "export" "$export_time" "${summary#export: }"
 if [[ "$with_plan" == --plan ]]; then
   cd "$out"
   init_time=$(seconds "$tf" init -input=false)
-  plan_time=$(seconds "$tf" plan -input=false)
+  plan_time=$(seconds "$tf" plan -input=false -no-color)
   printf '%-40s %8s s\n' "terraform init" "$init_time"
   printf '%-40s %8s s   (%s)\n' "terraform plan (imports only)" "$plan_time" \
     "$(grep -o 'Plan: .*' "$work/last.log")"
