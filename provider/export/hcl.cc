@@ -13,6 +13,14 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// ASCII for the Latin-1 letters U+00C0..U+00FF (UTF-8 0xC3 0x80..0xBF), so that "Büro" names
+// a resource "buro" rather than "b_ro". Index: second byte - 0x80; "" for × and ÷.
+constexpr const char* kLatin1Letters[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
 std::string Indentation(int indent) { return std::string(static_cast<size_t>(indent) * 2, ' '); }
 
 }  // namespace
@@ -64,11 +72,17 @@ std::string Quote(std::string_view text) {
 
 std::string Identifier(std::string_view text, std::string_view prefix) {
   std::string out;
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
     if (IsAsciiLower(c) || IsAsciiDigit(c)) {
       out.push_back(c);
     } else if (IsAsciiUpper(c)) {
       out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (static_cast<unsigned char>(c) == 0xC3 && next >= 0x80 && next <= 0xBF &&
+               *kLatin1Letters[next - 0x80] != '\0') {
+      out += kLatin1Letters[next - 0x80];
+      ++i;
     } else if (!out.empty() && out.back() != '_') {
       out.push_back('_');  // a run of anything else (spaces, punctuation, UTF-8) is one '_'
     }

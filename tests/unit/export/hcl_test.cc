@@ -50,9 +50,15 @@ TEST(IdentifierTest, NeverStartsWithADigitAndIsNeverEmpty) {
   EXPECT_EQ(Identifier("—", "place"), "place");
 }
 
-TEST(IdentifierTest, NonAsciiLettersBecomeSeparators) {
-  EXPECT_EQ(Identifier("Étage 4"), "tage_4");
-  EXPECT_EQ(Identifier("Zürich Süd"), "z_rich_s_d");
+TEST(IdentifierTest, Latin1LettersBecomeTheirAsciiLetters) {
+  EXPECT_EQ(Identifier("Étage 4"), "etage_4");
+  EXPECT_EQ(Identifier("Zürich Süd, Straße"), "zurich_sud_strasse");
+  EXPECT_EQ(Identifier("Ærøskøbing"), "aeroskobing");
+}
+
+TEST(IdentifierTest, OtherNonAsciiTextBecomesSeparators) {
+  EXPECT_EQ(Identifier("Kraków × Łódź"), "krakow_od");  // Ł and ź are not Latin-1
+  EXPECT_EQ(Identifier("東京 office"), "office");
 }
 
 TEST(IdentifierTest, IsAtMostSixtyCharacters) {
