@@ -119,7 +119,7 @@ Names ChooseNames(const TenantSnapshot& snapshot) {
   for (const client::EmergencyLocation& place : snapshot.places) {
     auto address = names.address_by_id.find(Lower(place.civic_address_id));
     std::string prefix = address != names.address_by_id.end() ? address->second : "place";
-    candidates.emplace_back(prefix + "_" + hcl::Identifier(place.description.value_or("place")),
+    candidates.emplace_back(prefix + "_" + hcl::Identifier(place.description.value_or(""), "place"),
                             Lower(place.id));
   }
   names.place_by_id = AllocateNames(std::move(candidates));
