@@ -1,7 +1,8 @@
 // `terraform-provider-operatorconnect export` against the tenant simulator, then the real
 // terraform on what it wrote: a tenant with 3 operator relationships in overlapping countries,
 // 5 emergency addresses in 3 countries, 12 places and 300 assigned numbers (plus a few
-// unassigned ones). The plan of the exported directory only imports (0 to add, change or
+// unassigned ones; one relationship suspended, one place with an ELIN, strings that need
+// escaping). The plan of the exported directory only imports (0 to add, change or
 // destroy), the apply imports everything, the next plan is empty; the files are `terraform
 // fmt`-clean, use references (checked in the text, not assumed) and are the same bytes when
 // exported again. A filtered export (one country, one operator) plans clean too.
@@ -136,9 +137,14 @@ class ExportE2ETest : public ::testing::Test {
     EXPECT_EQ(address.status, 201) << Dump(address);
     const std::string country = body.at("countryOrRegion");
     const std::string id = address.body.value("id", "");
-    for (const std::string& description : places) {
-      auto place = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/locations",
-                               {{"civicAddressId", id}, {"description", description}});
+    for (const std::string& place_spec : places) {
+      // "Description|ELIN" gives the place an ELIN.
+      json request = {{"civicAddressId", id}, {"description", place_spec}};
+      if (size_t bar = place_spec.find('|'); bar != std::string::npos) {
+        request["description"] = place_spec.substr(0, bar);
+        request["elin"] = place_spec.substr(bar + 1);
+      }
+      auto place = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/locations", request);
       EXPECT_EQ(place.status, 201) << Dump(place);
       places_[country].push_back({place.body.value("id", ""), country});
     }
@@ -218,7 +224,7 @@ class ExportE2ETest : public ::testing::Test {
              {"postalCode", "98101"},
              {"latitude", "47.6114"},
              {"longitude", "-122.3381"}},
-            {"Lobby", "Floor 5", "Floor 6"});
+            {"Lobby", "Floor 5|2065550199", "Floor 6"});
     Address({{"companyName", "Fernleaf Outfitters Inc"},
              {"countryOrRegion", "US"},
              {"description", "New York"},
@@ -240,6 +246,11 @@ class ExportE2ETest : public ::testing::Test {
     Numbers(kHarbourline, "US", 12125550100, 60, 60);
     Numbers(kHarbourline, "CA", 14165550100, 20, 20);
     ASSERT_EQ(assigned_so_far_, kAssigned);
+
+    // Harbourline is suspended (after its numbers arrived): the export must say so.
+    auto suspended = sim_->AdminTenant("PATCH", std::string("/consents/") + kHarbourline,
+                                       {{"status", "suspended"}});
+    ASSERT_EQ(suspended.status, 200) << Dump(suspended);
   }
 
   // Runs the export into `dir` with the simulator's credentials in the environment.
@@ -312,6 +323,9 @@ TEST_F(ExportE2ETest, ExportedTenantPlansOnlyImportsAppliesAndReplansEmpty) {
   const std::map<std::string, std::string> relationships =
       ResourceBlocks(files.at("operators.tf"), "operatorconnect_operator_relationship");
   EXPECT_EQ(relationships.size(), 3u);
+  EXPECT_THAT(relationships.at("harbourline_voice"),
+              HasSubstr("  suspended                     = true\n"));
+  EXPECT_THAT(files.at("emergency.tf"), HasSubstr("  elin             = \"2065550199\"\n"));
   const std::regex entry(R"re(^    "(\+[0-9]+)" += \{ target = "[0-9a-f-]+"(.*) \}$)re");
   const std::regex location_ref(
       R"(location = operatorconnect_emergency_(location\.([a-z0-9_]+)\.id|address\.([a-z0-9_]+)\.default_location_id))");
