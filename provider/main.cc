@@ -7,6 +7,7 @@
 #include <string>
 
 #include "provider/build_info.h"
+#include "provider/export/export_command.h"
 #include "provider/framework/server.h"
 #include "provider/plugin/environment.h"
 #include "provider/plugin/handshake.h"
@@ -32,14 +33,23 @@ opc::plugin::ListenAddress::Network NetworkFromEnv(const opc::plugin::EnvLookup&
 int main(int argc, char** argv) {
   CLI::App app{
       "Terraform/OpenTofu provider for Microsoft Teams Phone Operator Connect.\n"
-      "Terraform starts this program itself; run it by hand only with --debug or --version.",
+      "Terraform starts this program itself; run it by hand only with --debug or --version,\n"
+      "or as `export` to write a configuration that imports an existing tenant.",
       kProgramName};
   bool debug = false;
   bool version = false;
   app.add_flag("--debug", debug,
                "Serve on its own (plaintext) and print the TF_REATTACH_PROVIDERS value to use");
   app.add_flag("--version", version, "Print the version and exit");
+  // A subcommand run by hand; Terraform starts the binary without arguments.
+  opc::exporter::ExportCommand export_command(app);
   CLI11_PARSE(app, argc, argv);
+
+  if (export_command.selected()) {
+    return export_command.Run(opc::plugin::ProcessEnvironment(),
+                              opc::resources::kProviderSourceAddress,
+                              opc::resources::ProviderVersion(), stderr);
+  }
 
   if (version) {
     std::printf("%s %s (commit %s)\n", kProgramName,
