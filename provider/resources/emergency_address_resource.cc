@@ -1,4 +1,5 @@
 #include "provider/resources/emergency_address_resource.h"
+#include "provider/resources/contract_guard.h"
 
 #include <algorithm>
 #include <array>
@@ -224,7 +225,8 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
       "An emergency (E911/LIS) civic address of the tenant. Creating it also creates its "
       "default emergency location. Most countries do not allow editing an address: there a "
       "change replaces it (the plan shows `# forces replacement` on the changed fields). "
-      "Import with the civic address ID.";
+      "Import with the civic address ID." +
+      std::string(kUnpublishedApiNote);
 
   Attribute id = framework::ComputedString("id", "The civic address ID.");
   id.use_state_for_unknown = true;
@@ -301,6 +303,15 @@ void EmergencyAddressResource::ValidateConfig(const Value& config, Diagnostics& 
   }
 }
 
+void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& req,
+                                          framework::ModifyPlanResponse& resp) {
+  Diagnostics unconfigured;  // the framework plans only once the provider is configured
+  const client::TenantClient* client = client_.Get(unconfigured);
+  if (client != nullptr) {
+    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), CancellationToken(), resp.diagnostics);
+  }
+}
+
 void EmergencyAddressResource::Create(const framework::CreateRequest& req,
                                       framework::CreateResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
@@ -319,7 +330,8 @@ void EmergencyAddressResource::Create(const framework::CreateRequest& req,
 void EmergencyAddressResource::Read(const framework::ReadRequest& req,
                                     framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr ||
+      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   const std::string id = StringOr(req.current_state.GetAttr("id"));

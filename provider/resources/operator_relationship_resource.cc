@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "provider/client/e164.h"
 #include "provider/client/graph_error.h"
+#include "provider/resources/contract_guard.h"
 #include "provider/resources/settings_rules.h"
 
 namespace opc::resources {
@@ -296,7 +297,8 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "The tenant's relationship with one Operator Connect operator (\"My operators\" in the "
       "Teams admin center): the consent that lets the operator serve the tenant in a set of "
       "countries, and the contact the operator reaches out to. Removing it is refused while "
-      "any of the operator's numbers is assigned.";
+      "any of the operator's numbers is assigned." +
+      std::string(kUnpublishedApiNote);
 
   Attribute id = framework::ComputedString("id", "The relationship's id: the operator id.");
   id.use_state_for_unknown = true;
@@ -396,6 +398,15 @@ void OperatorRelationshipResource::Configure(const framework::ProviderData& data
 
 void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                               framework::ModifyPlanResponse& resp) {
+  // Refuse at plan where the endpoint does not serve consents (contract_guard.h). Unconfigured
+  // (unit tests): nothing to ask; the framework plans only once the provider is configured.
+  Diagnostics unconfigured;
+  if (const client::TenantClient* configured = client_.Get(unconfigured);
+      configured != nullptr &&
+      !RequireContractArea(*configured, client::ContractArea::kOperatorConnect, TypeName(),
+                           CancellationToken(), resp.diagnostics)) {
+    return;
+  }
   Value planned = resp.planned;
   if (planned.IsNull() || !planned.IsKnown()) {
     return;
@@ -578,7 +589,8 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
 void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
                                         framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr ||
+      !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   std::string id =

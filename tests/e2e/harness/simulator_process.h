@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,8 @@ class SimulatorProcess {
     // delays short.
     double time_scale = 0.05;
     std::string admin_key = "e2e-admin-key";
+    // More flags, e.g. {"--graph-public-only"}.
+    std::vector<std::string> extra_args;
   };
 
   struct Reply {
