@@ -48,13 +48,12 @@ bool IsUnservedPathAnswer(const absl::Status& status) {
   if (*http_status == 404) {
     return true;
   }
-  if (*http_status != 400 || !EqualsIgnoreCase(ServiceErrorCodeOf(status).value_or(""),
-                                               "BadRequest")) {
+  if (*http_status != 400 ||
+      !EqualsIgnoreCase(ServiceErrorCodeOf(status).value_or(""), "BadRequest")) {
     return false;
   }
   const std::optional<std::string> message = ServiceErrorMessageOf(status);
-  const std::optional<std::string_view> segment =
-      message ? NamedSegment(*message) : std::nullopt;
+  const std::optional<std::string_view> segment = message ? NamedSegment(*message) : std::nullopt;
   if (!segment) {
     return false;
   }
@@ -92,8 +91,8 @@ absl::StatusOr<bool> ContractProbe::Serves(ContractArea area,
 absl::StatusOr<bool> ContractProbe::Probe(ContractArea area,
                                           const CancellationToken& cancel) const {
   // A collection, so that a 404 cannot mean "this one object is gone".
-  const std::string collection = area == ContractArea::kOperatorConnect ? "/operators"
-                                                                        : "/civicAddresses";
+  const std::string collection =
+      area == ContractArea::kOperatorConnect ? "/operators" : "/civicAddresses";
   absl::StatusOr<GraphResponse> response =
       client_.Get(std::string(ContractAreaPath(area)) + collection, {{"$top", "1"}}, cancel);
   if (response.ok()) {

@@ -185,9 +185,8 @@ absl::Status GraphErrorToStatus(const GraphError& error, const Redactor* redacto
   }
   absl::Status status(StatusCodeForHttpError(error.http_status, error.code), message);
   status.SetPayload(kPayloadUrl, absl::Cord(StrCat(error.http_status, "\n", error.code)));
-  const std::string service_message = redactor != nullptr
-                                          ? redactor->Redact(error.message)
-                                          : RedactCredentialPatterns(error.message);
+  const std::string service_message = redactor != nullptr ? redactor->Redact(error.message)
+                                                          : RedactCredentialPatterns(error.message);
   status.SetPayload(kMessagePayloadUrl, absl::Cord(service_message));
   return status;
 }

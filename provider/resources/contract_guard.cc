@@ -29,8 +29,7 @@ bool RequireContractArea(const client::TenantClient& client, client::ContractAre
                          framework::Diagnostics& diags) {
   absl::StatusOr<bool> served = client.contract().Serves(area, cancel);
   if (!served.ok()) {
-    AddApiError(diags,
-                "Checking that the endpoint serves " + std::string(type_name) + "'s API",
+    AddApiError(diags, "Checking that the endpoint serves " + std::string(type_name) + "'s API",
                 served.status());
     return false;
   }

@@ -1,5 +1,4 @@
 #include "provider/resources/emergency_address_resource.h"
-#include "provider/resources/contract_guard.h"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +9,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "provider/resources/contract_guard.h"
 
 namespace opc::resources {
 
@@ -308,7 +308,8 @@ void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& re
   Diagnostics unconfigured;  // the framework plans only once the provider is configured
   const client::TenantClient* client = client_.Get(unconfigured);
   if (client != nullptr) {
-    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), CancellationToken(), resp.diagnostics);
+    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
+                        CancellationToken(), resp.diagnostics);
   }
 }
 
@@ -330,8 +331,8 @@ void EmergencyAddressResource::Create(const framework::CreateRequest& req,
 void EmergencyAddressResource::Read(const framework::ReadRequest& req,
                                     framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   const std::string id = StringOr(req.current_state.GetAttr("id"));

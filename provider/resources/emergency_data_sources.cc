@@ -1,10 +1,10 @@
 #include "provider/resources/emergency_data_sources.h"
-#include "provider/resources/contract_guard.h"
 
 #include <memory>
 #include <utility>
 #include <vector>
 
+#include "provider/resources/contract_guard.h"
 #include "provider/resources/emergency_address_resource.h"
 #include "provider/resources/emergency_location_resource.h"
 
@@ -74,8 +74,8 @@ void EmergencyAddressesDataSource::Configure(const framework::ProviderData& data
 void EmergencyAddressesDataSource::Read(const framework::ReadDataRequest& req,
                                         framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   client::CivicAddressFilter filter;
@@ -122,8 +122,8 @@ void EmergencyLocationsDataSource::Configure(const framework::ProviderData& data
 void EmergencyLocationsDataSource::Read(const framework::ReadDataRequest& req,
                                         framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   client::LocationFilter filter;

@@ -1,5 +1,4 @@
 #include "provider/resources/emergency_location_resource.h"
-#include "provider/resources/contract_guard.h"
 
 #include <optional>
 #include <string>
@@ -7,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "provider/resources/contract_guard.h"
 
 namespace opc::resources {
 
@@ -119,7 +119,8 @@ void EmergencyLocationResource::ModifyPlan(const framework::ModifyPlanRequest& r
   Diagnostics unconfigured;  // the framework plans only once the provider is configured
   const client::TenantClient* client = client_.Get(unconfigured);
   if (client != nullptr) {
-    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), CancellationToken(), resp.diagnostics);
+    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
+                        CancellationToken(), resp.diagnostics);
   }
 }
 
@@ -145,8 +146,8 @@ void EmergencyLocationResource::Create(const framework::CreateRequest& req,
 void EmergencyLocationResource::Read(const framework::ReadRequest& req,
                                      framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   const std::string id = StringOr(req.current_state.GetAttr("id"));
@@ -223,8 +224,8 @@ void EmergencyLocationResource::Delete(const framework::DeleteRequest& req,
 void EmergencyLocationResource::ImportState(const framework::ImportRequest& req,
                                             framework::ImportResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   absl::StatusOr<EmergencyLocation> location = client->emergency().GetLocation(req.id, req.cancel);

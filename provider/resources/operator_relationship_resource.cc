@@ -589,8 +589,8 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
 void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
                                         framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   std::string id =

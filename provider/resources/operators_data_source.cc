@@ -1,5 +1,4 @@
 #include "provider/resources/operators_data_source.h"
-#include "provider/resources/contract_guard.h"
 
 #include <algorithm>
 #include <memory>
@@ -11,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "provider/resources/contract_guard.h"
 #include "provider/resources/settings_rules.h"
 
 namespace opc::resources {
@@ -154,8 +154,8 @@ void OperatorsDataSource::Configure(const framework::ProviderData& data, Diagnos
 void OperatorsDataSource::Read(const framework::ReadDataRequest& req,
                                framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   client::OperatorFilter filter;
@@ -228,8 +228,8 @@ void OperatorDataSource::ValidateConfig(const Value& config, Diagnostics& diags)
 void OperatorDataSource::Read(const framework::ReadDataRequest& req,
                               framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr ||
-      !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel, resp.diagnostics)) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   std::optional<std::string> id = OptionalString(req.config.GetAttr("id"));

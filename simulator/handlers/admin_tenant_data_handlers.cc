@@ -929,8 +929,8 @@ absl::StatusOr<HttpResponse> DeleteLocationOutOfBand(Services& services, Request
 // creation, with its rules, for the tenant in the path.
 absl::StatusOr<HttpResponse> EnableOperatorInAdminCenter(Services& services,
                                                          RequestContext& context) {
-  absl::Status exists = RunForExistingTenant(
-      services, context, [](store::Tables&) { return absl::OkStatus(); });
+  absl::Status exists =
+      RunForExistingTenant(services, context, [](store::Tables&) { return absl::OkStatus(); });
   if (!exists.ok()) {
     return exists;
   }

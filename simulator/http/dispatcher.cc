@@ -91,8 +91,7 @@ absl::StatusOr<HttpResponse> Dispatcher::Route(RequestContext& context) {
   if (graph_public_only_) {
     if (std::optional<std::string> segment = UnpublishedSegment(context.request.path)) {
       // Graph checks the token first (401 without one), then resolves the path: every method.
-      absl::StatusOr<std::string> tenant =
-          AuthenticateTenant(context.request, store_, context.now);
+      absl::StatusOr<std::string> tenant = AuthenticateTenant(context.request, store_, context.now);
       if (!tenant.ok()) {
         return tenant.status();
       }

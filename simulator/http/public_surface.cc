@@ -26,8 +26,8 @@ std::optional<std::string> UnpublishedSegment(std::string_view path) {
     return std::nullopt;
   }
   for (size_t i = 0; i < prefix_size; ++i) {
-    if (!absl::EqualsIgnoreCase(parts[i], absl::string_view(kServedPrefix[i].data(),
-                                                            kServedPrefix[i].size()))) {
+    if (!absl::EqualsIgnoreCase(
+            parts[i], absl::string_view(kServedPrefix[i].data(), kServedPrefix[i].size()))) {
       return std::nullopt;
     }
   }
@@ -41,9 +41,9 @@ std::optional<std::string> UnpublishedSegment(std::string_view path) {
 }
 
 absl::Status SegmentNotFound(std::string_view segment) {
-  return BadRequest("BadRequest", absl::StrCat("Resource not found for the segment '",
-                                               absl::string_view(segment.data(), segment.size()),
-                                               "'."));
+  return BadRequest("BadRequest",
+                    absl::StrCat("Resource not found for the segment '",
+                                 absl::string_view(segment.data(), segment.size()), "'."));
 }
 
 }  // namespace opcsim::http

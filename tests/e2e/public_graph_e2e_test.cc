@@ -127,8 +127,8 @@ class PublicGraphE2ETest : public ::testing::Test {
     EXPECT_THAT(d.detail, HasSubstr("a service that implements schemas/tenant-api.yaml"));
     EXPECT_THAT(d.detail, HasSubstr("Phone number assignments and the number inventory work "
                                     "against Microsoft Graph."));
-    for (const std::string& raw : {"400", "404", "BadRequest", "Bad Request", "Not Found",
-                                   "{", "\"error\"", "request-id", "Resource not found"}) {
+    for (const std::string& raw : {"400", "404", "BadRequest", "Bad Request", "Not Found", "{",
+                                   "\"error\"", "request-id", "Resource not found"}) {
       EXPECT_THAT(d.summary + " " + d.detail, Not(HasSubstr(raw))) << "leaks " << raw;
     }
 

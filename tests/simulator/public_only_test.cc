@@ -47,16 +47,14 @@ class PublicOnlyTest : public SimTest {
     EXPECT_EQ(reply.status, 400) << what << " " << reply.body.dump();
     EXPECT_EQ(reply.ErrorCode(), "BadRequest") << what;
     const nlohmann::json& error = reply.body["error"];
-    EXPECT_EQ(error.value("message", ""),
-              "Resource not found for the segment '" + segment + "'.")
+    EXPECT_EQ(error.value("message", ""), "Resource not found for the segment '" + segment + "'.")
         << what;
     const nlohmann::json& inner = error["innerError"];
     EXPECT_FALSE(reply.Header("request-id").empty()) << what;
     EXPECT_EQ(inner.value("request-id", ""), reply.Header("request-id")) << what;
-    EXPECT_EQ(inner.value("client-request-id", ""), "c0ffee00-0000-4000-8000-000000000001")
-        << what;
-    EXPECT_TRUE(std::regex_match(inner.value("date", ""),
-                                 std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
+    EXPECT_EQ(inner.value("client-request-id", ""), "c0ffee00-0000-4000-8000-000000000001") << what;
+    EXPECT_TRUE(
+        std::regex_match(inner.value("date", ""), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
         << what << " " << inner.dump();
   }
 
@@ -107,8 +105,7 @@ TEST_F(PublicOnlyTest, NumbersOperationsTokensAndTheAdminApiKeepWorking) {
   Reply enabled = EnableInAdminCenter(kBluefin, {"GB"});
   ASSERT_EQ(enabled.status, 201) << enabled.body.dump();
   EXPECT_EQ(enabled.body["operatorId"], kBluefin);
-  ASSERT_EQ(Upload(kBluefin, {{"capabilities", {"userAssignment"}},
-                              {"numbers", {"+441632960001"}}})
+  ASSERT_EQ(Upload(kBluefin, {{"capabilities", {"userAssignment"}}, {"numbers", {"+441632960001"}}})
                 .status,
             201);
   Reply consents = client_->AdminGet(std::string("/_sim/tenants/") + kTenantId + "/consents");
@@ -134,10 +131,12 @@ TEST_F(PublicOnlyTest, TheAdminCenterKeepsTheConsentRules) {
                                       {"dataTransferNoticeAccepted", false}});
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(refused.ErrorCode(), "DataTransferNoticeNotAccepted");
-  Reply unknown_tenant = client_->AdminPost(
-      "/_sim/tenants/00000000-0000-0000-0000-000000000000/consents",
-      {{"operatorId", kBluefin}, {"consentedCountries", {"GB"}},
-       {"contacts", {ContactJson()}}, {"dataTransferNoticeAccepted", true}});
+  Reply unknown_tenant =
+      client_->AdminPost("/_sim/tenants/00000000-0000-0000-0000-000000000000/consents",
+                         {{"operatorId", kBluefin},
+                          {"consentedCountries", {"GB"}},
+                          {"contacts", {ContactJson()}},
+                          {"dataTransferNoticeAccepted", true}});
   EXPECT_EQ(unknown_tenant.status, 404) << unknown_tenant.body.dump();
 }
 

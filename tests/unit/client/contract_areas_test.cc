@@ -16,9 +16,9 @@ namespace {
 
 using testing::GraphErrorResponse;
 using testing::GraphHarness;
+using ::testing::HasSubstr;
 using testing::JsonResponse;
 using testing::MakeResponse;
-using ::testing::HasSubstr;
 
 // The recognition of "this endpoint does not serve the contract's own paths", on the Status
 // that the client makes of each answer.
@@ -34,7 +34,8 @@ TEST(IsUnservedPathAnswer, RecognisesNotFoundAndGraphsUnknownSegmentAnswerOnly) 
        GraphErrorResponse(404, "NotFound", "No resource at GET /beta/..."), true},
       {"404 with no body at all", MakeResponse(404), true},
       {"Graph: unknown segment operatorConnect",
-       GraphErrorResponse(400, "BadRequest", "Resource not found for the segment 'operatorConnect'."),
+       GraphErrorResponse(400, "BadRequest",
+                          "Resource not found for the segment 'operatorConnect'."),
        true},
       {"Graph: unknown segment emergencyCalling",
        GraphErrorResponse(400, "BadRequest",
@@ -45,7 +46,8 @@ TEST(IsUnservedPathAnswer, RecognisesNotFoundAndGraphsUnknownSegmentAnswerOnly) 
                           "Resource not found for the segment 'EmergencyCalling'."),
        true},
       {"a deeper segment of ours",
-       GraphErrorResponse(400, "BadRequest", "Resource not found for the segment 'civicAddresses'."),
+       GraphErrorResponse(400, "BadRequest",
+                          "Resource not found for the segment 'civicAddresses'."),
        true},
       {"a segment that is not one of ours",
        GraphErrorResponse(400, "BadRequest", "Resource not found for the segment 'auditLog'."),
@@ -89,7 +91,8 @@ TEST(IsUnservedPathAnswer, AnotherBadRequestStaysAnOrdinaryErrorWithItsOwnMessag
       GraphErrorResponse(400, "BadRequest", "Invalid filter clause.", "req-9"));
   EXPECT_FALSE(IsUnservedPathAnswer(status));
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(status.message(), "Bad Request (400 BadRequest): Invalid filter clause. [request-id: req-9]");
+  EXPECT_EQ(status.message(),
+            "Bad Request (400 BadRequest): Invalid filter clause. [request-id: req-9]");
   EXPECT_EQ(ServiceErrorMessageOf(status), "Invalid filter clause.");
 }
 
