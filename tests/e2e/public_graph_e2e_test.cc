@@ -214,7 +214,8 @@ TEST_F(PublicGraphE2ETest, PhoneNumberAssignmentPlansAppliesAndDestroys) {
                   kAlice +
                   "\"\n}\n\n"
                   "data \"operatorconnect_phone_numbers\" \"gb\" {\n"
-                  "  country = \"GB\"\n"
+                  "  country    = \"GB\"\n"
+                  "  depends_on = [operatorconnect_phone_number_assignment.desk]\n"
                   "}\n\n"
                   "output \"inventory\" {\n"
                   "  value = data.operatorconnect_phone_numbers.gb.numbers\n"
@@ -243,6 +244,7 @@ TEST_F(PublicGraphE2ETest, PhoneNumberAssignmentPlansAppliesAndDestroys) {
   ASSERT_EQ(inventory.size(), 3u) << outputs.dump();
   EXPECT_EQ(inventory[0]["telephone_number"], "+442079460101");
   EXPECT_EQ(inventory[0]["operator_id"], kBluefin);
+  EXPECT_EQ(inventory[0]["assignment_status"], "userAssigned");
   EXPECT_TRUE(inventory[0]["operator_name"].is_null()) << inventory[0].dump();
 
   ProcessResult again = tf_.Run({"plan", "-detailed-exitcode", "-no-color", "-input=false"});
