@@ -45,5 +45,10 @@ if $check; then
       exit 1
     fi
   done
+  if ! python3 -c 'import sys; sys.exit(open(sys.argv[1]).read().strip() not in open(sys.argv[2]).read())' \
+      scripts/docs/real_tenant.md README.md; then
+    echo "gen-docs: README.md lacks scripts/docs/real_tenant.md verbatim; copy it there" >&2
+    exit 1
+  fi
   echo "gen-docs: docs/ matches the provider's schema"
 fi

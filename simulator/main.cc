@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
                  "simulated seconds until a long-running operation completes")
       ->capture_default_str();
   app.add_option("--threads", options.threads, "HTTP worker threads")->capture_default_str();
+  app.add_flag(
+      "--graph-public-only", options.graph_public_only,
+      "serve only what Microsoft publishes (Graph v1.0 numbers, token endpoint); the "
+      "contract's own operatorConnect and emergencyCalling paths answer 400 as Graph does");
   CLI11_PARSE(app, argc, argv);
 
   if (!ParseListen(listen, &options.host, &options.port)) {

@@ -72,13 +72,15 @@ absl::StatusOr<std::unique_ptr<SimServer>> SimServer::Create(SimOptions options)
   RegisterTokenRoutes(*server->router_, *server->services_);
   RegisterNumberRoutes(*server->router_, *server->services_);
   RegisterOperationRoutes(*server->router_, *server->services_);
-  RegisterOperatorRoutes(*server->router_, *server->services_);
-  RegisterConsentRoutes(*server->router_, *server->services_);
-  RegisterEmergencyRoutes(*server->router_, *server->services_);
+  if (!server->options_.graph_public_only) {
+    RegisterOperatorRoutes(*server->router_, *server->services_);
+    RegisterConsentRoutes(*server->router_, *server->services_);
+    RegisterEmergencyRoutes(*server->router_, *server->services_);
+  }
   RegisterAdminRoutes(*server->router_, *server->services_);
-  server->dispatcher_ =
-      std::make_unique<http::Dispatcher>(*server->router_, *server->store_, *server->clock_,
-                                         *server->faults_, server->options_.admin_key);
+  server->dispatcher_ = std::make_unique<http::Dispatcher>(
+      *server->router_, *server->store_, *server->clock_, *server->faults_,
+      server->options_.admin_key, server->options_.graph_public_only);
   return server;
 }
 

@@ -30,6 +30,10 @@ struct SimOptions {
   double time_scale = 1.0;
   uint64_t fault_seed = 0;
   int threads = 16;
+  // Serve only what Microsoft publishes (Graph v1.0 numbers, operations, the token endpoint):
+  // the contract's own /beta/admin/teams/{operatorConnect,emergencyCalling} paths answer as
+  // Graph answers an unknown segment. The admin API stays.
+  bool graph_public_only = false;
   SimSettings settings;
 };
 

@@ -8,6 +8,7 @@ namespace opc::client {
 namespace {
 
 constexpr char kPayloadUrl[] = "type.opc/opc.client.GraphError";
+constexpr char kMessagePayloadUrl[] = "type.opc/opc.client.GraphErrorMessage";
 constexpr std::size_t kMaxBodyExcerpt = 300;
 
 std::string StringField(const nlohmann::json& object, std::string_view key) {
@@ -184,6 +185,9 @@ absl::Status GraphErrorToStatus(const GraphError& error, const Redactor* redacto
   }
   absl::Status status(StatusCodeForHttpError(error.http_status, error.code), message);
   status.SetPayload(kPayloadUrl, absl::Cord(StrCat(error.http_status, "\n", error.code)));
+  const std::string service_message = redactor != nullptr ? redactor->Redact(error.message)
+                                                          : RedactCredentialPatterns(error.message);
+  status.SetPayload(kMessagePayloadUrl, absl::Cord(service_message));
   return status;
 }
 
@@ -227,6 +231,14 @@ std::optional<std::string> ServiceErrorCodeOf(const absl::Status& status) {
     return std::nullopt;
   }
   return text.substr(newline + 1);
+}
+
+std::optional<std::string> ServiceErrorMessageOf(const absl::Status& status) {
+  auto payload = status.GetPayload(kMessagePayloadUrl);
+  if (!payload) {
+    return std::nullopt;
+  }
+  return std::string(*payload);
 }
 
 }  // namespace opc::client

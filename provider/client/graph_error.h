@@ -49,8 +49,10 @@ absl::Status StatusFromHttpResponse(const HttpResponse& response,
 absl::Status AnnotateStatus(const absl::Status& status, std::string_view prefix,
                             std::string_view suffix = "");
 
-// The HTTP status / service error code recorded in a Status made by GraphErrorToStatus.
+// The HTTP status / service error code / service message (error.message, redacted) recorded in
+// a Status made by GraphErrorToStatus.
 std::optional<int> HttpStatusOf(const absl::Status& status);
 std::optional<std::string> ServiceErrorCodeOf(const absl::Status& status);
+std::optional<std::string> ServiceErrorMessageOf(const absl::Status& status);
 
 }  // namespace opc::client

@@ -128,6 +128,7 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
   client->numbers_ = std::make_unique<NumbersApi>(*client->graph_, *client->poller_);
   client->operators_ = std::make_unique<OperatorsApi>(*client->graph_);
   client->emergency_ = std::make_unique<EmergencyApi>(*client->graph_);
+  client->contract_ = std::make_unique<ContractProbe>(*client->graph_);
   return client;
 }
 

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "provider/client/client_logger.h"
 #include "provider/client/clock.h"
+#include "provider/client/contract_areas.h"
 #include "provider/client/emergency_api.h"
 #include "provider/client/graph_client.h"
 #include "provider/client/http_transport.h"
@@ -88,6 +89,8 @@ class TenantClient {
   const NumbersApi& numbers() const { return *numbers_; }
   const OperatorsApi& operators() const { return *operators_; }
   const EmergencyApi& emergency() const { return *emergency_; }
+  // Whether the endpoint serves the contract's own areas (asked once per area and process).
+  const ContractProbe& contract() const { return *contract_; }
 
   // Lower layers, for calls the typed APIs do not cover.
   const GraphClient& graph() const { return *graph_; }
@@ -113,6 +116,7 @@ class TenantClient {
   std::unique_ptr<NumbersApi> numbers_;
   std::unique_ptr<OperatorsApi> operators_;
   std::unique_ptr<EmergencyApi> emergency_;
+  std::unique_ptr<ContractProbe> contract_;
 };
 
 }  // namespace opc::client

@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "provider/resources/contract_guard.h"
 
 namespace opc::resources {
 
@@ -225,8 +226,8 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
   framework::Schema schema;
   schema.block.description = absl::StrCat(
       "An emergency (E911/LIS) civic address of the tenant. Creating it also creates its "
-      "default emergency location. Import with the civic address ID.\n\n",
-      kEditRule);
+      "default emergency location. Import with the civic address ID.",
+      kUnpublishedApiNote, "\n\n", kEditRule);
 
   Attribute id = framework::ComputedString("id", "The civic address ID.");
   id.use_state_for_unknown = true;
@@ -303,6 +304,16 @@ void EmergencyAddressResource::ValidateConfig(const Value& config, Diagnostics& 
   }
 }
 
+void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& req,
+                                          framework::ModifyPlanResponse& resp) {
+  Diagnostics unconfigured;  // the framework plans only once the provider is configured
+  const client::TenantClient* client = client_.Get(unconfigured);
+  if (client != nullptr) {
+    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
+                        CancellationToken(), resp.diagnostics);
+  }
+}
+
 void EmergencyAddressResource::Create(const framework::CreateRequest& req,
                                       framework::CreateResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
@@ -321,7 +332,8 @@ void EmergencyAddressResource::Create(const framework::CreateRequest& req,
 void EmergencyAddressResource::Read(const framework::ReadRequest& req,
                                     framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   const std::string id = StringOr(req.current_state.GetAttr("id"));

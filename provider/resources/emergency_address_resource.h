@@ -37,6 +37,9 @@ class EmergencyAddressResource : public framework::Resource {
   framework::Schema GetSchema() const override;
   void Configure(const framework::ProviderData& data, framework::Diagnostics& diags) override;
   void ValidateConfig(const framework::Value& config, framework::Diagnostics& diags) override;
+  // Refuses at plan where the endpoint does not serve emergency addresses (contract_guard.h).
+  void ModifyPlan(const framework::ModifyPlanRequest& req,
+                  framework::ModifyPlanResponse& resp) override;
 
   void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override;
   void Read(const framework::ReadRequest& req, framework::ReadResponse& resp) override;

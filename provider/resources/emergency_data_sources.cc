@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "provider/resources/contract_guard.h"
 #include "provider/resources/emergency_address_resource.h"
 #include "provider/resources/emergency_location_resource.h"
 
@@ -49,7 +50,8 @@ framework::Schema EmergencyAddressesDataSource::GetSchema() const {
   framework::Schema schema;
   schema.block.description =
       "The tenant's emergency civic addresses, optionally filtered (all filters must match "
-      "exactly).";
+      "exactly)." +
+      std::string(kUnpublishedApiNote);
   Attribute country = Filter("country", "Only addresses in this ISO 3166-1 alpha-2 country.");
   country.validators = {CountryCodeValidator()};
   schema.block.attributes = {
@@ -72,7 +74,8 @@ void EmergencyAddressesDataSource::Configure(const framework::ProviderData& data
 void EmergencyAddressesDataSource::Read(const framework::ReadDataRequest& req,
                                         framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   client::CivicAddressFilter filter;
@@ -98,7 +101,8 @@ framework::Schema EmergencyLocationsDataSource::GetSchema() const {
   framework::Schema schema;
   schema.block.description =
       "The tenant's emergency locations (including each address's default location), "
-      "optionally filtered (all filters must match exactly).";
+      "optionally filtered (all filters must match exactly)." +
+      std::string(kUnpublishedApiNote);
   schema.block.attributes = {
       Filter("civic_address_id", "Only the locations of this civic address."),
       Filter("description", "Only locations with exactly this description."),
@@ -118,7 +122,8 @@ void EmergencyLocationsDataSource::Configure(const framework::ProviderData& data
 void EmergencyLocationsDataSource::Read(const framework::ReadDataRequest& req,
                                         framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   client::LocationFilter filter;

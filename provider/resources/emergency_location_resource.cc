@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "provider/resources/contract_guard.h"
 
 namespace opc::resources {
 
@@ -67,7 +68,8 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
       "An emergency location (a floor, a room) within a civic address, assignable to phone "
       "numbers. The address's default location is created with the address (see "
       "`operatorconnect_emergency_address.default_location_id`) and is not managed here. "
-      "Import with the location ID.";
+      "Import with the location ID." +
+      std::string(kUnpublishedApiNote);
 
   Attribute id = framework::ComputedString("id", "The location ID.");
   id.use_state_for_unknown = true;
@@ -112,6 +114,16 @@ void EmergencyLocationResource::Configure(const framework::ProviderData& data, D
   client_.Configure(data);
 }
 
+void EmergencyLocationResource::ModifyPlan(const framework::ModifyPlanRequest& req,
+                                           framework::ModifyPlanResponse& resp) {
+  Diagnostics unconfigured;  // the framework plans only once the provider is configured
+  const client::TenantClient* client = client_.Get(unconfigured);
+  if (client != nullptr) {
+    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
+                        CancellationToken(), resp.diagnostics);
+  }
+}
+
 void EmergencyLocationResource::Create(const framework::CreateRequest& req,
                                        framework::CreateResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
@@ -134,7 +146,8 @@ void EmergencyLocationResource::Create(const framework::CreateRequest& req,
 void EmergencyLocationResource::Read(const framework::ReadRequest& req,
                                      framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   const std::string id = StringOr(req.current_state.GetAttr("id"));
@@ -211,7 +224,8 @@ void EmergencyLocationResource::Delete(const framework::DeleteRequest& req,
 void EmergencyLocationResource::ImportState(const framework::ImportRequest& req,
                                             framework::ImportResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   absl::StatusOr<EmergencyLocation> location = client->emergency().GetLocation(req.id, req.cancel);

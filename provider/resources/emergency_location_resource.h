@@ -27,6 +27,9 @@ class EmergencyLocationResource : public framework::Resource {
   std::string TypeName() const override { return "operatorconnect_emergency_location"; }
   framework::Schema GetSchema() const override;
   void Configure(const framework::ProviderData& data, framework::Diagnostics& diags) override;
+  // Refuses at plan where the endpoint does not serve emergency places (contract_guard.h).
+  void ModifyPlan(const framework::ModifyPlanRequest& req,
+                  framework::ModifyPlanResponse& resp) override;
 
   void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override;
   void Read(const framework::ReadRequest& req, framework::ReadResponse& resp) override;

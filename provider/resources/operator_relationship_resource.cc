@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "provider/client/e164.h"
 #include "provider/client/graph_error.h"
+#include "provider/resources/contract_guard.h"
 #include "provider/resources/settings_rules.h"
 
 namespace opc::resources {
@@ -301,7 +302,8 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "Removing the relationship (or one of its countries) is refused while any of the "
       "operator's numbers there is assigned: give each assignment of its numbers "
       "`depends_on = [<this relationship>]` (or any reference to it), so that a destroy "
-      "unassigns the numbers first and removes the relationship last.";
+      "unassigns the numbers first and removes the relationship last." +
+      std::string(kUnpublishedApiNote);
 
   Attribute id = framework::ComputedString("id", "The relationship's id: the operator id.");
   id.use_state_for_unknown = true;
@@ -401,6 +403,15 @@ void OperatorRelationshipResource::Configure(const framework::ProviderData& data
 
 void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                               framework::ModifyPlanResponse& resp) {
+  // Refuse at plan where the endpoint does not serve consents (contract_guard.h). Unconfigured
+  // (unit tests): nothing to ask; the framework plans only once the provider is configured.
+  Diagnostics unconfigured;
+  if (const client::TenantClient* configured = client_.Get(unconfigured);
+      configured != nullptr &&
+      !RequireContractArea(*configured, client::ContractArea::kOperatorConnect, TypeName(),
+                           CancellationToken(), resp.diagnostics)) {
+    return;
+  }
   Value planned = resp.planned;
   if (planned.IsNull() || !planned.IsKnown()) {
     return;
@@ -583,7 +594,8 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
 void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
                                         framework::ReadResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   std::string id =

@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "provider/resources/contract_guard.h"
 #include "provider/resources/settings_rules.h"
 
 namespace opc::resources {
@@ -123,7 +124,8 @@ framework::Schema OperatorsDataSource::GetSchema() const {
   framework::Schema schema;
   schema.block.description =
       "The Operator Connect catalog: the operators a tenant can enable, optionally only those "
-      "offering service in a country or a given offer type.";
+      "offering service in a country or a given offer type." +
+      std::string(kUnpublishedApiNote);
   Attribute country = framework::OptionalString(
       "country", "Only operators that offer service in this country (ISO 3166-1 alpha-2, `GB`).");
   country.validators = {CountryCodeValidator()};
@@ -152,7 +154,8 @@ void OperatorsDataSource::Configure(const framework::ProviderData& data, Diagnos
 void OperatorsDataSource::Read(const framework::ReadDataRequest& req,
                                framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   client::OperatorFilter filter;
@@ -185,7 +188,8 @@ framework::Schema OperatorDataSource::GetSchema() const {
   framework::Schema schema;
   schema.block.description =
       "One operator from the Operator Connect catalog, looked up by `display_name` or `id`. "
-      "Fails when no operator, or more than one, matches.";
+      "Fails when no operator, or more than one, matches." +
+      std::string(kUnpublishedApiNote);
   Attribute id = framework::OptionalComputedString(
       "id", "Catalog id (GUID) of the operator; set it, or `display_name`, to choose one.");
   id.validators = {[](const Value& value, const AttributePath& path, Diagnostics& diags) {
@@ -224,7 +228,8 @@ void OperatorDataSource::ValidateConfig(const Value& config, Diagnostics& diags)
 void OperatorDataSource::Read(const framework::ReadDataRequest& req,
                               framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
+                                                TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
   std::optional<std::string> id = OptionalString(req.config.GetAttr("id"));

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "provider/client/contract_areas.h"
 #include "provider/client/string_util.h"
 
 namespace opc::resources {
@@ -38,7 +39,8 @@ std::vector<Attribute> NumberAttributes() {
       framework::ComputedString("operator_id", "Id of the operator that provides the number."),
       framework::ComputedString("operator_name",
                                 "Display name of that operator in the catalog (null when the "
-                                "catalog no longer lists it)."),
+                                "catalog no longer lists it, or where the endpoint has no "
+                                "catalog: Microsoft Graph publishes none)."),
       framework::ComputedString("number_type",
                                 "`operatorConnect`, `callingPlan` or `directRouting`."),
       framework::ComputedString("country", "ISO 3166-1 alpha-2 country of the number."),
@@ -150,16 +152,19 @@ void PhoneNumbersDataSource::Read(const framework::ReadDataRequest& req,
   if (client == nullptr) {
     return;
   }
-  // One catalog read per data source read, however many numbers there are.
+  // One catalog read per data source read, however many numbers there are. Microsoft publishes
+  // no catalog: where the endpoint does not serve it, the numbers come without operator names.
   absl::StatusOr<std::vector<client::Operator>> operators =
       client->operators().ListOperators(client::OperatorFilter{}, req.cancel);
-  if (!operators.ok()) {
+  if (!operators.ok() && !client::IsUnservedPathAnswer(operators.status())) {
     AddApiError(resp.diagnostics, "Reading the operator catalog", operators.status());
     return;
   }
   std::map<std::string, std::string> operator_names;
-  for (const client::Operator& entry : *operators) {
-    operator_names[client::AsciiStrToLower(entry.id)] = entry.display_name;
+  if (operators.ok()) {
+    for (const client::Operator& entry : *operators) {
+      operator_names[client::AsciiStrToLower(entry.id)] = entry.display_name;
+    }
   }
 
   const framework::Schema schema = GetSchema();

@@ -15,6 +15,7 @@ import pathlib
 import sys
 
 PROVIDER_NAME = "operatorconnect"
+REAL_TENANT_SECTION = pathlib.Path(__file__).with_name("real_tenant.md")
 
 
 def type_label(cty):
@@ -165,6 +166,8 @@ def render_index(provider_schema, examples_dir):
              f"# {PROVIDER_NAME} Provider", "",
              block.get("description", "").strip()
              or "Microsoft Teams Phone Operator Connect as code.", ""]
+    # What works against a real tenant: one text, also in README.md (gen-docs.sh --check).
+    lines += [REAL_TENANT_SECTION.read_text().strip(), ""]
     example = examples_dir / "provider" / "provider.tf"
     if example.exists():
         lines += ["## Example Usage", ""] + fenced("terraform", example.read_text())

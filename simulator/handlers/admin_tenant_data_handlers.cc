@@ -925,12 +925,27 @@ absl::StatusOr<HttpResponse> DeleteLocationOutOfBand(Services& services, Request
   return HttpResponse::Empty(204);
 }
 
+// The administrator enables an operator in the Teams admin center: the tenant API's consent
+// creation, with its rules, for the tenant in the path.
+absl::StatusOr<HttpResponse> EnableOperatorInAdminCenter(Services& services,
+                                                         RequestContext& context) {
+  absl::Status exists =
+      RunForExistingTenant(services, context, [](store::Tables&) { return absl::OkStatus(); });
+  if (!exists.ok()) {
+    return exists;
+  }
+  context.tenant_id = TenantParam(context);
+  return EnableOperatorForTenant(services, context);
+}
+
 }  // namespace
 
 void RegisterAdminTenantDataRoutes(http::Router& router, Services& services) {
   const std::string base = kTenantBase;
   const std::string consent = base + "/consents/{operatorId}";
   router.Add("GET", base + "/consents", Access::kAdmin, Bind(services, ListAllConsents));
+  router.Add("POST", base + "/consents", Access::kAdmin,
+             Bind(services, EnableOperatorInAdminCenter));
   router.Add("PATCH", consent, Access::kAdmin, Bind(services, DriftConsent));
   router.Add("DELETE", consent, Access::kAdmin, Bind(services, HardDeleteConsent));
   router.Add("POST", consent + "/customerRelationship", Access::kAdmin,

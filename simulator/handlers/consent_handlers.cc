@@ -361,6 +361,11 @@ absl::StatusOr<http::HttpResponse> DeleteConsent(Services& services,
 
 }  // namespace
 
+absl::StatusOr<http::HttpResponse> EnableOperatorForTenant(Services& services,
+                                                           http::RequestContext& context) {
+  return CreateConsent(services, context);
+}
+
 void RegisterConsentRoutes(http::Router& router, Services& services) {
   const std::string item = std::string(kConsentsPath) + "/{operatorId}";
   router.Add("GET", kConsentsPath, http::Access::kTenant, Bind(services, ListConsents));

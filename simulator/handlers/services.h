@@ -32,6 +32,12 @@ http::Handler Bind(Services& services, Fn fn) {
   return [&services, fn](http::RequestContext& context) { return fn(services, context); };
 }
 
+// The tenant's administrator enables an operator (POST .../operatorConnect/consents) for
+// context.tenant_id. The admin API offers it too, for the --graph-public-only mode where that
+// path is not served (a real tenant does this in the Teams admin center).
+absl::StatusOr<http::HttpResponse> EnableOperatorForTenant(Services& services,
+                                                           http::RequestContext& context);
+
 // Route registration, one function per API area (handlers/<area>_handlers.cc).
 void RegisterTokenRoutes(http::Router& router, Services& services);
 void RegisterNumberRoutes(http::Router& router, Services& services);

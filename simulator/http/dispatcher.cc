@@ -11,6 +11,7 @@
 #include "simulator/http/auth.h"
 #include "simulator/http/connection_drop.h"
 #include "simulator/http/graph_error.h"
+#include "simulator/http/public_surface.h"
 #include "simulator/support/ids.h"
 
 namespace opcsim::http {
@@ -87,6 +88,16 @@ bool Dispatcher::InjectFaults(const httplib::Request& request, httplib::Response
 }
 
 absl::StatusOr<HttpResponse> Dispatcher::Route(RequestContext& context) {
+  if (graph_public_only_) {
+    if (std::optional<std::string> segment = UnpublishedSegment(context.request.path)) {
+      // Graph checks the token first (401 without one), then resolves the path: every method.
+      absl::StatusOr<std::string> tenant = AuthenticateTenant(context.request, store_, context.now);
+      if (!tenant.ok()) {
+        return tenant.status();
+      }
+      return SegmentNotFound(*segment);
+    }
+  }
   std::vector<std::string> allowed;
   std::optional<Router::Match> match =
       router_.Find(context.request.method, context.request.path, &allowed);

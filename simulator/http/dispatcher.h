@@ -14,15 +14,18 @@ namespace opcsim::http {
 // The request pipeline around the handlers:
 //   request-id -> faults (not on /_sim) -> route -> access check -> handler -> response.
 // Every failure, including an exception from a handler, becomes a Graph error envelope.
+// With `graph_public_only`, the contract's own paths answer as Graph answers them (see
+// public_surface.h) before any route is looked up.
 class Dispatcher {
  public:
   Dispatcher(const Router& router, store::Store& store, Clock& clock, FaultInjector& faults,
-             std::string admin_key)
+             std::string admin_key, bool graph_public_only = false)
       : router_(router),
         store_(store),
         clock_(clock),
         faults_(faults),
-        admin_key_(std::move(admin_key)) {}
+        admin_key_(std::move(admin_key)),
+        graph_public_only_(graph_public_only) {}
 
   void Handle(const httplib::Request& request, httplib::Response& response);
 
@@ -44,6 +47,7 @@ class Dispatcher {
   Clock& clock_;
   FaultInjector& faults_;
   std::string admin_key_;
+  bool graph_public_only_;
 };
 
 }  // namespace opcsim::http

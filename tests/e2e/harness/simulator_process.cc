@@ -49,9 +49,18 @@ std::unique_ptr<SimulatorProcess> SimulatorProcess::Start(Options options, std::
   sim->options_ = options;
 
   ChildProcess::Options child;
-  child.argv = {options.binary.string(), "--listen", "127.0.0.1:0", "--db", options.db.string(),
-                "--seed", options.seed.string(), "--admin-key", options.admin_key,
-                "--time-scale", std::to_string(options.time_scale)};
+  child.argv = {options.binary.string(),
+                "--listen",
+                "127.0.0.1:0",
+                "--db",
+                options.db.string(),
+                "--seed",
+                options.seed.string(),
+                "--admin-key",
+                options.admin_key,
+                "--time-scale",
+                std::to_string(options.time_scale)};
+  child.argv.insert(child.argv.end(), options.extra_args.begin(), options.extra_args.end());
   child.env = CurrentEnvironment();
   sim->process_ = ChildProcess::Start(child, error);
   if (sim->process_ == nullptr) {

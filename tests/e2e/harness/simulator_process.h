@@ -6,9 +6,9 @@
 
 #include <filesystem>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "child_process.h"
 
@@ -29,6 +29,8 @@ class SimulatorProcess {
     // delays short.
     double time_scale = 0.05;
     std::string admin_key = "e2e-admin-key";
+    // More flags, e.g. {"--graph-public-only"}.
+    std::vector<std::string> extra_args;
   };
 
   struct Reply {

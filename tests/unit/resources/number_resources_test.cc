@@ -274,6 +274,8 @@ class FakeTenant {
   std::vector<std::string> unknown_targets;
   std::vector<std::string> posts;  // action names, in order
   size_t page_size = 1000;
+  // Answers the catalog instead of `operators` (Graph has none).
+  std::optional<client::HttpResponse> catalog_answer;
 
  private:
   absl::StatusOr<client::HttpResponse> Handle(const client::HttpRequest& request) {
@@ -284,6 +286,9 @@ class FakeTenant {
                           {{"token_type", "Bearer"}, {"expires_in", 3599}, {"access_token", "t"}});
     }
     if (url.find("/operatorConnect/operators") != std::string::npos) {
+      if (catalog_answer) {
+        return *catalog_answer;
+      }
       return JsonResponse(200, {{"value", operators}});
     }
     if (url.find("/operations('") != std::string::npos) {
@@ -615,6 +620,33 @@ TEST(PhoneNumbersDataSourceTest, ReadsEveryPageAndNamesEachOperatorFromOneCatalo
   EXPECT_EQ(numbers[0].GetAttr("assignment_target_id"), NullString());
   EXPECT_EQ(numbers[4].GetAttr("operator_name"), NullString());  // not in the catalog
   EXPECT_TRUE(resp.state.IsWhollyKnown());
+}
+
+// Microsoft's Graph has no operator catalog: the inventory still reads, without names; any
+// other catalog failure is still an error.
+TEST(PhoneNumbersDataSourceTest, WithoutACatalogTheNumbersComeWithoutOperatorNames) {
+  FakeTenant tenant;
+  tenant.numbers["+442079460000"] = NumberJson("+442079460000");
+  tenant.catalog_answer = GraphErrorResponse(
+      400, "BadRequest", "Resource not found for the segment 'operatorConnect'.");
+  PhoneNumbersDataSource source;
+  Diagnostics diags;
+  source.Configure(framework::ProviderData(tenant.Context()), diags);
+  framework::ReadDataRequest req{Value::Object(source.GetSchema().ImpliedType(), {}),
+                                 CancellationToken()};
+  framework::ReadDataResponse resp;
+  source.Read(req, resp);
+  ASSERT_FALSE(resp.diagnostics.HasError()) << Messages(resp.diagnostics);
+  const auto& numbers = resp.state.GetAttr("numbers").Elements();
+  ASSERT_EQ(numbers.size(), 1u);
+  EXPECT_EQ(numbers[0].GetAttr("operator_id"), S(kOperator));
+  EXPECT_EQ(numbers[0].GetAttr("operator_name"), NullString());
+
+  tenant.catalog_answer = GraphErrorResponse(400, "BadRequest", "Invalid filter clause.");
+  framework::ReadDataResponse failed;
+  source.Read(req, failed);
+  EXPECT_TRUE(failed.diagnostics.HasError());
+  EXPECT_THAT(Messages(failed.diagnostics), ::testing::HasSubstr("Invalid filter clause."));
 }
 
 }  // namespace

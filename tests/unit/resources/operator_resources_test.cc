@@ -32,6 +32,7 @@ using framework::Diagnostics;
 using framework::Type;
 using framework::Value;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";
 constexpr char kTenant[] = "11111111-2222-3333-4444-555555555555";
@@ -76,6 +77,8 @@ class FakeTenant {
   std::string relationship_comment;
   bool numbers_assigned = false;
   int stale_patches = 0;  // how many PATCHes answer 412 before one succeeds
+  // Answer the consent API as Microsoft's Graph does (it does not serve it).
+  bool graph_only = false;
   std::vector<HttpRequest> requests;
 
   absl::StatusOr<HttpResponse> Handle(const HttpRequest& request) {
@@ -85,6 +88,10 @@ class FakeTenant {
     if (absl::StrContains(url, "/oauth2/v2.0/token")) {
       return JsonResponse(
           200, {{"token_type", "Bearer"}, {"expires_in", 3599}, {"access_token", "test-token"}});
+    }
+    if (graph_only && absl::StrContains(url, "/beta/admin/teams/operatorConnect")) {
+      return GraphErrorResponse(400, "BadRequest",
+                                "Resource not found for the segment 'operatorConnect'.");
     }
     const std::string consents = "/beta/admin/teams/operatorConnect/consents";
     const std::string operators = "/beta/admin/teams/operatorConnect/operators";
@@ -514,6 +521,44 @@ TEST_F(OperatorRelationshipTest, OperatorsDataSourceSendsTheFilters) {
   const std::string& url = tenant_.requests.back().url;
   EXPECT_THAT(url, HasSubstr("countryCodes"));
   EXPECT_THAT(url, HasSubstr("offerTypes"));
+}
+
+// Against an endpoint that does not serve the consent API (Microsoft's Graph), a create plan
+// and a read are refused with one diagnostic that names no HTTP answer, and the endpoint is
+// asked once for the whole process.
+TEST_F(OperatorRelationshipTest, RefusedAtPlanWhereTheEndpointDoesNotServeTheApi) {
+  tenant_.graph_only = true;
+  framework::ModifyPlanResponse plan = Plan(Value::Null(type_), Config());
+  ASSERT_EQ(plan.diagnostics.items().size(), 1u) << Describe(plan.diagnostics);
+  const auto& error = plan.diagnostics.items()[0];
+  EXPECT_EQ(error.summary,
+            "operatorconnect_operator_relationship needs an API Microsoft does not publish");
+  EXPECT_THAT(error.detail, HasSubstr("Microsoft publishes no API for Operator Connect operators"));
+  EXPECT_THAT(error.detail, HasSubstr("schemas/tenant-api.yaml"));
+  for (const char* raw : {"400", "BadRequest", "Resource not found", "request-id"}) {
+    EXPECT_THAT(error.summary + error.detail, Not(HasSubstr(raw)));
+  }
+
+  framework::ReadResponse read;
+  resource_.Read({Config().WithAttr("id", S(kBluefin)), "", CancellationToken()}, read);
+  ASSERT_EQ(read.diagnostics.items().size(), 1u) << Describe(read.diagnostics);
+  EXPECT_EQ(read.diagnostics.items()[0].summary, error.summary);
+
+  framework::ReadDataResponse catalog;
+  operators_.Read({Value::Null(operators_.GetSchema().ImpliedType()), CancellationToken()},
+                  catalog);
+  EXPECT_TRUE(catalog.diagnostics.HasError());
+
+  size_t probes = 0;
+  for (const HttpRequest& request : tenant_.requests) {
+    probes += absl::StrContains(request.url, "/operatorConnect/") ? 1 : 0;
+  }
+  EXPECT_EQ(probes, 1u) << "one question per area and process";
+}
+
+TEST_F(OperatorRelationshipTest, PlansAsBeforeWhereTheEndpointServesTheApi) {
+  framework::ModifyPlanResponse plan = Plan(Value::Null(type_), Config());
+  EXPECT_FALSE(plan.diagnostics.HasError()) << Describe(plan.diagnostics);
 }
 
 }  // namespace
