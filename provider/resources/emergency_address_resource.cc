@@ -227,7 +227,7 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
   schema.block.description = absl::StrCat(
       "An emergency (E911/LIS) civic address of the tenant. Creating it also creates its "
       "default emergency location. Import with the civic address ID.",
-      kUnpublishedApiNote, "\n\n", kEditRule);
+      std::string(kUnpublishedApiNote), "\n\n", kEditRule);
 
   Attribute id = framework::ComputedString("id", "The civic address ID.");
   id.use_state_for_unknown = true;
