@@ -232,7 +232,9 @@ void PhoneNumberAssignmentResource::RefuseIfCoverageRemoved(const Value& prior,
   if (ledger == nullptr || !operator_id || !country) {
     return;
   }
-  const std::string number = TelephoneNumberOf(prior);
+  // E.164, so that the relationship's diagnostic lists every number in one spelling.
+  const std::string number =
+      client::NormalizeE164(TelephoneNumberOf(prior)).value_or(TelephoneNumberOf(prior));
   if (!ledger->RecordKept({number, *operator_id, *country})) {
     return;
   }

@@ -15,7 +15,7 @@ using framework::Type;
 using framework::Value;
 using ::testing::HasSubstr;
 
-CallFunctionResponse Run(const framework::Function& function, const std::string& input) {
+CallFunctionResponse RunOn(const framework::Function& function, const std::string& input) {
   CallFunctionResponse resp;
   function.Run(CallFunctionRequest{{Value::String(input)}}, resp);
   return resp;
@@ -29,7 +29,7 @@ struct Case {
 
 void ExpectCases(const framework::Function& function, std::initializer_list<Case> cases) {
   for (const Case& c : cases) {
-    CallFunctionResponse resp = Run(function, c.input);
+    CallFunctionResponse resp = RunOn(function, c.input);
     if (c.ok) {
       ASSERT_FALSE(resp.error.has_value()) << c.input << ": " << resp.error->text;
       EXPECT_EQ(resp.result, Value::String(c.expected)) << c.input;
@@ -84,7 +84,7 @@ TEST(IsE164Function, AcceptsOnlyTheStrictForm) {
         BoolCase{"442079460101", false}, BoolCase{"+0442079460101", false},
         BoolCase{"+123456", false}, BoolCase{"+1234567890123456", false},
         BoolCase{"+14255550100;ext=1", false}, BoolCase{"", false}, BoolCase{"+", false}}) {
-    CallFunctionResponse resp = Run(function, c.input);
+    CallFunctionResponse resp = RunOn(function, c.input);
     EXPECT_FALSE(resp.error.has_value()) << c.input;
     EXPECT_EQ(resp.result, Value::Bool(c.expected)) << c.input;
   }
