@@ -1,11 +1,9 @@
 #!/usr/bin/env python3
 """Renders the provider's reference pages (docs/) from `terraform providers schema -json`.
 
-One page per resource, data source and provider-defined function, in the layout of the
-Terraform Registry: description,
+One page per resource and data source, in the layout of the Terraform Registry: description,
 example usage (from examples/), the schema grouped into required, optional and read-only
-attributes with nested schemas below, and the import command; for a function, its signature
-and arguments (examples/functions/<name>/function.tf for the example). The schema's markdown
+attributes with nested schemas below, and the import command. The schema's markdown
 descriptions are the single source: edit them in provider/resources/, then re-run
 scripts/gen-docs.sh.
 
