@@ -39,7 +39,7 @@ $check && out="$work/docs"
 mkdir -p "$out"
 python3 scripts/docs/render_docs.py "$work/schema.json" examples "$out"
 if $check; then
-  for part in index.md resources data-sources; do
+  for part in index.md resources data-sources functions; do
     if ! diff -ru "$root/docs/$part" "$out/$part"; then
       echo "gen-docs: docs/$part is out of date; run: bash scripts/gen-docs.sh" >&2
       exit 1

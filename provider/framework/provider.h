@@ -7,6 +7,7 @@
 
 #include "provider/framework/data_source.h"
 #include "provider/framework/diagnostics.h"
+#include "provider/framework/function.h"
 #include "provider/framework/resource.h"
 #include "provider/framework/schema.h"
 #include "provider/framework/value.h"
@@ -32,6 +33,7 @@ class Provider {
   virtual void Configure(const ConfigureProviderRequest& req, ConfigureProviderResponse& resp) = 0;
   virtual std::vector<std::unique_ptr<Resource>> Resources() = 0;
   virtual std::vector<std::unique_ptr<DataSource>> DataSources() = 0;
+  virtual std::vector<std::unique_ptr<Function>> Functions() { return {}; }
 };
 
 }  // namespace opc::framework

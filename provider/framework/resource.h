@@ -3,10 +3,9 @@
 #pragma once
 
 #include <any>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "provider/common/cancellation.h"
 #include "provider/framework/attribute_path.h"
@@ -84,9 +83,18 @@ struct ModifyPlanRequest {
   Value proposed;  // Terraform's proposed new state
 };
 struct ModifyPlanResponse {
-  Value planned;                                  // in: the generic plan; out: the final plan
-  std::vector<AttributePath> requires_replace;    // in/out
+  Value planned;                                // in: the generic plan; out: the final plan
+  std::vector<AttributePath> requires_replace;  // in/out
   std::string planned_private;
+  Diagnostics diagnostics;
+};
+
+// A destroy being planned (Terraform sends a null proposed state): the planned state is null
+// whatever the resource says; it may only refuse, with a diagnostic.
+struct PlanDestroyRequest {
+  Value prior;
+};
+struct PlanDestroyResponse {
   Diagnostics diagnostics;
 };
 
@@ -111,6 +119,7 @@ class Resource {
   // the schema run before this.
   virtual void ValidateConfig(const Value& config, Diagnostics& diags) {}
   virtual void ModifyPlan(const ModifyPlanRequest& req, ModifyPlanResponse& resp) {}
+  virtual void PlanDestroy(const PlanDestroyRequest& req, PlanDestroyResponse& resp) {}
 
   virtual void Create(const CreateRequest& req, CreateResponse& resp) = 0;
   virtual void Read(const ReadRequest& req, ReadResponse& resp) = 0;

@@ -234,6 +234,14 @@ ProviderServer::ProviderServer(std::unique_ptr<Provider> provider)
     data_source_schemas_[name] = data_source->GetSchema();
     data_sources_[name] = std::move(data_source);
   }
+  for (auto& function : provider_->Functions()) {
+    if (!function) {
+      continue;
+    }
+    std::string name = function->Name();
+    function_definitions_[name] = function->Definition();
+    functions_[name] = std::move(function);
+  }
 }
 
 const Schema* ProviderServer::FindResourceSchema(std::string_view type_name) const {
@@ -430,7 +438,13 @@ ProviderServer::PlanResult ProviderServer::PlanResourceChange(const std::string&
     return result;
   }
   if (proposed.IsNull()) {
-    result.planned_state = Value::Null(type);  // destroy: nothing for the resource to add
+    result.planned_state = Value::Null(type);  // destroy: the resource may only refuse it
+    if (!prior.IsNull()) {
+      PlanDestroyResponse destroy;
+      Guard(result.diagnostics, "Planning the destroy of " + type_name,
+            [&] { it->second->PlanDestroy(PlanDestroyRequest{prior}, destroy); });
+      result.diagnostics.Append(destroy.diagnostics);
+    }
     return result;
   }
 

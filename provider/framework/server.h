@@ -5,16 +5,17 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "provider/common/cancellation.h"
 #include "provider/framework/attribute_path.h"
 #include "provider/framework/data_source.h"
 #include "provider/framework/diagnostics.h"
+#include "provider/framework/function.h"
 #include "provider/framework/provider.h"
 #include "provider/framework/resource.h"
 #include "provider/framework/schema.h"
@@ -33,6 +34,10 @@ class ProviderServer {
   // nullptr when the type is not offered.
   const Schema* FindResourceSchema(std::string_view type_name) const;
   const Schema* FindDataSourceSchema(std::string_view type_name) const;
+  const std::map<std::string, FunctionDefinition>& FunctionDefinitions() const {
+    return function_definitions_;
+  }
+  const FunctionDefinition* FindFunction(std::string_view name) const;
 
   Diagnostics ValidateProviderConfig(const Value& config);
   Diagnostics ConfigureProvider(const std::string& terraform_version, const Value& config);
@@ -90,6 +95,14 @@ class ProviderServer {
   };
   DataResult ReadDataSource(const std::string& type_name, const Value& config);
 
+  // CallFunction (server_functions.cc): checks the arguments against the definition (count,
+  // nulls, unknowns) and runs the function. Works whether or not the provider is configured.
+  struct FunctionResult {
+    Value result;
+    std::optional<FunctionError> error;
+  };
+  FunctionResult CallFunction(const std::string& name, const std::vector<Value>& arguments);
+
   // StopProvider: cancels every call in flight; later calls run normally.
   void Stop();
 
@@ -104,6 +117,8 @@ class ProviderServer {
   std::map<std::string, std::unique_ptr<DataSource>> data_sources_;
   std::map<std::string, Schema> resource_schemas_;
   std::map<std::string, Schema> data_source_schemas_;
+  std::map<std::string, std::unique_ptr<Function>> functions_;
+  std::map<std::string, FunctionDefinition> function_definitions_;
 
   std::mutex mu_;
   std::shared_ptr<CancellationSource> stop_source_;  // replaced after each Stop

@@ -181,8 +181,42 @@ void ToProto(const framework::Schema& schema, tfplugin6::Schema* out) {
   ToProto(schema.block, schema.version, out->mutable_block());
 }
 
+namespace {
+
+void ToProto(const framework::FunctionParameter& parameter, tfplugin6::Function::Parameter* out) {
+  out->set_name(parameter.name);
+  out->set_type(parameter.type.ToJsonString());
+  out->set_allow_null_value(parameter.allow_null);
+  out->set_allow_unknown_values(parameter.allow_unknown);
+  out->set_description(parameter.description);
+  out->set_description_kind(tfplugin6::MARKDOWN);
+}
+
+}  // namespace
+
+void ToProto(const framework::FunctionDefinition& definition, tfplugin6::Function* out) {
+  for (const framework::FunctionParameter& parameter : definition.parameters) {
+    ToProto(parameter, out->add_parameters());
+  }
+  if (definition.variadic_parameter.has_value()) {
+    ToProto(*definition.variadic_parameter, out->mutable_variadic_parameter());
+  }
+  out->mutable_return_()->set_type(definition.return_type.ToJsonString());
+  out->set_summary(definition.summary);
+  out->set_description(definition.description);
+  out->set_description_kind(tfplugin6::MARKDOWN);
+  out->set_deprecation_message(definition.deprecation_message);
+}
+
+void ToProto(const framework::FunctionError& error, tfplugin6::FunctionError* out) {
+  out->set_text(error.text);
+  if (error.argument.has_value()) {
+    out->set_function_argument(*error.argument);
+  }
+}
+
 void SetServerCapabilities(tfplugin6::ServerCapabilities* out) {
-  out->set_plan_destroy(false);
+  out->set_plan_destroy(true);
   out->set_get_provider_schema_optional(false);
   out->set_move_resource_state(false);
 }

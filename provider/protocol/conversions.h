@@ -9,6 +9,7 @@
 
 #include "provider/framework/attribute_path.h"
 #include "provider/framework/diagnostics.h"
+#include "provider/framework/function.h"
 #include "provider/framework/schema.h"
 #include "provider/framework/types.h"
 #include "provider/framework/value.h"
@@ -37,9 +38,12 @@ void AppendDiagnostics(const framework::Diagnostics& diags,
                        google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out);
 
 void ToProto(const framework::Schema& schema, tfplugin6::Schema* out);
+void ToProto(const framework::FunctionDefinition& definition, tfplugin6::Function* out);
+void ToProto(const framework::FunctionError& error, tfplugin6::FunctionError* out);
 
-// What this provider tells Terraform about itself: no destroy planning (Terraform plans
-// destroys itself), schema needed by every process, no cross-type moves.
+// What this provider tells Terraform about itself: destroys are planned by the provider too
+// (PlanResourceChange with a null proposed state, so that a removal can be refused at plan),
+// schema needed by every process, no cross-type moves.
 void SetServerCapabilities(tfplugin6::ServerCapabilities* out);
 
 }  // namespace opc::protocol

@@ -1,6 +1,6 @@
 // The tfplugin6.Provider service class. Internal to protocol/: its RPCs are implemented in one
-// file per group (schema_rpcs.cc, provider_rpcs.cc, resource_rpcs.cc, data_source_rpcs.cc,
-// ephemeral_rpcs.cc).
+// file per group (schema_rpcs.cc, function_rpcs.cc, provider_rpcs.cc, resource_rpcs.cc,
+// data_source_rpcs.cc, ephemeral_rpcs.cc).
 #pragma once
 
 #include <exception>
@@ -28,6 +28,8 @@ class ProviderService final : public tfplugin6::Provider::Service {
   grpc::Status GetResourceIdentitySchemas(
       Ctx*, const tfplugin6::GetResourceIdentitySchemas::Request*,
       tfplugin6::GetResourceIdentitySchemas::Response*) override;
+
+  // function_rpcs.cc
   grpc::Status GetFunctions(Ctx*, const tfplugin6::GetFunctions::Request*,
                             tfplugin6::GetFunctions::Response*) override;
   grpc::Status CallFunction(Ctx*, const tfplugin6::CallFunction::Request*,

@@ -1,5 +1,4 @@
-// Metadata, schemas and functions: what the provider offers.
-#include "absl/strings/str_cat.h"
+// Metadata and schemas: what the provider offers (function_rpcs.cc has the functions).
 #include "provider/protocol/conversions.h"
 #include "provider/protocol/provider_service_impl.h"
 
@@ -15,6 +14,9 @@ grpc::Status ProviderService::GetMetadata(Ctx*, const tfplugin6::GetMetadataMsg:
     for (const auto& [name, schema] : server_->DataSourceSchemas()) {
       response->add_data_sources()->set_type_name(name);
     }
+    for (const auto& [name, definition] : server_->FunctionDefinitions()) {
+      response->add_functions()->set_name(name);
+    }
   });
 }
 
@@ -28,6 +30,10 @@ grpc::Status ProviderService::GetProviderSchema(Ctx*, const tfplugin6::GetProvid
     for (const auto& [name, schema] : server_->DataSourceSchemas()) {
       ToProto(schema, &(*response->mutable_data_source_schemas())[name]);
     }
+    // Terraform 1.8+ reads functions from here; GetFunctions is for clients that skip schemas.
+    for (const auto& [name, definition] : server_->FunctionDefinitions()) {
+      ToProto(definition, &(*response->mutable_functions())[name]);
+    }
     // provider_meta stays unset: an empty Schema there would crash Terraform.
     SetServerCapabilities(response->mutable_server_capabilities());
   });
@@ -38,19 +44,6 @@ grpc::Status ProviderService::GetResourceIdentitySchemas(
     tfplugin6::GetResourceIdentitySchemas::Response* response) {
   // No resource declares an identity: an empty map is the answer Terraform expects.
   return Guard("GetResourceIdentitySchemas", "", response, [] {});
-}
-
-grpc::Status ProviderService::GetFunctions(Ctx*, const tfplugin6::GetFunctions::Request*,
-                                           tfplugin6::GetFunctions::Response* response) {
-  return Guard("GetFunctions", "", response, [] {});
-}
-
-grpc::Status ProviderService::CallFunction(Ctx*, const tfplugin6::CallFunction::Request* request,
-                                           tfplugin6::CallFunction::Response* response) {
-  return Guard("CallFunction", request->name(), response, [&] {
-    response->mutable_error()->set_text(
-        absl::StrCat("This provider offers no functions; \"", request->name(), "\" is unknown."));
-  });
 }
 
 }  // namespace opc::protocol

@@ -2,6 +2,7 @@
 
 #include "provider/resources/area_registration.h"
 #include "provider/resources/emergency_address_resource.h"
+#include "provider/resources/emergency_compliance_data_source.h"
 #include "provider/resources/emergency_data_sources.h"
 #include "provider/resources/emergency_location_resource.h"
 
@@ -15,6 +16,7 @@ void AddEmergencyResources(ResourceList& out) {
 void AddEmergencyDataSources(DataSourceList& out) {
   out.push_back(std::make_unique<EmergencyAddressesDataSource>());
   out.push_back(std::make_unique<EmergencyLocationsDataSource>());
+  out.push_back(std::make_unique<EmergencyComplianceDataSource>());
 }
 
 }  // namespace opc::resources

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -154,6 +155,27 @@ std::vector<std::string> SortedStrings(const Value& set) {
   return items;
 }
 
+// The countries a plan stops covering: all of the prior ones when the relationship is
+// destroyed or replaced, else those the planned set drops. Empty while the set is unknown.
+std::set<std::string> RemovedCountries(const Value& prior, const Value& planned, bool whole) {
+  std::vector<std::string> before = Strings(prior.GetAttr("countries"));
+  std::set<std::string> removed;
+  for (const std::string& country : before) {
+    removed.insert(absl::AsciiStrToUpper(country));
+  }
+  if (whole) {
+    return removed;
+  }
+  const Value& after = planned.GetAttr("countries");
+  if (!after.IsWhollyKnown() || after.IsNull()) {
+    return {};
+  }
+  for (const std::string& country : Strings(after)) {
+    removed.erase(absl::AsciiStrToUpper(country));
+  }
+  return removed;
+}
+
 // The configured spelling when it means the same as the service's value, else the service's.
 Value KeepSpelling(const Value& reference, const std::optional<std::string>& service,
                    bool (*same)(const Value&, const Value&)) {
@@ -298,12 +320,24 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "Teams admin center): the consent that lets the operator serve the tenant in a set of "
       "countries, and the contact the operator reaches out to. The operator uploads numbers "
       "into the tenant only once the relationship is active for their country; only then can "
-      "`operatorconnect_phone_number_assignment` assign them.\n\n"
-      "Removing the relationship (or one of its countries) is refused while any of the "
-      "operator's numbers there is assigned: give each assignment of its numbers "
-      "`depends_on = [<this relationship>]` (or any reference to it), so that a destroy "
-      "unassigns the numbers first and removes the relationship last." +
-      std::string(kUnpublishedApiNote);
+      "`operatorconnect_phone_number_assignment` assign them." +
+      std::string(kUnpublishedApiNote) +
+      "\n\n"
+      "**Safe removal.** The service refuses to remove a relationship, or a country from it, "
+      "while numbers of that operator are assigned there. The provider checks this at plan "
+      "time for the assignments in the same configuration: when a plan removes the "
+      "relationship (or replaces it, or drops countries) and keeps an "
+      "`operatorconnect_phone_number_assignment` of that operator's number in a removed "
+      "country, the plan fails with a diagnostic naming the numbers. Removing the assignments "
+      "in the same change is accepted. Give each assignment `depends_on` on its operator's "
+      "relationship: Terraform then plans the relationship first and, at apply, unassigns the "
+      "numbers before it removes countries or the relationship, so such a change and a "
+      "`terraform destroy` of the whole configuration each work in one run.\n\n"
+      "Limits: the check sees only what one plan plans: numbers assigned outside this "
+      "configuration (another configuration, the admin center) are not known at plan, and the "
+      "apply still fails with the service's `NumbersAssigned` error naming them; a country "
+      "list that is unknown until apply is not checked; a new assignment is not checked (its "
+      "operator and country are known only after it is created).";
 
   Attribute id = framework::ComputedString("id", "The relationship's id: the operator id.");
   id.use_state_for_unknown = true;
@@ -401,6 +435,48 @@ void OperatorRelationshipResource::Configure(const framework::ProviderData& data
   client_.Configure(data);
 }
 
+void OperatorRelationshipResource::RefuseStrandedNumbers(const Value& prior, const Value& planned,
+                                                         bool whole, Diagnostics& diags) const {
+  RemovalLedger* ledger = client_.removal_ledger();
+  const std::string operator_id = StringOr(prior.GetAttr("operator_id"));
+  if (ledger == nullptr || prior.IsNull() || operator_id.empty()) {
+    return;
+  }
+  const std::set<std::string> removed = RemovedCountries(prior, planned, whole);
+  if (removed.empty()) {
+    return;
+  }
+  std::vector<RemovalLedger::KeptNumber> stranded = ledger->RecordRemoval(operator_id, removed);
+  if (stranded.empty()) {
+    return;
+  }
+  std::vector<std::string> numbers;
+  for (const RemovalLedger::KeptNumber& kept : stranded) {
+    numbers.push_back(absl::StrCat(kept.telephone_number, " (", kept.country, ")"));
+  }
+  const std::string name = StringOr(prior.GetAttr("operator_name"), operator_id);
+  diags.AddError(
+      "Operator numbers are still assigned",
+      absl::StrCat(
+          whole ? "This plan removes the relationship with operator \"" : "This plan removes ",
+          whole ? name + "\""
+                : absl::StrJoin(removed, ", ") + " from the relationship with operator \"" + name +
+                      "\"",
+          ", but the configuration keeps these numbers of that operator assigned there: ",
+          absl::StrJoin(numbers, ", "),
+          ". The service refuses the removal while they are assigned, so the apply would fail "
+          "part-way. Remove those operatorconnect_phone_number_assignment resources in the same "
+          "change (with depends_on on this relationship, Terraform unassigns them first), or "
+          "keep the ",
+          whole ? "relationship." : "countries."),
+      whole ? std::nullopt : std::optional(AttributePath::Root("countries")));
+}
+
+void OperatorRelationshipResource::PlanDestroy(const framework::PlanDestroyRequest& req,
+                                               framework::PlanDestroyResponse& resp) {
+  RefuseStrandedNumbers(req.prior, Value(), /*whole=*/true, resp.diagnostics);
+}
+
 void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                               framework::ModifyPlanResponse& resp) {
   // Refuse at plan where the endpoint does not serve consents (contract_guard.h). Unconfigured
@@ -411,6 +487,10 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
       !RequireContractArea(*configured, client::ContractArea::kOperatorConnect, TypeName(),
                            CancellationToken(), resp.diagnostics)) {
     return;
+  }
+  if (!req.prior.IsNull()) {
+    RefuseStrandedNumbers(req.prior, resp.planned, !resp.requires_replace.empty(),
+                          resp.diagnostics);
   }
   Value planned = resp.planned;
   if (planned.IsNull() || !planned.IsKnown()) {

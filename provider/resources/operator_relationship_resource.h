@@ -35,6 +35,9 @@ class OperatorRelationshipResource : public framework::Resource {
   void Configure(const framework::ProviderData& data, framework::Diagnostics& diags) override;
   void ModifyPlan(const framework::ModifyPlanRequest& req,
                   framework::ModifyPlanResponse& resp) override;
+  // Refuses a destroy that would strand assigned numbers kept by this plan (removal_ledger.h).
+  void PlanDestroy(const framework::PlanDestroyRequest& req,
+                   framework::PlanDestroyResponse& resp) override;
 
   void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override;
   void Read(const framework::ReadRequest& req, framework::ReadResponse& resp) override;
@@ -47,6 +50,11 @@ class OperatorRelationshipResource : public framework::Resource {
   absl::Status WaitForAgreement(const client::TenantClient& client, const std::string& operator_id,
                                 const framework::Value& planned, const CancellationToken& cancel,
                                 client::Consent& consent) const;
+
+  // Records the countries this plan stops covering in the removal ledger and refuses the plan
+  // when kept assignments of the operator's numbers are there. `whole`: destroy or replace.
+  void RefuseStrandedNumbers(const framework::Value& prior, const framework::Value& planned,
+                             bool whole, framework::Diagnostics& diags) const;
 
   AgreementPolling polling_;
   framework::Type type_;

@@ -344,4 +344,8 @@ std::vector<std::unique_ptr<framework::DataSource>> OperatorConnectProvider::Dat
   return AllDataSources();
 }
 
+std::vector<std::unique_ptr<framework::Function>> OperatorConnectProvider::Functions() {
+  return AllFunctions();
+}
+
 }  // namespace opc::resources

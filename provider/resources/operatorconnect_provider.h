@@ -36,6 +36,7 @@ class OperatorConnectProvider final : public framework::Provider {
                  framework::ConfigureProviderResponse& resp) override;
   std::vector<std::unique_ptr<framework::Resource>> Resources() override;
   std::vector<std::unique_ptr<framework::DataSource>> DataSources() override;
+  std::vector<std::unique_ptr<framework::Function>> Functions() override;
 
  private:
   plugin::EnvLookup env_;

@@ -240,8 +240,36 @@ void PhoneNumberAssignmentResource::Configure(const framework::ProviderData& dat
   client_.Configure(data);
 }
 
+void PhoneNumberAssignmentResource::RefuseIfCoverageRemoved(const Value& prior,
+                                                            Diagnostics& diags) const {
+  RemovalLedger* ledger = client_.removal_ledger();
+  const std::optional<std::string> operator_id = OptionalString(prior.GetAttr("operator_id"));
+  const std::optional<std::string> country = OptionalString(prior.GetAttr("country"));
+  if (ledger == nullptr || !operator_id || !country) {
+    return;
+  }
+  // E.164, so that the relationship's diagnostic lists every number in one spelling.
+  const std::string number =
+      client::NormalizeE164(TelephoneNumberOf(prior)).value_or(TelephoneNumberOf(prior));
+  if (!ledger->RecordKept({number, *operator_id, *country})) {
+    return;
+  }
+  diags.AddError(
+      "Operator numbers are still assigned",
+      absl::StrCat("This plan removes ", *country, " from the relationship with operator ",
+                   *operator_id, " (or the whole relationship), but keeps ", number, " (", *country,
+                   ", that operator) assigned. The service refuses the removal while the "
+                   "number is assigned, so the apply would fail part-way. Remove this "
+                   "assignment in the same change, or keep the country in the relationship."),
+      AttributePath::Root(kTelephoneNumber));
+}
+
 void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                                framework::ModifyPlanResponse& resp) {
+  // A number that stays assigned must keep its operator's coverage (removal_ledger.h).
+  if (!req.prior.IsNull() && !resp.planned.IsNull()) {
+    RefuseIfCoverageRemoved(req.prior, resp.diagnostics);
+  }
   // Only an in-place location change can be refused by the operator; tell the user at plan
   // time rather than half-way through an apply.
   if (req.prior.IsNull() || resp.planned.IsNull() || !resp.requires_replace.empty()) {

@@ -28,6 +28,10 @@ class PhoneNumberAssignmentResource final : public framework::Resource {
   void ImportState(const framework::ImportRequest& req, framework::ImportResponse& resp) override;
 
  private:
+  // Records the number as kept in the removal ledger; refuses the plan when a relationship
+  // planned in the same run stops covering its operator and country.
+  void RefuseIfCoverageRemoved(const framework::Value& prior, framework::Diagnostics& diags) const;
+
   ClientSlot client_;
 };
 

@@ -6,6 +6,7 @@
 
 #include "provider/client/tenant_client.h"
 #include "provider/resources/provider_settings.h"
+#include "provider/resources/removal_ledger.h"
 
 namespace opc::resources {
 
@@ -13,6 +14,9 @@ struct ProviderContext {
   std::shared_ptr<const ProviderSettings> settings;
   // Shared by all resources; thread-safe (Terraform calls resources in parallel).
   std::shared_ptr<const client::TenantClient> client;
+  // What this process's plan has learnt about removed operator coverage (removal_ledger.h).
+  // Terraform starts a provider process per walk, so it holds one plan's facts.
+  std::shared_ptr<RemovalLedger> removal_ledger = std::make_shared<RemovalLedger>();
 };
 
 }  // namespace opc::resources

@@ -1,7 +1,8 @@
 #include "provider/resources/registry.h"
 
-#include "provider/resources/client_config_data_source.h"
+#include "provider/functions/e164_functions.h"
 #include "provider/resources/area_registration.h"
+#include "provider/resources/client_config_data_source.h"
 
 namespace opc::resources {
 
@@ -21,6 +22,12 @@ std::vector<std::unique_ptr<framework::DataSource>> AllDataSources() {
   AddOperatorDataSources(out);
   AddEmergencyDataSources(out);
   AddNumberDataSources(out);
+  return out;
+}
+
+std::vector<std::unique_ptr<framework::Function>> AllFunctions() {
+  std::vector<std::unique_ptr<framework::Function>> out;
+  functions::AddE164Functions(out);
   return out;
 }
 

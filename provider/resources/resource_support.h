@@ -25,6 +25,10 @@ class ClientSlot {
   void Configure(const framework::ProviderData& data);
   // The client, or nullptr after adding a "provider not configured" error to `diags`.
   const client::TenantClient* Get(framework::Diagnostics& diags) const;
+  // This plan's removal ledger; nullptr until the provider is configured.
+  RemovalLedger* removal_ledger() const {
+    return context_ == nullptr ? nullptr : context_->removal_ledger.get();
+  }
 
  private:
   std::shared_ptr<const ProviderContext> context_;
@@ -43,8 +47,7 @@ framework::Value StringList(const std::vector<std::string>& items);
 
 // Adds an error for a failed API call: "<action> failed" with the service's message (which
 // carries its error code and request id, and never a secret).
-void AddApiError(framework::Diagnostics& diags, std::string_view action,
-                 const absl::Status& status,
+void AddApiError(framework::Diagnostics& diags, std::string_view action, const absl::Status& status,
                  std::optional<framework::AttributePath> attribute = std::nullopt);
 
 // The ISO 3166-1 alpha-2 validator ("GB", "US"): two upper-case letters.

@@ -159,6 +159,34 @@ def import_block(full_name, import_script):
     return f"import {{\n  to = {full_name}.example\n  id = \"...\"\n}}"
 
 
+def render_function(name, function, examples_dir):
+    """A function page as tfplugindocs writes it: summary, example, signature, arguments."""
+    summary = function.get("summary", "").strip() or f"The {name} function."
+    description = function.get("description", "").strip() or summary
+    lines = ["---", f'page_title: "{name} function - {PROVIDER_NAME}"', 'subcategory: ""',
+             "description: |-", f"  {summary}", "---", "", f"# function: {name}", "",
+             description, ""]
+    example = examples_dir / "functions" / name / "function.tf"
+    if example.exists():
+        lines += ["## Example Usage", ""] + fenced("terraform", example.read_text())
+    parameters = function.get("parameters", [])
+    variadic = function.get("variadic_parameter")
+    signature = ", ".join(f"{p['name']} {type_label(p['type']).lower()}" for p in parameters)
+    if variadic:
+        signature += (", " if signature else "") + f"{variadic['name']} {type_label(variadic['type']).lower()}..."
+    lines += ["## Signature", ""]
+    lines += fenced("text", f"{name}({signature}) {type_label(function['return_type']).lower()}")
+    lines += ["## Arguments", ""]
+    for index, parameter in enumerate(parameters + ([variadic] if variadic else []), start=1):
+        text = parameter.get("description", "").strip()
+        flags = [type_label(parameter["type"])]
+        if parameter.get("is_nullable"):
+            flags.append("Nullable")
+        lines.append(f"{index}. `{parameter['name']}` ({', '.join(flags)}) {text}".rstrip())
+    lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def render_index(provider_schema, examples_dir):
     block = provider_schema["block"]
     lines = ["---", f'page_title: "{PROVIDER_NAME} Provider"', "description: |-",
@@ -190,6 +218,12 @@ def main(argv):
         for full_name, schema in sorted(schemas.get(key, {}).items()):
             short, page = render_page(kind, full_name, schema, examples_dir)
             (out_dir / kind / f"{short}.md").write_text(page)
+    functions = schemas.get("functions", {})
+    if functions:
+        (out_dir / "functions").mkdir(exist_ok=True)
+        for name, function in sorted(functions.items()):
+            (out_dir / "functions" / f"{name}.md").write_text(
+                render_function(name, function, examples_dir))
     return 0
 
 

@@ -182,10 +182,21 @@ TEST_F(ResourceRpcsTest, UnknownConfigValuesStayUnknownInThePlan) {
   EXPECT_TRUE(Decode(plan.planned_state(), type_).GetAttr("size").IsUnknown());
 }
 
+TEST_F(ResourceRpcsTest, DestroyIsPlannedAsNull) {
+  Value state = Create(Config({{"name", Value::String("doomed")}}));
+  // plan_destroy=true: Terraform asks the provider to plan a destroy, with null proposed state
+  // and config; the answer must be a null planned state, and nothing changes yet.
+  auto plan = Plan(state, Value::Null(type_), Value::Null(type_), "private-bytes");
+  ASSERT_EQ(plan.diagnostics_size(), 0) << Describe(plan.diagnostics());
+  EXPECT_EQ(plan.planned_state().msgpack(), std::string("\xc0", 1));
+  EXPECT_EQ(plan.planned_private(), "private-bytes");
+  EXPECT_EQ(store_->things.size(), 1u);
+}
+
 TEST_F(ResourceRpcsTest, DestroyAppliesANullPlanAndReturnsNull) {
   Value state = Create(Config({{"name", Value::String("doomed")}}));
   ASSERT_EQ(store_->things.size(), 1u);
-  // Terraform plans destroys itself (plan_destroy=false) and sends planned_state = nil.
+  // Terraform sends planned_state = nil for a destroy.
   auto applied = Apply(state, RawMsgpack(std::string("\xc0", 1)), Value::Null(type_), "");
   ASSERT_EQ(applied.diagnostics_size(), 0) << Describe(applied.diagnostics());
   EXPECT_EQ(applied.new_state().msgpack(), std::string("\xc0", 1));

@@ -77,7 +77,7 @@ TEST_F(SchemaRpcsTest, ProviderSchemaDescribesEverything) {
   EXPECT_TRUE(FindAttr(info, "greeting")->computed());
 
   ASSERT_TRUE(response.has_server_capabilities());
-  EXPECT_FALSE(response.server_capabilities().plan_destroy());
+  EXPECT_TRUE(response.server_capabilities().plan_destroy());
   EXPECT_FALSE(response.server_capabilities().get_provider_schema_optional());
   EXPECT_FALSE(response.server_capabilities().move_resource_state());
   EXPECT_EQ(response.functions_size(), 0);
@@ -92,7 +92,7 @@ TEST_F(SchemaRpcsTest, MetadataListsTypes) {
   EXPECT_EQ(response.resources(0).type_name(), "test_thing");
   ASSERT_EQ(response.data_sources_size(), 1);
   EXPECT_EQ(response.data_sources(0).type_name(), "test_info");
-  EXPECT_FALSE(response.server_capabilities().plan_destroy());
+  EXPECT_TRUE(response.server_capabilities().plan_destroy());
 }
 
 TEST_F(SchemaRpcsTest, NoIdentitiesFunctionsOrEphemeralResources) {

@@ -1,0 +1,218 @@
+#include "provider/resources/emergency_compliance_data_source.h"
+
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "provider/resources/phone_number_assignment_resource.h"
+
+namespace opc::resources {
+
+using framework::Attribute;
+using framework::NestedAttributes;
+using framework::Type;
+using framework::Value;
+
+namespace {
+
+constexpr char kNumbersWithoutLocation[] = "numbers_without_location";
+constexpr char kForeign[] = "numbers_with_foreign_location";
+constexpr char kCountriesWithoutAddress[] = "countries_without_address";
+constexpr char kConsentedWithoutAddress[] = "consented_countries_without_address";
+constexpr char kUnusedAddresses[] = "unused_addresses";
+
+Attribute Computed(std::string name, Type type, std::string description) {
+  Attribute a;
+  a.name = std::move(name);
+  a.type = std::move(type);
+  a.computed = true;
+  a.description = std::move(description);
+  return a;
+}
+
+Attribute Count(const std::string& of) {
+  return Computed(of + "_count", Type::Number(), "How many entries `" + of + "` has.");
+}
+
+Attribute ComputedObjects(std::string name, std::string description,
+                          std::vector<Attribute> attributes) {
+  Attribute list;
+  list.name = std::move(name);
+  list.computed = true;
+  list.description = std::move(description);
+  list.nested = std::make_shared<NestedAttributes>();
+  list.nested->nesting = NestedAttributes::Nesting::kList;
+  list.nested->attributes = std::move(attributes);
+  return list;
+}
+
+Value Strings(const std::vector<std::string>& items) { return StringList(items); }
+
+Type ElementType(const framework::Schema& schema, const char* name) {
+  return schema.block.FindAttribute(name)->EffectiveType().element();
+}
+
+}  // namespace
+
+ComplianceScope ComplianceScopeFromConfig(const Value& config) {
+  ComplianceScope scope;
+  scope.country = OptionalString(config.GetAttr("country"));
+  scope.operator_id = OptionalString(config.GetAttr("operator_id"));
+  return scope;
+}
+
+Value ComplianceState(const framework::Schema& schema, const Value& config,
+                      const ComplianceReport& report) {
+  std::vector<Value> foreign;
+  const Type foreign_type = ElementType(schema, kForeign);
+  for (const ForeignLocation& f : report.numbers_with_foreign_location) {
+    foreign.push_back(
+        Value::Object(foreign_type, {{"telephone_number", Value::String(f.telephone_number)},
+                                     {"country", Value::String(f.number_country)},
+                                     {"location_id", Value::String(f.location_id)},
+                                     {"location_country", Value::String(f.location_country)}}));
+  }
+  std::vector<Value> unused;
+  const Type unused_type = ElementType(schema, kUnusedAddresses);
+  for (const UnusedAddress& a : report.unused_addresses) {
+    unused.push_back(Value::Object(unused_type, {{"id", Value::String(a.id)},
+                                                 {"description", StringOrNull(a.description)},
+                                                 {"country", Value::String(a.country)}}));
+  }
+  auto count = [](size_t n) { return Value::Int(static_cast<int64_t>(n)); };
+  std::map<std::string, Value> attributes = config.Attributes();
+  attributes["assigned_number_count"] = Value::Int(report.assigned_numbers);
+  attributes[kNumbersWithoutLocation] = Strings(report.numbers_without_location);
+  attributes["numbers_without_location_count"] = count(report.numbers_without_location.size());
+  attributes[kForeign] = Value::List(foreign_type, std::move(foreign));
+  attributes["numbers_with_foreign_location_count"] =
+      count(report.numbers_with_foreign_location.size());
+  attributes[kCountriesWithoutAddress] = Strings(report.countries_without_address);
+  attributes["countries_without_address_count"] = count(report.countries_without_address.size());
+  attributes[kConsentedWithoutAddress] = Strings(report.consented_countries_without_address);
+  attributes["consented_countries_without_address_count"] =
+      count(report.consented_countries_without_address.size());
+  attributes[kUnusedAddresses] = Value::List(unused_type, std::move(unused));
+  attributes["unused_addresses_count"] = count(report.unused_addresses.size());
+  attributes["compliant"] = Value::Bool(report.compliant());
+  attributes["summary"] = Value::String(report.Summary());
+  return Value::Object(schema.ImpliedType(), std::move(attributes));
+}
+
+framework::Schema EmergencyComplianceDataSource::GetSchema() const {
+  framework::Schema schema;
+  schema.block.description =
+      "Emergency-calling compliance of the tenant: whether every assigned number can reach "
+      "emergency services with an address in its own country. Lists the assigned numbers "
+      "without an emergency location, the numbers whose location is in another country, the "
+      "countries with assigned numbers but no emergency address, the consented countries (of "
+      "the tenant's operator relationships) with no address, and the addresses no number "
+      "uses, with a count for each. `compliant` is true when the first four lists are empty "
+      "(unused addresses are housekeeping, not a gap). Pair it with a `check` block so that "
+      "`terraform plan` warns when the tenant is not compliant. Reads every number, consent, "
+      "address and location, page by page.";
+
+  Attribute country = framework::OptionalString(
+      "country",
+      "Only this country (ISO 3166-1 alpha-2): its numbers, its consents and its addresses.");
+  country.validators.push_back(CountryCodeValidator());
+  Attribute operator_id = framework::OptionalString(
+      "operator_id",
+      "Only this operator (catalog id): its numbers and the countries of its relationship. "
+      "Addresses are not an operator's: an address counts as used when any operator's "
+      "assigned number uses it.");
+  operator_id.validators.push_back(framework::validators::MatchesRegex(
+      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+      "an operator id (GUID)"));
+
+  schema.block.attributes = {
+      country,
+      operator_id,
+      Computed("assigned_number_count", Type::Number(),
+               "How many assigned numbers were checked (those in the filters)."),
+      Computed(kNumbersWithoutLocation, Type::List(Type::String()),
+               "Assigned numbers (E.164) with no emergency location, or with a location the "
+               "tenant no longer has. Sorted."),
+      Count(kNumbersWithoutLocation),
+      ComputedObjects(kForeign, "Assigned numbers whose emergency location is in another country.",
+                      {framework::ComputedString("telephone_number", "The number in E.164 form."),
+                       framework::ComputedString("country", "The number's country."),
+                       framework::ComputedString("location_id", "Its emergency location."),
+                       framework::ComputedString("location_country", "The location's country.")}),
+      Count(kForeign),
+      Computed(kCountriesWithoutAddress, Type::List(Type::String()),
+               "Countries where numbers are assigned but the tenant has no emergency address."),
+      Count(kCountriesWithoutAddress),
+      Computed(kConsentedWithoutAddress, Type::List(Type::String()),
+               "Countries of the tenant's operator relationships with no emergency address: "
+               "a number assigned there would have no address to point to."),
+      Count(kConsentedWithoutAddress),
+      ComputedObjects(kUnusedAddresses,
+                      "Emergency addresses (in the `country` filter) that no assigned number "
+                      "uses, through a location or directly.",
+                      {framework::ComputedString("id", "The civic address id."),
+                       framework::ComputedString("description", "Its description."),
+                       framework::ComputedString("country", "Its country.")}),
+      Count(kUnusedAddresses),
+      Computed("compliant", Type::Bool(),
+               "True when no assigned number lacks a location or has one in another country, "
+               "and every country with numbers or consent has an emergency address."),
+      Computed("summary", Type::String(),
+               "The gaps in words, one line per kind (empty when there is nothing to report): "
+               "ready for a `check` block's error message."),
+  };
+  return schema;
+}
+
+void EmergencyComplianceDataSource::Configure(const framework::ProviderData& data,
+                                              framework::Diagnostics& diags) {
+  client_.Configure(data);
+}
+
+void EmergencyComplianceDataSource::Read(const framework::ReadDataRequest& req,
+                                         framework::ReadDataResponse& resp) {
+  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  if (client == nullptr) {
+    return;
+  }
+  // Only assigned numbers are kept: the inventory can be far larger than what is assigned.
+  std::vector<client::NumberAssignment> assigned;
+  absl::Status listed = client->numbers().ForEachNumberAssignment(
+      client::NumberAssignmentFilter{},
+      [&](const client::NumberAssignment& number) {
+        if (IsAssigned(number)) {
+          assigned.push_back(number);
+        }
+        return absl::OkStatus();
+      },
+      req.cancel);
+  if (!listed.ok()) {
+    AddApiError(resp.diagnostics, "Listing the tenant's telephone numbers", listed);
+    return;
+  }
+  absl::StatusOr<std::vector<client::Consent>> consents =
+      client->operators().ListConsents(client::ConsentFilter{}, req.cancel);
+  if (!consents.ok()) {
+    AddApiError(resp.diagnostics, "Listing the tenant's operator relationships", consents.status());
+    return;
+  }
+  absl::StatusOr<std::vector<client::CivicAddress>> addresses =
+      client->emergency().ListCivicAddresses(client::CivicAddressFilter{}, req.cancel);
+  if (!addresses.ok()) {
+    AddApiError(resp.diagnostics, "Listing the emergency addresses", addresses.status());
+    return;
+  }
+  absl::StatusOr<std::vector<client::EmergencyLocation>> locations =
+      client->emergency().ListLocations(client::LocationFilter{}, req.cancel);
+  if (!locations.ok()) {
+    AddApiError(resp.diagnostics, "Listing the emergency locations", locations.status());
+    return;
+  }
+  ComplianceReport report = AssessCompliance(ComplianceScopeFromConfig(req.config), assigned,
+                                             *consents, *addresses, *locations);
+  resp.state = ComplianceState(GetSchema(), req.config, report);
+}
+
+}  // namespace opc::resources

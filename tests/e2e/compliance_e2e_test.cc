@@ -1,0 +1,402 @@
+// Emergency-calling compliance, the telephone number functions and the plan-time refusal of
+// unsafe removals, with the real terraform against the tenant simulator: the compliance data
+// source on a tenant with every kind of gap and after it is fixed; a `check` block that warns
+// while `plan` still succeeds; each function from a configuration, with valid and invalid
+// input; removing a country (or a whole relationship) that kept assignments still need,
+// refused at plan with the numbers listed; the same removal together with its assignments,
+// and a destroy of the whole configuration, each in one run.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "harness/simulator_process.h"
+#include "harness/terraform_runner.h"
+
+namespace opc::e2e {
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kConsents[] = "/beta/admin/teams/operatorConnect/consents";
+constexpr char kAddresses[] = "/beta/admin/teams/emergencyCalling/civicAddresses";
+constexpr char kLocations[] = "/beta/admin/teams/emergencyCalling/locations";
+constexpr char kPolaris[] = "2a6ce803-132d-40fd-acd8-21593a052a1b";  // GB DE FR NL IE
+constexpr char kOrchid[] = "d81de5bb-572b-4a1a-a604-50d52da00ef9";   // FR ES IT PT
+constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
+constexpr char kDesk[] = "d8e4eb4d-11ac-4b59-b56f-5dac62e3844b";     // seed resource account
+constexpr char kIeUser[] = "76631884-3699-41df-b4f6-aefa89d1149f";   // seed user, IE
+
+std::string Dump(const SimulatorProcess::Reply& reply) {
+  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
+}
+
+// Terraform wraps diagnostics at 78 columns and draws a box: compare on one line.
+std::string Flat(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == '|' || c == '\xe2' || c == '\x94' ||
+        c == '\x82') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) {
+      out.push_back(' ');
+    }
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+std::string Flat(const ProcessResult& result) {
+  return Flat(result.stdout_text + "\n" + result.stderr_text);
+}
+// Only the diagnostics (the plan's progress lines name every number too).
+std::string Errors(const ProcessResult& result) { return Flat(result.stderr_text); }
+
+// One simulator per test: compliance is tenant-wide, so tests must not see each other.
+class ComplianceE2ETest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    sim_ = SimulatorProcess::Start({}, &error);
+    ASSERT_NE(sim_, nullptr) << error;
+    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
+      tf_.SetEnv(key, value);
+    }
+  }
+  void TearDown() override {
+    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
+  }
+
+  void Consent(const std::string& operator_id, const std::vector<std::string>& countries) {
+    auto reply = sim_->Graph("POST", kConsents,
+                             {{"operatorId", operator_id},
+                              {"consentedCountries", countries},
+                              {"contacts",
+                               {{{"fullName", "Alice Hughes"},
+                                 {"email", "alice.hughes@fernleaf.example"},
+                                 {"companyName", "Fernleaf Outfitters"},
+                                 {"companySize", "L250_U999"}}}},
+                              {"dataTransferNoticeAccepted", true}});
+    ASSERT_EQ(reply.status, 201) << Dump(reply);
+  }
+  void Upload(const std::string& operator_id, const std::string& country,
+              const std::vector<std::string>& numbers) {
+    json list = json::array();
+    for (const std::string& n : numbers) {
+      list.push_back({{"telephoneNumber", n}});
+    }
+    auto reply =
+        sim_->AdminTenant("POST", "/operators/" + operator_id + "/numbers",
+                          {{"numberType", "operatorConnect"},
+                           {"isoCountryCode", country},
+                           {"capabilities", {"userAssignment", "voiceApplicationAssignment"}},
+                           {"supportedCustomerActions", {"locationUpdate", "release"}},
+                           {"numbers", list}});
+    ASSERT_EQ(reply.status, 201) << Dump(reply);
+  }
+  // The address's default location id; `id` receives the address id.
+  std::string Address(const std::string& country, const std::string& city, std::string* id) {
+    auto reply = sim_->Graph("POST", kAddresses,
+                             {{"companyName", "Fernleaf Outfitters"},
+                              {"countryOrRegion", country},
+                              {"description", city + " office"},
+                              {"houseNumber", "1"},
+                              {"streetName", "High Street"},
+                              {"city", city},
+                              {"postalCode", "1000"},
+                              {"latitude", "48.85"},
+                              {"longitude", "2.35"}});
+    EXPECT_EQ(reply.status, 201) << Dump(reply);
+    if (id != nullptr) {
+      *id = reply.body.value("id", "");
+    }
+    return reply.body.value("defaultLocationId", "");
+  }
+  // Sets a number's assignment and location directly in the tenant (admin API).
+  void Drift(const std::string& number, const json& body) {
+    auto reply = sim_->AdminTenant("PATCH", "/numbers/" + number.substr(1), body);
+    ASSERT_EQ(reply.status, 200) << Dump(reply);
+  }
+  void AssignDirectly(const std::string& number, const std::string& target,
+                      const std::string& location) {
+    Drift(number, {{"assignmentTargetId", target},
+                   {"assignmentStatus", "userAssigned"},
+                   {"locationId", location.empty() ? json(nullptr) : json(location)}});
+  }
+
+  void WriteAndInit(const std::string& body) {
+    tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + body);
+    ProcessResult init = tf_.Init();
+    ASSERT_EQ(init.exit_code, 0) << Describe(init);
+  }
+  void Rewrite(const std::string& body) const {
+    tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + body);
+  }
+  json Outputs() {
+    ProcessResult apply = tf_.Apply();
+    EXPECT_EQ(apply.exit_code, 0) << Describe(apply);
+    ProcessResult out = tf_.Run({"output", "-json"});
+    EXPECT_EQ(out.exit_code, 0) << Describe(out);
+    json parsed = json::parse(out.stdout_text, nullptr, false);
+    json values = json::object();
+    if (parsed.is_object()) {
+      for (const auto& [name, output] : parsed.items()) {
+        values[name] = output["value"];
+      }
+    }
+    return values;
+  }
+
+  std::unique_ptr<SimulatorProcess> sim_;
+  TerraformRunner tf_;
+};
+
+constexpr char kComplianceConfig[] = R"(
+data "operatorconnect_emergency_compliance" "all" {}
+
+data "operatorconnect_emergency_compliance" "gb" {
+  country = "GB"
+}
+
+output "all" {
+  value = data.operatorconnect_emergency_compliance.all
+}
+
+output "gb" {
+  value = data.operatorconnect_emergency_compliance.gb
+}
+)";
+
+TEST_F(ComplianceE2ETest, DataSourceFindsEveryKindOfGapAndThenCompliance) {
+  Consent(kPolaris, {"GB", "IE", "FR"});
+  Consent(kOrchid, {"ES"});
+  Upload(kPolaris, "GB", {"+442079460001", "+442079460002", "+442079460003"});
+  Upload(kOrchid, "ES", {"+34911234501"});
+  std::string gb_address;
+  std::string de_address;
+  const std::string gb_location = Address("GB", "London", &gb_address);
+  const std::string fr_location = Address("FR", "Paris", nullptr);
+  Address("DE", "Berlin", &de_address);
+  AssignDirectly("+442079460001", kAlice, gb_location);
+  AssignDirectly("+442079460002", kDesk, "");            // no location
+  AssignDirectly("+442079460003", kAlice, fr_location);  // location in France
+  AssignDirectly("+34911234501", kAlice, "");            // Spain: no address at all
+
+  WriteAndInit(kComplianceConfig);
+  json out = Outputs();
+  const json& all = out["all"];
+  EXPECT_EQ(all["compliant"], false) << all.dump();
+  EXPECT_EQ(all["assigned_number_count"], 4);
+  EXPECT_EQ(all["numbers_without_location"], json({"+34911234501", "+442079460002"}));
+  EXPECT_EQ(all["numbers_without_location_count"], 2);
+  ASSERT_EQ(all["numbers_with_foreign_location"].size(), 1u) << all.dump();
+  EXPECT_EQ(all["numbers_with_foreign_location"][0]["telephone_number"], "+442079460003");
+  EXPECT_EQ(all["numbers_with_foreign_location"][0]["country"], "GB");
+  EXPECT_EQ(all["numbers_with_foreign_location"][0]["location_country"], "FR");
+  EXPECT_EQ(all["numbers_with_foreign_location"][0]["location_id"], fr_location);
+  EXPECT_EQ(all["countries_without_address"], json({"ES"}));
+  EXPECT_EQ(all["consented_countries_without_address"], json({"ES", "IE"}));
+  EXPECT_EQ(all["consented_countries_without_address_count"], 2);
+  ASSERT_EQ(all["unused_addresses"].size(), 1u) << all.dump();
+  EXPECT_EQ(all["unused_addresses"][0]["id"], de_address);
+  EXPECT_EQ(all["unused_addresses_count"], 1);
+  EXPECT_THAT(all["summary"].get<std::string>(),
+              HasSubstr("without an emergency location: +34911234501, +442079460002"));
+
+  const json& gb = out["gb"];
+  EXPECT_EQ(gb["compliant"], false);
+  EXPECT_EQ(gb["assigned_number_count"], 3);
+  EXPECT_EQ(gb["numbers_without_location"], json({"+442079460002"}));
+  EXPECT_EQ(gb["countries_without_address"], json::array());
+  EXPECT_EQ(gb["unused_addresses"], json::array());
+
+  // Fix every gap: locations in the numbers' own country, an address where consented, the
+  // Spanish number released. Unused addresses remain, which is not a compliance gap.
+  AssignDirectly("+442079460002", kDesk, gb_location);
+  AssignDirectly("+442079460003", kAlice, gb_location);
+  Drift("+34911234501", {{"assignmentTargetId", nullptr}, {"assignmentStatus", "unassigned"}});
+  Address("IE", "Dublin", nullptr);
+  Address("ES", "Madrid", nullptr);
+  out = Outputs();
+  EXPECT_EQ(out["all"]["compliant"], true) << out["all"].dump();
+  EXPECT_EQ(out["all"]["assigned_number_count"], 3);
+  EXPECT_EQ(out["all"]["numbers_without_location_count"], 0);
+  EXPECT_EQ(out["all"]["numbers_with_foreign_location_count"], 0);
+  EXPECT_EQ(out["all"]["countries_without_address_count"], 0);
+  EXPECT_EQ(out["all"]["consented_countries_without_address_count"], 0);
+  EXPECT_EQ(out["all"]["unused_addresses_count"], 4);  // FR, DE, IE, ES
+  EXPECT_EQ(out["gb"]["compliant"], true);
+}
+
+TEST_F(ComplianceE2ETest, CheckBlockWarnsWhilePlanSucceeds) {
+  Consent(kPolaris, {"GB"});
+  Upload(kPolaris, "GB", {"+442079460001"});
+  const std::string gb_location = Address("GB", "London", nullptr);
+  AssignDirectly("+442079460001", kAlice, "");
+  WriteAndInit(R"(
+data "operatorconnect_emergency_compliance" "tenant" {}
+
+check "emergency_calling" {
+  assert {
+    condition     = data.operatorconnect_emergency_compliance.tenant.compliant
+    error_message = "Emergency calling is not compliant: ${data.operatorconnect_emergency_compliance.tenant.summary}"
+  }
+}
+)");
+  ProcessResult plan = tf_.Run({"plan", "-no-color", "-input=false"});
+  EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
+  EXPECT_THAT(Flat(plan), HasSubstr("Warning: Check block assertion failed")) << Describe(plan);
+  EXPECT_THAT(Flat(plan), HasSubstr("Emergency calling is not compliant: 1 assigned number(s) "
+                                    "without an emergency location: +442079460001"))
+      << Describe(plan);
+
+  AssignDirectly("+442079460001", kAlice, gb_location);
+  ProcessResult clean = tf_.Run({"plan", "-no-color", "-input=false"});
+  EXPECT_EQ(clean.exit_code, 0) << Describe(clean);
+  EXPECT_THAT(Flat(clean), Not(HasSubstr("Check block assertion failed"))) << Describe(clean);
+}
+
+TEST_F(ComplianceE2ETest, FunctionsFromAConfiguration) {
+  WriteAndInit(R"(
+output "normalized" {
+  value = provider::operatorconnect::normalize_e164("+44 (0)20 7946 0101")
+}
+output "countries" {
+  value = [for n in ["+44 20 7946 0101", "+1 416 555 0100", "+1 206 555 0100", "+1 876 555 0100", "0033 1 42 68 53 00"] :
+    provider::operatorconnect::e164_country(n)]
+}
+output "strict" {
+  value = [provider::operatorconnect::is_e164("+442079460101"), provider::operatorconnect::is_e164("+44 20 7946 0101")]
+}
+)");
+  json out = Outputs();
+  EXPECT_EQ(out["normalized"], "+442079460101");
+  EXPECT_EQ(out["countries"], json({"GB", "CA", "US", "JM", "FR"}));
+  EXPECT_EQ(out["strict"], json({true, false}));
+
+  struct Invalid {
+    std::string expression;
+    std::string says;
+  };
+  for (const Invalid& c : {
+           Invalid{"provider::operatorconnect::normalize_e164(\"020 7946 0101\")",
+                   "must start with '+' and the country code"},
+           Invalid{"provider::operatorconnect::e164_country(\"+1 800 555 0100\")",
+                   "belongs to no single country"},
+           Invalid{"provider::operatorconnect::e164_country(\"+44 20 79x6\")", "contains 'x'"},
+       }) {
+    Rewrite("output \"bad\" {\n  value = " + c.expression + "\n}\n");
+    ProcessResult plan = tf_.Run({"plan", "-no-color", "-input=false"});
+    EXPECT_EQ(plan.exit_code, 1) << c.expression << "\n" << Describe(plan);
+    // Terraform names the argument from the FunctionError's argument index.
+    EXPECT_THAT(Flat(plan), HasSubstr("Invalid value for \"number\" parameter")) << Describe(plan);
+    EXPECT_THAT(Flat(plan), HasSubstr(c.says)) << Describe(plan);
+  }
+
+  Rewrite(R"(
+variable "main_line" {
+  type    = string
+  default = "+44 20 7946 0101"
+  validation {
+    condition     = provider::operatorconnect::is_e164(var.main_line)
+    error_message = "main_line must be in E.164 form."
+  }
+}
+)");
+  ProcessResult plan = tf_.Run({"plan", "-no-color", "-input=false"});
+  EXPECT_EQ(plan.exit_code, 1) << Describe(plan);
+  EXPECT_THAT(Flat(plan), HasSubstr("main_line must be in E.164 form.")) << Describe(plan);
+}
+
+std::string Relationship(const std::string& countries) {
+  return R"(
+resource "operatorconnect_operator_relationship" "polaris" {
+  operator_id = ")" +
+         std::string(kPolaris) +
+         R"("
+  countries   = [)" +
+         countries +
+         R"(]
+  contact = {
+    full_name    = "Alice Hughes"
+    email        = "alice.hughes@fernleaf.example"
+    company_name = "Fernleaf Outfitters"
+    company_size = "L250_U999"
+  }
+  data_transfer_notice_accepted = true
+}
+)";
+}
+
+std::string AssignmentBlock(const std::string& name, const std::string& number,
+                            const std::string& target, bool depends = true) {
+  return "\nresource \"operatorconnect_phone_number_assignment\" \"" + name +
+         "\" {\n  telephone_number     = \"" + number + "\"\n  assignment_target_id = \"" + target +
+         "\"\n" +
+         (depends ? "  depends_on           = [operatorconnect_operator_relationship.polaris]\n"
+                  : "") +
+         "}\n";
+}
+
+TEST_F(ComplianceE2ETest, UnsafeRemovalIsRefusedAtPlanAndSafeOnesApplyInOneRun) {
+  // The numbers are in the inventory once the relationship exists (the operator uploads them).
+  WriteAndInit(Relationship("\"GB\", \"IE\""));
+  ASSERT_EQ(tf_.Apply().exit_code, 0);
+  Upload(kPolaris, "GB", {"+442079460001", "+442079460002"});
+  Upload(kPolaris, "IE", {"+35312345601"});
+  const std::string assignments = AssignmentBlock("gb1", "+44 20 7946 0001", kAlice) +
+                                  AssignmentBlock("gb2", "+44 20 7946 0002", kDesk) +
+                                  AssignmentBlock("ie", "+353 1 234 5601", kIeUser);
+  Rewrite(Relationship("\"GB\", \"IE\"") + assignments);
+  ProcessResult created = tf_.Apply();
+  ASSERT_EQ(created.exit_code, 0) << Describe(created);
+
+  // 1. Removing GB while its two assignments stay: refused at plan, numbers listed.
+  Rewrite(Relationship("\"IE\"") + assignments);
+  ProcessResult refused = tf_.Run({"plan", "-no-color", "-input=false"});
+  EXPECT_EQ(refused.exit_code, 1) << Describe(refused);
+  EXPECT_THAT(Flat(refused), HasSubstr("Operator numbers are still assigned"));
+  EXPECT_THAT(Errors(refused), HasSubstr("+442079460001")) << Describe(refused);
+  EXPECT_THAT(Errors(refused), HasSubstr("+442079460002")) << Describe(refused);
+  EXPECT_THAT(Errors(refused), Not(HasSubstr("+35312345601"))) << Describe(refused);
+  EXPECT_THAT(refused.stdout_text, HasSubstr("Plan: 0 to add, 1 to change, 0 to destroy."));
+  auto consent = sim_->Graph("GET", std::string(kConsents) + "/" + kPolaris);
+  EXPECT_EQ(consent.body["consentedCountries"], json({"GB", "IE"}));
+
+  // 2. Removing the whole relationship while assignments (without a reference) stay.
+  Rewrite(AssignmentBlock("gb1", "+44 20 7946 0001", kAlice, false) +
+          AssignmentBlock("gb2", "+44 20 7946 0002", kDesk, false) +
+          AssignmentBlock("ie", "+353 1 234 5601", kIeUser, false));
+  ProcessResult whole = tf_.Run({"plan", "-no-color", "-input=false"});
+  EXPECT_EQ(whole.exit_code, 1) << Describe(whole);
+  EXPECT_THAT(Flat(whole), HasSubstr("Operator numbers are still assigned"));
+  for (const char* number : {"+442079460001", "+442079460002", "+35312345601"}) {
+    EXPECT_THAT(Errors(whole), HasSubstr(number)) << Describe(whole);
+  }
+
+  // 3. Removing GB together with its assignments: one apply, assignments go first.
+  Rewrite(Relationship("\"IE\"") + AssignmentBlock("ie", "+353 1 234 5601", kIeUser));
+  ProcessResult removed = tf_.Apply();
+  ASSERT_EQ(removed.exit_code, 0) << Describe(removed);
+  EXPECT_THAT(removed.stdout_text, HasSubstr("0 added, 1 changed, 2 destroyed"));
+  consent = sim_->Graph("GET", std::string(kConsents) + "/" + kPolaris);
+  EXPECT_EQ(consent.body["consentedCountries"], json({"IE"}));
+
+  // 4. The whole configuration destroyed in one run.
+  ProcessResult destroyed = tf_.Destroy();
+  ASSERT_EQ(destroyed.exit_code, 0) << Describe(destroyed);
+  EXPECT_THAT(destroyed.stdout_text, HasSubstr("2 destroyed"));
+  EXPECT_EQ(sim_->Graph("GET", std::string(kConsents) + "/" + kPolaris).status, 404);
+}
+
+}  // namespace
+}  // namespace opc::e2e
