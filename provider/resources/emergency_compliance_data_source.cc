@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "provider/resources/contract_guard.h"
 #include "provider/resources/phone_number_assignment_resource.h"
 
 namespace opc::resources {
@@ -112,7 +113,8 @@ framework::Schema EmergencyComplianceDataSource::GetSchema() const {
       "uses, with a count for each. `compliant` is true when the first four lists are empty "
       "(unused addresses are housekeeping, not a gap). Pair it with a `check` block so that "
       "`terraform plan` warns when the tenant is not compliant. Reads every number, consent, "
-      "address and location, page by page.";
+      "address and location, page by page." +
+      std::string(kUnpublishedApiNote);
 
   Attribute country = framework::OptionalString(
       "country",
@@ -174,7 +176,12 @@ void EmergencyComplianceDataSource::Configure(const framework::ProviderData& dat
 void EmergencyComplianceDataSource::Read(const framework::ReadDataRequest& req,
                                          framework::ReadDataResponse& resp) {
   const client::TenantClient* client = client_.Get(resp.diagnostics);
-  if (client == nullptr) {
+  // The assessment reads relationships and addresses too: refuse where they are not served.
+  if (client == nullptr ||
+      !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel,
+                           resp.diagnostics) ||
+      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
+                           req.cancel, resp.diagnostics)) {
     return;
   }
   // Only assigned numbers are kept: the inventory can be far larger than what is assigned.

@@ -127,7 +127,7 @@ class PublicGraphE2ETest : public ::testing::Test {
     EXPECT_THAT(d.detail, HasSubstr("a service that implements schemas/tenant-api.yaml"));
     EXPECT_THAT(d.detail, HasSubstr("Phone number assignments and the number inventory work "
                                     "against Microsoft Graph."));
-    for (const std::string& raw : {"400", "404", "BadRequest", "Bad Request", "Not Found", "{",
+    for (const char* raw : {"400", "404", "BadRequest", "Bad Request", "Not Found", "{",
                                    "\"error\"", "request-id", "Resource not found"}) {
       EXPECT_THAT(d.summary + " " + d.detail, Not(HasSubstr(raw))) << "leaks " << raw;
     }
@@ -143,7 +143,7 @@ class PublicGraphE2ETest : public ::testing::Test {
       ++errors;
     }
     EXPECT_EQ(errors, 1u) << text;
-    for (const std::string& raw :
+    for (const char* raw :
          {"400", "404", "BadRequest", "\"error\"", "request-id", "Resource not found"}) {
       EXPECT_THAT(text + human.stdout_text, Not(HasSubstr(raw))) << "leaks " << raw;
     }
