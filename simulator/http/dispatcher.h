@@ -6,6 +6,7 @@
 
 #include "simulator/clock.h"
 #include "simulator/http/faults.h"
+#include "simulator/http/request_counts.h"
 #include "simulator/http/router.h"
 #include "simulator/store/store.h"
 
@@ -17,12 +18,13 @@ namespace opcsim::http {
 class Dispatcher {
  public:
   Dispatcher(const Router& router, store::Store& store, Clock& clock, FaultInjector& faults,
-             std::string admin_key)
+             std::string admin_key, RequestCounts* request_counts = nullptr)
       : router_(router),
         store_(store),
         clock_(clock),
         faults_(faults),
-        admin_key_(std::move(admin_key)) {}
+        admin_key_(std::move(admin_key)),
+        request_counts_(request_counts) {}
 
   void Handle(const httplib::Request& request, httplib::Response& response);
 
@@ -44,6 +46,7 @@ class Dispatcher {
   Clock& clock_;
   FaultInjector& faults_;
   std::string admin_key_;
+  RequestCounts* request_counts_;  // null: not counted
 };
 
 }  // namespace opcsim::http

@@ -53,6 +53,15 @@ class DocTable {
                   {std::string(scope)});
   }
 
+  // One page of the scope's rows in id order: the primary key's index answers it without
+  // reading (or decoding) the rows before `offset`.
+  absl::StatusOr<std::vector<T>> ListPageById(std::string_view scope, int64_t limit,
+                                              int64_t offset) const {
+    return Select(absl::StrCat("SELECT doc FROM ", table_, " WHERE scope = ?1 ORDER BY id LIMIT ",
+                               limit, " OFFSET ", offset),
+                  {std::string(scope)});
+  }
+
   absl::StatusOr<std::vector<T>> ListAll() const {
     return Select(absl::StrCat("SELECT doc FROM ", table_, " ORDER BY rowid"), {});
   }
