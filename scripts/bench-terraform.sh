@@ -2,7 +2,11 @@
 # End-to-end benchmark with the real terraform against the tenant simulator: N phone number
 # assignments (default 200) behind one operator relationship. Reports the wall time of the
 # apply that creates them, of `terraform plan` (refreshing every instance; median of RUNS),
-# of `terraform plan -refresh=false`, and of the destroy.
+# of `terraform plan -refresh=false`, and of the destroy; beside it, the same with N of
+# Terraform's built-in `terraform_data` in the same configuration shape (one for_each over a
+# map), which costs Terraform the same walk with no plugin. The provider binary in the
+# filesystem mirror is wrapped with GNU time, so its CPU and peak RSS are reported apart from
+# Terraform's; the requests one refreshing plan sends are counted by the simulator.
 #   bash scripts/bench-terraform.sh [N] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +23,15 @@ sim_pid=""
 trap '[[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
 source scripts/lib/terraform_env.sh
 install_provider_mirror "$work" build/default/provider/terraform-provider-operatorconnect
+# GNU time around the provider: one "user system maxrss_kb" line per provider process.
+mirror_bin=$(echo "$work"/mirror/localhost/operatorconnect/operatorconnect/*/linux_amd64/terraform-provider-operatorconnect_v*)
+mv "$mirror_bin" "$work/provider-real"
+mkdir -p "$work/ptime"
+cat >"$mirror_bin" <<WRAP
+#!/bin/sh
+exec /usr/bin/time -o "$work/ptime/\$\$" -f '%U %S %M' "$work/provider-real" "\$@"
+WRAP
+chmod +x "$mirror_bin"
 admin_key=bench-admin-key
 # A tiny time scale: the simulated operations complete at once, so what is measured is the
 # provider, terraform and the HTTP round trips, not the simulated operator's pace.
@@ -39,6 +52,24 @@ seconds() {
   "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; return 1; }
   end=$(date +%s%N)
   printf '%d.%03d' $(((end - start) / 1000000000)) $((((end - start) / 1000000) % 1000))
+}
+
+# cpu_of "$@": runs the command under GNU time; prints "wall cpu" (cpu = user+sys of the
+# command and every child it waited for, i.e. Terraform plus its provider processes).
+cpu_of() {
+  local start end
+  rm -f "$work/ptime"/*
+  start=$(date +%s%N)
+  /usr/bin/time -o "$work/tf.time" -f '%U %S' "$@" >"$work/last.log" 2>&1 ||
+    [[ $? == 2 ]] || { cat "$work/last.log" >&2; return 1; }
+  end=$(date +%s%N)
+  printf '%d.%03d %s\n' $(((end - start) / 1000000000)) $((((end - start) / 1000000) % 1000)) \
+    "$(awk '{printf "%.2f", $1 + $2}' "$work/tf.time")"
+}
+# The provider processes' CPU (s) and largest peak RSS (MB) since the last cpu_of.
+provider_usage() {
+  cat "$work/ptime"/* 2>/dev/null | awk '/^[0-9.]+ [0-9.]+ [0-9]+$/ {cpu += $1 + $2; if ($3 > rss) rss = $3}
+    END {printf "%.2f %.1f\n", cpu, rss / 1024}'
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
@@ -101,7 +132,33 @@ for ((r = 0; r < runs; r++)); do
   plans+=("$(seconds "$tf" plan -input=false -detailed-exitcode)")
 done
 cached=$(seconds "$tf" plan -input=false -refresh=false -detailed-exitcode)
+# One more refreshing plan, under GNU time, with the simulator counting its requests.
+curl -fsS -X DELETE "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key"
+read -r plan_wall plan_cpu < <(cpu_of "$tf" plan -input=false -detailed-exitcode)
+read -r plan_provider_cpu plan_rss < <(provider_usage)
+counts=$(curl -fsS "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key")
+list_route=/v1.0/admin/teams/telephoneNumberManagement/numberAssignments
+requests=$(jq '[.routes[] | select(.route | test("oauth2") | not) | .count] | add // 0' <<<"$counts")
+list_requests=$(jq --arg r "$list_route" '[.routes[] | select(.route == $r and .method == "GET") | .count] | add // 0' <<<"$counts")
 destroy=$(seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
+
+# The same shape with terraform_data: Terraform's own cost of the walk, no plugin.
+mkdir -p "$work/data"
+cp terraform.tfvars.json "$work/data/"
+cat >"$work/data/main.tf" <<HCL
+variable "assignments" {
+  type    = map(string)
+  default = {}
+}
+resource "terraform_data" "user" {
+  for_each = var.assignments
+  input    = each.value
+}
+HCL
+(cd "$work/data" && "$tf" init -input=false >/dev/null)
+data_apply=$(cd "$work/data" && seconds "$tf" apply -input=false -auto-approve -parallelism=10)
+read -r data_plan_wall data_plan_cpu < <(cd "$work/data" && cpu_of "$tf" plan -input=false -detailed-exitcode)
+data_destroy=$(cd "$work/data" && seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
 
 echo "terraform $("$tf" version | head -n 1 | cut -d' ' -f2), $numbers number assignments + 1 relationship, $(nproc) cores"
 printf '%-44s %8s s\n' "apply (create $numbers assignments)" "$apply"
@@ -109,3 +166,10 @@ printf '%-44s %8s s   (runs: %s)\n' "plan, refreshing $((numbers + 1)) instances
   "$(median "${plans[@]}")" "${plans[*]}"
 printf '%-44s %8s s\n' "plan -refresh=false" "$cached"
 printf '%-44s %8s s\n' "destroy" "$destroy"
+printf '%-44s %8s s   (terraform + provider CPU %s s, provider CPU %s s = %s%% of terraform'"'"'s own, provider peak RSS %s MB)\n' \
+  "plan, refreshing, under GNU time" "$plan_wall" "$plan_cpu" "$plan_provider_cpu" \
+  "$(awk -v p="$plan_provider_cpu" -v t="$plan_cpu" 'BEGIN {printf "%.0f", ((t - p) > 0 ? 100 * p / (t - p) : 0)}')" "$plan_rss"
+printf '%-44s %8s     (%s list requests)\n' "requests per refreshing plan" "$requests" "$list_requests"
+printf '%-44s %8s s\n' "terraform_data: apply (create $numbers)" "$data_apply"
+printf '%-44s %8s s   (CPU %s s)\n' "terraform_data: plan" "$data_plan_wall" "$data_plan_cpu"
+printf '%-44s %8s s\n' "terraform_data: destroy" "$data_destroy"

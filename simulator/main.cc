@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
   app.add_option("--operation-complete-seconds", options.settings.operation_complete_seconds,
                  "simulated seconds until a long-running operation completes")
       ->capture_default_str();
+  app.add_option("--replication-lag-seconds", options.settings.replication_lag_seconds,
+                 "simulated seconds a newly created object stays invisible to reads")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
   app.add_option("--threads", options.threads, "HTTP worker threads")->capture_default_str();
   app.add_flag(
       "--graph-public-only", options.graph_public_only,

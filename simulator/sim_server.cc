@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <memory>
 #include <thread>
@@ -66,8 +67,12 @@ absl::StatusOr<std::unique_ptr<SimServer>> SimServer::Create(SimOptions options)
     }
   }
   server->faults_ = std::make_unique<http::FaultInjector>(server->options_.fault_seed);
+  server->request_counts_ = std::make_unique<http::RequestCounts>();
+  server->replication_lag_ = std::make_unique<ReplicationLag>(static_cast<SimMillis>(
+      std::llround(server->options_.settings.replication_lag_seconds * 1000)));
   server->services_ = std::make_unique<Services>(
-      Services{*server->store_, *server->clock_, *server->faults_, server->options_.settings});
+      Services{*server->store_, *server->clock_, *server->faults_, server->options_.settings,
+               *server->request_counts_, *server->replication_lag_});
   server->router_ = std::make_unique<http::Router>();
   RegisterTokenRoutes(*server->router_, *server->services_);
   RegisterNumberRoutes(*server->router_, *server->services_);
@@ -78,9 +83,11 @@ absl::StatusOr<std::unique_ptr<SimServer>> SimServer::Create(SimOptions options)
     RegisterEmergencyRoutes(*server->router_, *server->services_);
   }
   RegisterAdminRoutes(*server->router_, *server->services_);
+  RegisterAdminObservabilityRoutes(*server->router_, *server->services_);
   server->dispatcher_ = std::make_unique<http::Dispatcher>(
       *server->router_, *server->store_, *server->clock_, *server->faults_,
-      server->options_.admin_key, server->options_.graph_public_only);
+      server->options_.admin_key, server->options_.graph_public_only,
+      server->request_counts_.get());
   return server;
 }
 

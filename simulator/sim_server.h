@@ -64,6 +64,8 @@ class SimServer {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Clock> clock_;
   std::unique_ptr<http::FaultInjector> faults_;
+  std::unique_ptr<http::RequestCounts> request_counts_;
+  std::unique_ptr<ReplicationLag> replication_lag_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;

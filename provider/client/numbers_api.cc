@@ -73,8 +73,69 @@ absl::StatusOr<std::string> BuildNumberAssignmentFilter(const NumberAssignmentFi
   return expression.ToString();
 }
 
-NumbersApi::NumbersApi(const GraphClient& client, const OperationPoller& poller)
-    : client_(client), poller_(poller) {}
+NumbersApi::NumbersApi(const GraphClient& client, const OperationPoller& poller, const Clock& clock,
+                       Sleeper& sleeper, NumberReadOptions options)
+    : client_(client), poller_(poller), clock_(clock), sleeper_(sleeper), options_(options) {
+  GraphRequest first;
+  first.path = CollectionPath();
+  listing_ = std::make_unique<SharedListing>(
+      [this, first](const std::optional<std::string>& next_link, const CancellationToken& cancel) {
+        return FetchPage(client_, first, next_link, cancel);
+      },
+      [](const nlohmann::json& item) -> std::optional<std::string> {
+        auto field = item.find("telephoneNumber");
+        if (field == item.end() || !field->is_string()) {
+          return std::nullopt;
+        }
+        absl::StatusOr<std::string> number = NormalizeE164(field->get<std::string>());
+        return number.ok() ? std::optional<std::string>(*number) : std::nullopt;
+      },
+      clock_, options_.listing);
+}
+
+NumbersApi::~NumbersApi() = default;
+
+absl::StatusOr<NumberAssignment> NumbersApi::ReadNumber(std::string_view telephone_number,
+                                                        const CancellationToken& cancel) const {
+  absl::StatusOr<std::string> number = NormalizeE164(telephone_number);
+  if (!number.ok()) {
+    return number.status();
+  }
+  absl::StatusOr<SharedListing::Result> shared = listing_->Find(*number, cancel);
+  if (!shared.ok()) {
+    return shared.status();
+  }
+  switch (shared->outcome) {
+    case SharedListing::Outcome::kFound:
+      return DecodeJson<NumberAssignment>(shared->item, "numberAssignment");
+    case SharedListing::Outcome::kAbsent:
+      return absl::NotFoundError(StrCat("number ", *number, " is not in the tenant's inventory"));
+    case SharedListing::Outcome::kReadYourself:
+      break;
+  }
+  return FindNumberByTelephoneNumber(*number, cancel);
+}
+
+absl::StatusOr<NumberAssignment> NumbersApi::FindNumberAfterWrite(
+    std::string_view telephone_number, const CancellationToken& cancel,
+    const std::function<bool(const NumberAssignment&)>& written) const {
+  const auto deadline = clock_.Now() + options_.read_after_write_timeout;
+  while (true) {
+    absl::StatusOr<NumberAssignment> found = FindNumberByTelephoneNumber(telephone_number, cancel);
+    const bool lagging =
+        absl::IsNotFound(found.status()) || (found.ok() && written && !written(*found));
+    if (!lagging || clock_.Now() + options_.read_after_write_interval > deadline) {
+      return found;
+    }
+    // Not replicated yet: wait, then ask again (bounded by read_after_write_timeout).
+    if (absl::Status slept = sleeper_.Sleep(options_.read_after_write_interval, cancel);
+        !slept.ok()) {
+      return slept;
+    }
+  }
+}
+
+SharedListingStats NumbersApi::listing_stats() const { return listing_->stats(); }
 
 absl::StatusOr<std::vector<NumberAssignment>> NumbersApi::ListNumberAssignments(
     const NumberAssignmentFilter& filter, const CancellationToken& cancel) const {
@@ -162,6 +223,7 @@ absl::StatusOr<LongRunningOperation> NumbersApi::AssignNumber(
     return number.status();
   }
   request.telephone_number = *number;
+  listing_->Invalidate(*number);
   return StartAndWait("assignNumber", *number, request, cancel);
 }
 
@@ -172,6 +234,7 @@ absl::StatusOr<LongRunningOperation> NumbersApi::UnassignNumber(
     return number.status();
   }
   request.telephone_number = *number;
+  listing_->Invalidate(*number);
   return StartAndWait("unassignNumber", *number, request, cancel);
 }
 
@@ -182,6 +245,7 @@ absl::Status NumbersApi::UpdateNumber(UpdateNumberRequest request,
     return number.status();
   }
   request.telephone_number = *number;
+  listing_->Invalidate(*number);
   absl::StatusOr<GraphResponse> response =
       client_.Post(StrCat(CollectionPath(), "/updateNumber"), request, cancel);
   return WithNumberContext(response.status(), "updateNumber", *number);

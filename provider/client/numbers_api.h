@@ -3,13 +3,17 @@
 // updating a number's emergency location.
 #pragma once
 
+#include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "provider/client/clock.h"
+#include "provider/client/collection_cache.h"
 #include "provider/client/graph_client.h"
 #include "provider/client/long_running_operation.h"
 #include "provider/client/number_models.h"
@@ -44,9 +48,22 @@ struct NumberAssignmentFilter {
 // escaped; a telephone number that is not valid E.164 is InvalidArgument.
 absl::StatusOr<std::string> BuildNumberAssignmentFilter(const NumberAssignmentFilter& filter);
 
+// How reads share listings and wait out Graph's replication lag (see collection_cache.h).
+struct NumberReadOptions {
+  SharedListingOptions listing;
+  // Right after this process assigns a number, Graph may answer from a replica that has not
+  // seen the assignment yet (404, or the number without it). Reads after a write retry that
+  // for at most this long, waiting `read_after_write_interval` between tries.
+  std::chrono::milliseconds read_after_write_timeout{std::chrono::seconds(30)};
+  std::chrono::milliseconds read_after_write_interval{std::chrono::seconds(1)};
+};
+
 class NumbersApi {
  public:
-  NumbersApi(const GraphClient& client, const OperationPoller& poller);
+  NumbersApi(const GraphClient& client, const OperationPoller& poller,
+             const Clock& clock = SystemClock(), Sleeper& sleeper = RealSleeper(),
+             NumberReadOptions options = {});
+  ~NumbersApi();
 
   // Every number matching `filter`, across all pages (1000 per request).
   absl::StatusOr<std::vector<NumberAssignment>> ListNumberAssignments(
@@ -66,6 +83,23 @@ class NumbersApi {
   // $filter telephoneNumber eq. NotFound if the tenant does not have it.
   absl::StatusOr<NumberAssignment> FindNumberByTelephoneNumber(
       std::string_view telephone_number, const CancellationToken& cancel) const;
+
+  // The same number for a refresh: answered from the listing this process shares between
+  // reads when enough reads ask for numbers (see SharedListing), else by
+  // FindNumberByTelephoneNumber.
+  absl::StatusOr<NumberAssignment> ReadNumber(std::string_view telephone_number,
+                                              const CancellationToken& cancel) const;
+
+  // FindNumberByTelephoneNumber right after this process wrote the number: NotFound, or a
+  // number that `written` (if given) does not accept yet, is retried until
+  // NumberReadOptions::read_after_write_timeout has passed on the injected clock; then the
+  // last answer is returned.
+  absl::StatusOr<NumberAssignment> FindNumberAfterWrite(
+      std::string_view telephone_number, const CancellationToken& cancel,
+      const std::function<bool(const NumberAssignment&)>& written = nullptr) const;
+
+  // Reads and listing statistics (tests, logs).
+  SharedListingStats listing_stats() const;
 
   // Starts assignNumber and waits for its operation. The telephone number is normalized to
   // E.164 first. A failed operation is FailedPrecondition naming the statusDetail.
@@ -90,6 +124,10 @@ class NumbersApi {
 
   const GraphClient& client_;
   const OperationPoller& poller_;
+  const Clock& clock_;
+  Sleeper& sleeper_;
+  const NumberReadOptions options_;
+  std::unique_ptr<SharedListing> listing_;  // whole inventory, keyed by E.164 number
 };
 
 }  // namespace opc::client

@@ -125,7 +125,8 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
   poll.timeout = config.operation_timeout;
   poll.default_interval = config.operation_poll_interval;
   client->poller_ = std::make_unique<OperationPoller>(*client->graph_, clock, sleeper, poll);
-  client->numbers_ = std::make_unique<NumbersApi>(*client->graph_, *client->poller_);
+  client->numbers_ =
+      std::make_unique<NumbersApi>(*client->graph_, *client->poller_, clock, sleeper);
   client->operators_ = std::make_unique<OperatorsApi>(*client->graph_);
   client->emergency_ = std::make_unique<EmergencyApi>(*client->graph_);
   client->contract_ = std::make_unique<ContractProbe>(*client->graph_);

@@ -322,11 +322,17 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
 
   absl::StatusOr<client::LongRunningOperation> operation =
       client->numbers().AssignNumber(request, req.cancel);
+  auto is_assigned_to_target = [&](const client::NumberAssignment& candidate) {
+    return IsAssigned(candidate) &&
+           client::EqualsIgnoreCase(candidate.assignment_target_id.value_or(""),
+                                    request.assignment_target_id);
+  };
+  // After a successful assignment, a replica that has not caught up yet is waited out.
   absl::StatusOr<client::NumberAssignment> found =
-      client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
-  const bool assigned_to_target = found.ok() && IsAssigned(*found) &&
-                                  client::EqualsIgnoreCase(found->assignment_target_id.value_or(""),
-                                                           request.assignment_target_id);
+      operation.ok()
+          ? client->numbers().FindNumberAfterWrite(number, req.cancel, is_assigned_to_target)
+          : client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+  const bool assigned_to_target = found.ok() && is_assigned_to_target(*found);
   if (!operation.ok()) {
     AddApiError(resp.diagnostics, absl::StrCat("Assigning telephone number ", number),
                 operation.status(), AttributePath::Root(kTelephoneNumber));
@@ -363,8 +369,8 @@ void PhoneNumberAssignmentResource::Read(const framework::ReadRequest& req,
     return;
   }
   const std::string number = TelephoneNumberOf(req.current_state);
-  absl::StatusOr<client::NumberAssignment> found =
-      client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+  // A refresh: many of them share one listing of the inventory (see NumbersApi::ReadNumber).
+  absl::StatusOr<client::NumberAssignment> found = client->numbers().ReadNumber(number, req.cancel);
   if (absl::IsNotFound(found.status())) {
     resp.new_state = Value::Null(req.current_state.type());
     return;
@@ -504,7 +510,7 @@ void PhoneNumberAssignmentResource::ImportState(const framework::ImportRequest& 
     return;
   }
   absl::StatusOr<client::NumberAssignment> found =
-      client->numbers().FindNumberByTelephoneNumber(*number, req.cancel);
+      client->numbers().ReadNumber(*number, req.cancel);  // imports share listings too
   if (!found.ok()) {
     AddApiError(resp.diagnostics, absl::StrCat("Importing telephone number ", *number),
                 found.status());

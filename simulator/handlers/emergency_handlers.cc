@@ -32,13 +32,32 @@ struct Usage {
   std::map<std::string, std::set<std::string>> voice_users_by_address;
 };
 
+// What `numbers` say about the addresses and locations they use.
+Usage UsageOf(const std::vector<NumberAssignment>& numbers);
+
 absl::StatusOr<Usage> LoadUsage(store::Tables& tables, const std::string& tenant) {
   absl::StatusOr<std::vector<NumberAssignment>> numbers = tables.numbers.List(tenant);
   if (!numbers.ok()) {
     return numbers.status();
   }
+  return UsageOf(*numbers);
+}
+
+// The usage of one address or location: only the numbers that point at it are read (indexed),
+// so reading one object costs O(its numbers), not O(the inventory).
+absl::StatusOr<Usage> LoadUsageWhere(store::Tables& tables, const std::string& tenant,
+                                     std::string_view json_path, const std::string& id) {
+  absl::StatusOr<std::vector<NumberAssignment>> numbers =
+      tables.numbers.ListWhereField(tenant, json_path, id);
+  if (!numbers.ok()) {
+    return numbers.status();
+  }
+  return UsageOf(*numbers);
+}
+
+Usage UsageOf(const std::vector<NumberAssignment>& numbers) {
   Usage usage;
-  for (const NumberAssignment& number : *numbers) {
+  for (const NumberAssignment& number : numbers) {
     if (number.location_id) {
       ++usage.numbers_by_location[*number.location_id];
     }
@@ -182,7 +201,8 @@ absl::StatusOr<http::HttpResponse> GetAddress(Services& services, http::RequestC
     if (!address.ok()) {
       return address.status();
     }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
+    absl::StatusOr<Usage> usage =
+        LoadUsageWhere(tables, context.tenant_id, "$.civic_address_id", id);
     if (!usage.ok()) {
       return usage.status();
     }
@@ -401,7 +421,7 @@ absl::StatusOr<http::HttpResponse> GetLocation(Services& services, http::Request
     if (!location.ok()) {
       return location.status();
     }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
+    absl::StatusOr<Usage> usage = LoadUsageWhere(tables, context.tenant_id, "$.location_id", id);
     if (!usage.ok()) {
       return usage.status();
     }

@@ -2,6 +2,8 @@
 // assignNumber / unassignNumber / updateNumber actions.
 
 #include <algorithm>
+#include <cmath>
+#include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -75,14 +77,41 @@ absl::StatusOr<std::vector<NumberAssignment>> CandidateNumbers(store::Tables& ta
   return numbers;
 }
 
+SimMillis CompleteAfterMs(const Services& services) {
+  return static_cast<SimMillis>(std::llround(services.settings.operation_complete_seconds * 1000));
+}
+
 absl::StatusOr<http::HttpResponse> ListNumbers(Services& services, http::RequestContext& context) {
   absl::StatusOr<http::ListQuery> query =
       http::ParseListQuery(context.request, NumberFilterSchema());
   if (!query.ok()) {
     return query.status();
   }
+  std::optional<nlohmann::json> body;
   std::vector<nlohmann::json> views;
   absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
+    absl::StatusOr<std::set<std::string>> hidden =
+        NumbersHiddenByLag(tables, context.tenant_id, context.now, CompleteAfterMs(services),
+                           services.replication_lag);
+    if (!hidden.ok()) {
+      return hidden.status();
+    }
+    if (!query->filter && hidden->empty()) {
+      // The whole inventory, one page at a time: read just this page (and one row to tell
+      // whether another follows), so listing N numbers costs O(N), not O(N^2).
+      absl::StatusOr<std::vector<NumberAssignment>> page = tables.numbers.ListPageById(
+          context.tenant_id, query->options.top + 1, query->options.skip);
+      if (!page.ok()) {
+        return page.status();
+      }
+      const bool more = page->size() > static_cast<size_t>(query->options.top);
+      nlohmann::json values = nlohmann::json::array();
+      for (size_t i = 0; i < page->size() && i < static_cast<size_t>(query->options.top); ++i) {
+        values.push_back(NumberView((*page)[i]));
+      }
+      body = http::PageBody(std::move(values), more, *query, context);
+      return absl::OkStatus();
+    }
     absl::StatusOr<std::vector<NumberAssignment>> numbers =
         CandidateNumbers(tables, context.tenant_id, *query);
     if (!numbers.ok()) {
@@ -94,12 +123,17 @@ absl::StatusOr<http::HttpResponse> ListNumbers(Services& services, http::Request
               });
     views.reserve(numbers->size());
     for (const NumberAssignment& number : *numbers) {
-      views.push_back(NumberView(number));
+      if (!hidden->contains(number.telephone_number)) {
+        views.push_back(NumberView(number));
+      }
     }
     return absl::OkStatus();
   });
   if (!status.ok()) {
     return status;
+  }
+  if (body) {
+    return http::HttpResponse::Json(200, *std::move(body));
   }
   return http::HttpResponse::Json(200, http::FilterAndPage(views, *query, context));
 }
@@ -120,6 +154,17 @@ absl::StatusOr<http::HttpResponse> GetNumber(Services& services, http::RequestCo
       return found.status();
     }
     number = *std::move(found);
+    if (number) {
+      absl::StatusOr<std::set<std::string>> hidden =
+          NumbersHiddenByLag(tables, context.tenant_id, context.now, CompleteAfterMs(services),
+                             services.replication_lag);
+      if (!hidden.ok()) {
+        return hidden.status();
+      }
+      if (hidden->contains(number->telephone_number)) {
+        number.reset();  // not replicated to the replica that answers yet
+      }
+    }
     return absl::OkStatus();
   });
   if (!status.ok()) {

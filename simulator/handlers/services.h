@@ -1,7 +1,9 @@
 #pragma once
 
 #include "simulator/clock.h"
+#include "simulator/handlers/replication_lag.h"
 #include "simulator/http/faults.h"
+#include "simulator/http/request_counts.h"
 #include "simulator/http/router.h"
 #include "simulator/store/store.h"
 
@@ -16,6 +18,8 @@ struct SimSettings {
   // Reported as expires_in. Measured on the simulator clock at the current time scale, so a
   // token lasts this many real seconds, and /_sim/clock/advance can expire it.
   int token_lifetime_seconds = 3599;
+  // Eventual consistency at start (see replication_lag.h); /_sim/replicationLag changes it.
+  double replication_lag_seconds = 0;
 };
 
 // What the handlers work with.
@@ -24,6 +28,8 @@ struct Services {
   Clock& clock;
   http::FaultInjector& faults;
   SimSettings settings;
+  http::RequestCounts& request_counts;
+  ReplicationLag& replication_lag;
 };
 
 // Adapts `fn(Services&, RequestContext&)` to a route handler.
@@ -49,5 +55,7 @@ void RegisterEmergencyRoutes(http::Router& router, Services& services);
 void RegisterAdminRoutes(http::Router& router, Services& services);
 // ...and what operators and out-of-band administrators do to a tenant's data.
 void RegisterAdminTenantDataRoutes(http::Router& router, Services& services);
+// ...and what the simulator observes or bends: request counts, replication lag.
+void RegisterAdminObservabilityRoutes(http::Router& router, Services& services);
 
 }  // namespace opcsim

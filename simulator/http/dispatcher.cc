@@ -101,6 +101,10 @@ absl::StatusOr<HttpResponse> Dispatcher::Route(RequestContext& context) {
   std::vector<std::string> allowed;
   std::optional<Router::Match> match =
       router_.Find(context.request.method, context.request.path, &allowed);
+  if (request_counts_ != nullptr && !IsAdminPath(context.request.path)) {
+    request_counts_->Record(context.request.method,
+                            match ? match->route->pattern : std::string("(no route)"));
+  }
   if (!match) {
     if (!allowed.empty()) {
       return ApiError(

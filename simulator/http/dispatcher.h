@@ -6,6 +6,7 @@
 
 #include "simulator/clock.h"
 #include "simulator/http/faults.h"
+#include "simulator/http/request_counts.h"
 #include "simulator/http/router.h"
 #include "simulator/store/store.h"
 
@@ -19,13 +20,15 @@ namespace opcsim::http {
 class Dispatcher {
  public:
   Dispatcher(const Router& router, store::Store& store, Clock& clock, FaultInjector& faults,
-             std::string admin_key, bool graph_public_only = false)
+             std::string admin_key, bool graph_public_only = false,
+             RequestCounts* request_counts = nullptr)
       : router_(router),
         store_(store),
         clock_(clock),
         faults_(faults),
         admin_key_(std::move(admin_key)),
-        graph_public_only_(graph_public_only) {}
+        graph_public_only_(graph_public_only),
+        request_counts_(request_counts) {}
 
   void Handle(const httplib::Request& request, httplib::Response& response);
 
@@ -48,6 +51,7 @@ class Dispatcher {
   FaultInjector& faults_;
   std::string admin_key_;
   bool graph_public_only_;
+  RequestCounts* request_counts_;  // null: not counted
 };
 
 }  // namespace opcsim::http

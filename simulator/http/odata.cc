@@ -395,13 +395,19 @@ nlohmann::json FilterAndPage(const std::vector<nlohmann::json>& items, const Lis
     }
     ++matched;
   }
+  return PageBody(std::move(page), more, query, context);
+}
+
+nlohmann::json PageBody(nlohmann::json page, bool more, const ListQuery& query,
+                        const RequestContext& context) {
   nlohmann::json body = {{"value", std::move(page)}};
   if (more) {
     std::string link = absl::StrCat(context.base_url, context.request.path, "?");
     if (query.options.filter && !query.options.filter->empty()) {
       absl::StrAppend(&link, "$filter=", EncodeQueryValue(*query.options.filter), "&");
     }
-    absl::StrAppend(&link, "$top=", query.options.top, "&$skip=", last);
+    absl::StrAppend(&link, "$top=", query.options.top,
+                    "&$skip=", query.options.skip + query.options.top);
     body["@odata.nextLink"] = link;
   }
   return body;

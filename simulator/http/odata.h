@@ -79,6 +79,11 @@ absl::StatusOr<nlohmann::json> FilterAndPage(const std::vector<nlohmann::json>& 
 nlohmann::json FilterAndPage(const std::vector<nlohmann::json>& items, const ListQuery& query,
                              const RequestContext& context);
 
+// {"value": page, "@odata.nextLink": ...} for a page the handler read itself (`more`: rows
+// follow it), with the same nextLink as FilterAndPage.
+nlohmann::json PageBody(nlohmann::json page, bool more, const ListQuery& query,
+                        const RequestContext& context);
+
 // Percent-encodes a query-string value (everything but RFC 3986 unreserved characters).
 std::string EncodeQueryValue(std::string_view value);
 

@@ -53,6 +53,25 @@ class DocTable {
                   {std::string(scope)});
   }
 
+  // One page of the scope's rows in id order: the primary key's index answers it without
+  // reading (or decoding) the rows before `offset`.
+  absl::StatusOr<std::vector<T>> ListPageById(std::string_view scope, int64_t limit,
+                                              int64_t offset) const {
+    return Select(absl::StrCat("SELECT doc FROM ", table_, " WHERE scope = ?1 ORDER BY id LIMIT ",
+                               limit, " OFFSET ", offset),
+                  {std::string(scope)});
+  }
+
+  // The scope's rows whose `json_extract(doc, json_path)` equals `value`; an index on
+  // (scope, json_extract(doc, json_path)) makes it read only those rows.
+  absl::StatusOr<std::vector<T>> ListWhereField(std::string_view scope, std::string_view json_path,
+                                                std::string_view value) const {
+    return Select(
+        absl::StrCat("SELECT doc FROM ", table_, " WHERE scope = ?1 AND json_extract(doc, '",
+                     std::string(json_path), "') = ?2 ORDER BY rowid"),
+        {std::string(scope), std::string(value)});
+  }
+
   absl::StatusOr<std::vector<T>> ListAll() const {
     return Select(absl::StrCat("SELECT doc FROM ", table_, " ORDER BY rowid"), {});
   }

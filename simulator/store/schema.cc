@@ -41,6 +41,13 @@ std::vector<std::vector<std::string>> Migrations() {
           absl::StrCat("CREATE INDEX operations_pending ON operations (scope) WHERE ",
                        kPendingOperationCondition),
       },
+      // 3: reading one civic address or location counts the numbers that use it; that must
+      // not decode the tenant's whole inventory.
+      {
+          "CREATE INDEX numbers_by_address ON numbers "
+          "(scope, json_extract(doc, '$.civic_address_id'))",
+          "CREATE INDEX numbers_by_location ON numbers (scope, json_extract(doc, '$.location_id'))",
+      },
   };
 }
 

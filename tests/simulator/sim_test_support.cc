@@ -105,6 +105,10 @@ Reply SimClient::AdminPatch(const std::string& path, const nlohmann::json& body)
   return ToReply(client_.Patch(path, Admin(), body.dump(), "application/json"));
 }
 
+Reply SimClient::AdminPut(const std::string& path, const nlohmann::json& body) {
+  return ToReply(client_.Put(path, Admin(), body.dump(), "application/json"));
+}
+
 Reply SimClient::AdminDelete(const std::string& path) {
   return ToReply(client_.Delete(path, Admin()));
 }

@@ -77,6 +77,7 @@ class SimClient {
   Reply AdminGet(const std::string& path);
   Reply AdminPost(const std::string& path, const nlohmann::json& body);
   Reply AdminPatch(const std::string& path, const nlohmann::json& body);
+  Reply AdminPut(const std::string& path, const nlohmann::json& body);
   Reply AdminDelete(const std::string& path);
 
   // POST to the token endpoint; the access token on success.

@@ -1,0 +1,243 @@
+// Scale with the real terraform against the simulator, judged by the requests the simulator
+// counted (never by timings): a refresh of 2,500 managed numbers lists the inventory instead of
+// reading each number, a refresh of 5 numbers of a 2,500-number tenant stays at 5 requests at
+// most, drift is still found exactly, and a read right after a create that 404s under
+// simulated replication lag is retried until it succeeds.
+//
+// The 2,500 assignments are seeded as already assigned (admin API) and adopted with one
+// `import` block over a map, so no test waits for 2,500 long-running operations.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "harness/simulator_process.h"
+#include "harness/terraform_runner.h"
+
+namespace opc::e2e {
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+
+constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
+constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
+constexpr int kTenantNumbers = 2500;
+constexpr char kNumbersRoute[] = "/v1.0/admin/teams/telephoneNumberManagement/numberAssignments";
+constexpr char kFreshNumber[] = "+442079469999";  // unassigned, for the replication-lag test
+
+std::string Dump(const SimulatorProcess::Reply& reply) {
+  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
+}
+
+std::string NumberAt(int i) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "+44207946%04d", i);
+  return buffer;
+}
+
+// The simulator's request counts since the last reset.
+struct Counts {
+  json body;
+  int64_t Of(const std::string& method, const std::string& route) const {
+    for (const json& entry : body.value("routes", json::array())) {
+      if (entry["method"] == method && entry["route"] == route) {
+        return entry["count"].get<int64_t>();
+      }
+    }
+    return 0;
+  }
+  // Tenant-API requests other than token requests.
+  int64_t Graph() const {
+    int64_t total = 0;
+    for (const json& entry : body.value("routes", json::array())) {
+      if (entry["route"].get<std::string>().find("oauth2") == std::string::npos) {
+        total += entry["count"].get<int64_t>();
+      }
+    }
+    return total;
+  }
+};
+
+class ScaleE2ETest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    sim_ = SimulatorProcess::Start({}, &error).release();
+    ASSERT_NE(sim_, nullptr) << error;
+    auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
+                               {{"operatorId", kBluefin},
+                                {"consentedCountries", {"GB"}},
+                                {"contacts",
+                                 {{{"fullName", "Alice Hughes"},
+                                   {"email", "alice.hughes@fernleaf.example"},
+                                   {"companyName", "Fernleaf Outfitters"},
+                                   {"companySize", "L250_U999"}}}},
+                                {"dataTransferNoticeAccepted", true}});
+    ASSERT_EQ(consent.status, 201) << Dump(consent);
+    auto upload =
+        sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
+                          {{"isoCountryCode", "GB"},
+                           {"capabilities", {"userAssignment"}},
+                           {"supportedCustomerActions", {"locationUpdate", "release"}},
+                           {"range", {{"start", NumberAt(0)}, {"count", kTenantNumbers}}}});
+    ASSERT_EQ(upload.status, 201) << Dump(upload);
+    auto fresh = sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
+                                   {{"isoCountryCode", "GB"},
+                                    {"capabilities", {"userAssignment"}},
+                                    {"numbers", {{{"telephoneNumber", kFreshNumber}}}}});
+    ASSERT_EQ(fresh.status, 201) << Dump(fresh);
+    // Already assigned, as in a tenant that adopts Terraform late.
+    for (int i = 0; i < kTenantNumbers; ++i) {
+      ASSERT_NO_FATAL_FAILURE(SetAssigned(NumberAt(i), true));
+    }
+  }
+
+  static void TearDownTestSuite() {
+    delete sim_;
+    sim_ = nullptr;
+  }
+
+  static void SetAssigned(const std::string& number, bool assigned) {
+    auto reply = sim_->AdminTenant(
+        "PATCH", "/numbers/" + number,
+        assigned ? json{{"assignmentStatus", "userAssigned"},
+                        {"assignmentTargetId", kAlice},
+                        {"assignmentCategory", "primary"}}
+                 : json{{"assignmentStatus", "unassigned"}, {"assignmentTargetId", ""}});
+    ASSERT_EQ(reply.status, 200) << Dump(reply);
+  }
+
+  void SetUp() override {
+    ASSERT_NE(sim_, nullptr);
+    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
+      tf_.SetEnv(key, value);
+    }
+  }
+  void TearDown() override {
+    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
+  }
+
+  static void ResetCounts() {
+    auto reply = sim_->Admin("DELETE", "/_sim/requestCounts");
+    ASSERT_EQ(reply.status, 204) << Dump(reply);
+  }
+  static Counts ReadCounts() { return Counts{sim_->Admin("GET", "/_sim/requestCounts").body}; }
+
+  // Assignments of `count` numbers from the `first` (count over a list: the shape that plans
+  // fast), adopted by one import block.
+  void WriteManaged(int count, int first) {
+    json numbers = json::array();
+    for (int i = first; i < first + count; ++i) {
+      numbers.push_back(NumberAt(i));
+    }
+    tf_.WriteFile("terraform.tfvars.json", json{{"numbers", numbers}}.dump());
+    tf_.WriteConfig(std::string(R"(provider "operatorconnect" {}
+
+variable "numbers" { type = list(string) }
+
+resource "operatorconnect_phone_number_assignment" "n" {
+  count                = length(var.numbers)
+  telephone_number     = var.numbers[count.index]
+  assignment_target_id = ")") +
+                    kAlice + R"("
+}
+
+import {
+  for_each = { for i, n in var.numbers : n => i }
+  to       = operatorconnect_phone_number_assignment.n[each.value]
+  id       = each.key
+}
+)");
+  }
+
+  void InitAndAdopt(int count, int first = 0) {
+    WriteManaged(count, first);
+    ProcessResult init = tf_.Init();
+    ASSERT_EQ(init.exit_code, 0) << Describe(init);
+    ProcessResult apply = tf_.Apply();
+    ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
+    EXPECT_THAT(apply.stdout_text,
+                HasSubstr(std::to_string(count) + " imported, 0 added, 0 changed, 0 destroyed"));
+  }
+
+  static SimulatorProcess* sim_;
+  TerraformRunner tf_{[] {
+    TerraformRunner::Options options;
+    options.timeout = std::chrono::minutes(5);
+    return options;
+  }()};
+};
+
+SimulatorProcess* ScaleE2ETest::sim_ = nullptr;
+
+TEST_F(ScaleE2ETest, RefreshingManyManagedNumbersListsTheInventoryAndFindsDriftExactly) {
+  ASSERT_NO_FATAL_FAILURE(InitAndAdopt(kTenantNumbers));
+
+  ASSERT_NO_FATAL_FAILURE(ResetCounts());
+  ProcessResult plan = tf_.Run({"plan", "-detailed-exitcode", "-input=false"});
+  EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
+  Counts counts = ReadCounts();
+  EXPECT_LE(counts.Of("GET", kNumbersRoute), 3) << counts.body.dump();
+  EXPECT_GE(counts.Of("GET", kNumbersRoute), 3) << counts.body.dump();  // the whole inventory
+  EXPECT_EQ(counts.Of("GET", std::string(kNumbersRoute) + "/{numberAssignmentId}"), 0);
+  EXPECT_EQ(counts.Graph(), counts.Of("GET", kNumbersRoute)) << counts.body.dump();
+  std::printf("refresh of %d managed numbers: %s\n", kTenantNumbers, counts.body.dump().c_str());
+
+  // Drift out of band is still found, exactly: one number unassigned, one plan to assign it.
+  ASSERT_NO_FATAL_FAILURE(SetAssigned(NumberAt(1234), false));
+  ProcessResult drift = tf_.Run({"plan", "-detailed-exitcode", "-input=false", "-no-color"});
+  EXPECT_EQ(drift.exit_code, 2) << Describe(drift);
+  EXPECT_THAT(drift.stdout_text, HasSubstr("operatorconnect_phone_number_assignment.n[1234] will "
+                                           "be created"));
+  EXPECT_THAT(drift.stdout_text, HasSubstr("Plan: 1 to add, 0 to change, 0 to destroy"));
+  ASSERT_NO_FATAL_FAILURE(SetAssigned(NumberAt(1234), true));
+}
+
+TEST_F(ScaleE2ETest, RefreshingAFewNumbersOfALargeTenantStaysWithinAFewRequests) {
+  // The last five: in the inventory's last page, the worst case for a shared listing.
+  ASSERT_NO_FATAL_FAILURE(InitAndAdopt(5, kTenantNumbers - 5));
+
+  ASSERT_NO_FATAL_FAILURE(ResetCounts());
+  ProcessResult plan = tf_.Run({"plan", "-detailed-exitcode", "-input=false"});
+  EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
+  Counts counts = ReadCounts();
+  EXPECT_LE(counts.Graph(), 5) << counts.body.dump();
+  EXPECT_GE(counts.Graph(), 1) << counts.body.dump();
+  std::printf("refresh of 5 of %d numbers: %s\n", kTenantNumbers, counts.body.dump().c_str());
+}
+
+TEST_F(ScaleE2ETest, AReadRightAfterACreateIsRetriedThroughReplicationLag) {
+  // 40 simulated seconds: 2 s of real time at the harness's time scale of 0.05.
+  auto lag = sim_->Admin("PUT", "/_sim/replicationLag", {{"seconds", 40}});
+  ASSERT_EQ(lag.status, 200) << Dump(lag);
+  tf_.WriteConfig(std::string(R"(provider "operatorconnect" {}
+
+resource "operatorconnect_phone_number_assignment" "fresh" {
+  telephone_number     = ")") +
+                  kFreshNumber + R"("
+  assignment_target_id = ")" +
+                  kAlice + R"("
+}
+)");
+  ProcessResult init = tf_.Init();
+  ASSERT_EQ(init.exit_code, 0) << Describe(init);
+  ASSERT_NO_FATAL_FAILURE(ResetCounts());
+  ProcessResult apply = tf_.Apply();
+  sim_->Admin("PUT", "/_sim/replicationLag", {{"seconds", 0}});
+  ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
+  Counts counts = ReadCounts();
+  // The read after the assignment 404ed (the number was invisible) and was asked again.
+  EXPECT_GE(counts.Of("GET", kNumbersRoute), 2) << counts.body.dump();
+  json state = tf_.ShowJson();
+  json values = state["values"]["root_module"]["resources"][0]["values"];
+  EXPECT_EQ(values["assignment_target_id"], kAlice) << state.dump();
+  EXPECT_EQ(values["id"], kFreshNumber);
+}
+
+}  // namespace
+}  // namespace opc::e2e
