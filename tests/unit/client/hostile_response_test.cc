@@ -121,7 +121,7 @@ TEST(BoundedJson, StopsWhenCancelled) {
   CancellationSource source;
   source.Cancel();
   CancellationToken token = source.Token();
-  std::string text = "[" + std::string(200'000, '1');
+  std::string text = "[1";
   for (int i = 0; i < 100'000; ++i) {
     text += ",1";
   }
