@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan; the "fuzz" preset) and runs each for
-# SECONDS (default 60) from a small seed corpus. A crash, hang or leak stops it with the input
+# SECONDS (default 60) from a small seed corpus: the msgpack and JSON-state decoders (what
+# Terraform sends) and the API client's response parsers (what an endpoint sends). A crash, hang or leak stops it with the input
 # that caused it saved in build/fuzz/artifacts/.
 #   bash scripts/fuzz.sh [SECONDS]
 set -euo pipefail
@@ -9,13 +10,25 @@ seconds=${1:-60}
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
-mkdir -p build/fuzz/artifacts build/fuzz/corpus/msgpack build/fuzz/corpus/json
+mkdir -p build/fuzz/artifacts build/fuzz/corpus/msgpack build/fuzz/corpus/json \
+  build/fuzz/corpus/responses
 # Seeds: an object with every kind of attribute, as Terraform would send it, and a JSON state.
 printf '\x89\xa2id\xa1x\xa5count\x01\xa7enabled\xc3\xa9countries\x91\xa2GB\xa6places\x90\xa6limits\x80\xa4pair\x92\xa1a\xc2\xa8anything\x92\xa6"bool"\xc3\xa8contacts\xc0' \
   >build/fuzz/corpus/msgpack/object
 printf '{"id":"x","count":1.5,"enabled":true,"countries":["GB"],"places":[{"email":"a","name":"b"}],"limits":{"a":1},"pair":["a",false],"anything":null,"contacts":null}' \
   >build/fuzz/corpus/json/state
+# Response seeds: the first byte picks the parser (0 page, 1 error, 2 token, 3 operation).
+printf '\x00{"value":[{"id":"a"}],"@odata.nextLink":"https://graph.test/v1.0/items?$skiptoken=x"}' \
+  >build/fuzz/corpus/responses/page
+printf '\x09req\x00{"error":{"code":"BadRequest","message":"caf\xc3\xa9","innerError":{"request-id":"r"}}}' \
+  >build/fuzz/corpus/responses/error
+printf '\x02{"token_type":"Bearer","expires_in":"3599","access_token":"eyJ0.eyJ1.sig"}' \
+  >build/fuzz/corpus/responses/token
+printf '\x03{"id":"op","status":"failed","numbers":[{"status":"failed","statusDetail":"x"}]}' \
+  >build/fuzz/corpus/responses/operation
 build/fuzz/fuzz/msgpack_decode_fuzzer -max_total_time="$seconds" -artifact_prefix=build/fuzz/artifacts/ \
   build/fuzz/corpus/msgpack
 build/fuzz/fuzz/json_state_decode_fuzzer -max_total_time="$seconds" -artifact_prefix=build/fuzz/artifacts/ \
   build/fuzz/corpus/json
+build/fuzz/fuzz/response_parsers_fuzzer -max_total_time="$seconds" -max_len=262144 \
+  -dict=fuzz/response_parsers.dict -artifact_prefix=build/fuzz/artifacts/ build/fuzz/corpus/responses

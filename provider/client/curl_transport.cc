@@ -160,6 +160,14 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
 
   SlistPtr headers;
   for (const auto& [name, value] : request.headers.entries()) {
+    // curl sends a header line as given: a CR or LF in it would add headers of its own (a
+    // value that came from a hostile response, e.g. an ETag echoed as If-Match).
+    if (name.find_first_of(std::string_view("\r\n\0:", 4)) != std::string::npos ||
+        value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+      return absl::InvalidArgumentError(StrCat("refusing to send the ",
+                                               name.substr(0, name.find_first_of("\r\n")),
+                                               " header: it contains a line break or NUL"));
+    }
     std::string line = value.empty() ? StrCat(name, ";") : StrCat(name, ": ", value);
     curl_slist* appended = curl_slist_append(headers.get(), line.c_str());
     if (appended == nullptr) {

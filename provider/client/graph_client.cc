@@ -5,6 +5,7 @@
 
 #include "provider/client/graph_error.h"
 #include "provider/client/string_util.h"
+#include "provider/client/untrusted_text.h"
 
 namespace opc::client {
 namespace {
@@ -86,9 +87,9 @@ absl::StatusOr<GraphResponse> GraphClient::Send(const GraphRequest& request,
                                                 const CancellationToken& cancel) const {
   const std::string url = AppendQuery(ResolveUrl(request.path), request.query);
   if (UrlOrigin(url).empty() || UrlOrigin(url) != UrlOrigin(options_.endpoint)) {
-    return absl::PermissionDeniedError(StrCat("refusing to send credentials to ", url,
-                                              ": it is not on the configured endpoint ",
-                                              options_.endpoint));
+    return absl::PermissionDeniedError(
+        StrCat("refusing to send credentials to ", UntrustedText(url, &logger_.redactor()),
+               ": it is not on the configured endpoint ", options_.endpoint));
   }
   const std::string client_request_id = NewClientRequestId();
   bool unauthorized = false;
@@ -98,8 +99,9 @@ absl::StatusOr<GraphResponse> GraphClient::Send(const GraphRequest& request,
   if (unauthorized) {
     // The token may have been revoked or the service's clock disagrees with ours: one more
     // try with a fresh token tells a stale token apart from missing permissions.
-    logger_.Log(LogLevel::kInfo, StrCat(HttpMethodName(request.method), " ", url,
-                                        ": 401, retrying once with a new access token"));
+    logger_.Log(LogLevel::kInfo,
+                StrCat(HttpMethodName(request.method), " ", UntrustedText(url, &logger_.redactor()),
+                       ": 401, retrying once with a new access token"));
     tokens_.Invalidate(used_token);
     response = SendOnce(request, url, client_request_id, &unauthorized, &used_token, cancel);
   }
@@ -127,7 +129,9 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(
     http.headers.Set("If-Match", *request.if_match);
   }
 
-  const std::string description = StrCat(HttpMethodName(request.method), " ", url);
+  // The URL may be a link the service sent (@odata.nextLink, an operation's Location).
+  const std::string description =
+      StrCat(HttpMethodName(request.method), " ", UntrustedText(url, &logger_.redactor()));
   // Token failures are reported as they are, not retried here: the token provider retries
   // its own requests.
   std::optional<absl::Status> token_error;
@@ -159,7 +163,8 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(
   HttpResponse& http_response = *outcome.result;
   GraphResponse response;
   response.status_code = http_response.status_code;
-  response.request_id = http_response.headers.Get("request-id").value_or("");
+  response.request_id = UntrustedText(http_response.headers.Get("request-id").value_or(""),
+                                      &logger_.redactor(), kMaxUntrustedId);
   logger_.Log(LogLevel::kDebug, StrCat(description, " -> ", response.status_code,
                                        " [request-id: ", response.request_id, "]"));
   if (!IsSuccess(response.status_code)) {
@@ -172,12 +177,22 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(
     return status;
   }
   if (!StripWhitespace(http_response.body).empty()) {
-    response.body = nlohmann::json::parse(http_response.body, nullptr, /*allow_exceptions=*/false);
-    if (response.body.is_discarded()) {
-      return absl::InternalError(StrCat(description, ": the response (", response.status_code,
-                                        ") is not valid JSON [request-id: ", response.request_id,
-                                        "]"));
+    JsonLimits limits = options_.json_limits;
+    limits.max_page_items = request.max_page_items;
+    absl::StatusOr<nlohmann::json> body = ParseBoundedJson(http_response.body, limits, &cancel);
+    if (!body.ok()) {
+      if (absl::IsCancelled(body.status())) {
+        return absl::CancelledError(StrCat(description, ": ", body.status().message()));
+      }
+      // The parser's messages never quote the body (see bounded_json.h).
+      return absl::Status(absl::IsResourceExhausted(body.status())
+                              ? absl::StatusCode::kResourceExhausted
+                              : absl::StatusCode::kInternal,
+                          StrCat(description, ": the response (", response.status_code,
+                                 ") was refused: ", body.status().message(),
+                                 " [request-id: ", response.request_id, "]"));
     }
+    response.body = *std::move(body);
   }
   response.etag = http_response.headers.Get("ETag");
   if (!response.etag && response.body.is_object()) {

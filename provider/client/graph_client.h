@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "provider/client/bounded_json.h"
 #include "provider/client/client_logger.h"
 #include "provider/client/http_transport.h"
 #include "provider/client/retry_policy.h"
@@ -29,6 +30,9 @@ struct GraphRequest {
   std::optional<nlohmann::json> body;
   // Sent as If-Match when present (PATCH/DELETE of entities with ETags).
   std::optional<std::string> if_match;
+  // When not 0, a response whose top-level "value" array has more items is refused while it is
+  // parsed (paging's item budget; see JsonLimits).
+  std::size_t max_page_items = 0;
 };
 
 struct GraphResponse {
@@ -36,13 +40,21 @@ struct GraphResponse {
   HttpHeaders headers;
   nlohmann::json body;              // null when the response has no body
   std::optional<std::string> etag;  // the ETag header, else the body's "@odata.etag"
-  std::string request_id;           // the request-id header, for messages and support
+  // The request-id header, for messages and support; already made safe for a message
+  // (bounded, valid UTF-8, redacted: see untrusted_text.h), since the service controls it.
+  std::string request_id;
 };
 
 struct GraphClientOptions {
   // Base URL, e.g. "https://graph.microsoft.com" or "http://127.0.0.1:8080".
   std::string endpoint;
   std::string user_agent;
+  // Limits for parsing every response body (depth, number of values).
+  JsonLimits json_limits;
+  // Budgets for reading one collection (see paging.h): an endpoint that serves endless pages
+  // must not keep the provider busy and growing forever.
+  std::size_t max_list_items = 100'000;
+  int max_list_pages = 1'000;
 };
 
 class GraphClient {
@@ -70,6 +82,7 @@ class GraphClient {
   // The absolute URL for a path or URL as accepted by GraphRequest::path (without query).
   std::string ResolveUrl(std::string_view path_or_url) const;
   const std::string& endpoint() const { return options_.endpoint; }
+  const GraphClientOptions& options() const { return options_; }
   const ClientLogger& logger() const { return logger_; }
 
  private:

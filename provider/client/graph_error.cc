@@ -2,14 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "provider/client/bounded_json.h"
 #include "provider/client/string_util.h"
+#include "provider/client/untrusted_text.h"
 
 namespace opc::client {
 namespace {
 
 constexpr char kPayloadUrl[] = "type.opc/opc.client.GraphError";
 constexpr char kMessagePayloadUrl[] = "type.opc/opc.client.GraphErrorMessage";
-constexpr std::size_t kMaxBodyExcerpt = 300;
 
 std::string StringField(const nlohmann::json& object, std::string_view key) {
   if (!object.is_object()) {
@@ -22,26 +23,15 @@ std::string StringField(const nlohmann::json& object, std::string_view key) {
   return it->get<std::string>();
 }
 
-std::string BodyExcerpt(std::string_view body) {
-  std::string text(StripWhitespace(body));
-  if (text.size() > kMaxBodyExcerpt) {
-    text.resize(kMaxBodyExcerpt);
-    text += "...";
-  }
-  for (char& c : text) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      c = ' ';
-    }
-  }
-  return text;
-}
+// A service message may be long (validation details), but not unbounded.
+constexpr std::size_t kMaxServiceMessage = 1000;
 
 }  // namespace
 
 GraphError ParseGraphError(const HttpResponse& response) {
   GraphError error;
   error.http_status = response.status_code;
-  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json body = ParseBoundedJson(response.body).value_or(nlohmann::json());
   const nlohmann::json* envelope = nullptr;
   if (body.is_object()) {
     auto it = body.find("error");
@@ -62,7 +52,11 @@ GraphError ParseGraphError(const HttpResponse& response) {
       }
     }
   } else if (!response.body.empty()) {
-    error.message = BodyExcerpt(response.body);
+    // Made safe for a message by FormatGraphError, like every field. The redaction window
+    // must hold a secret that starts within the excerpt.
+    error.message =
+        std::string(StripWhitespace(std::string_view(response.body).substr(0, 64 * 1024)));
+    error.message_is_body_excerpt = true;
   }
   if (error.code.empty()) {
     error.code = response.headers.Get("x-ms-error-code").value_or("");
@@ -161,32 +155,31 @@ absl::StatusCode StatusCodeForHttpError(int http_status, std::string_view servic
   }
 }
 
-std::string FormatGraphError(const GraphError& error) {
+std::string FormatGraphError(const GraphError& error, const Redactor* redactor) {
   std::string text = StrCat(HttpReasonPhrase(error.http_status), " (", error.http_status);
   if (!error.code.empty()) {
-    StrAppend(&text, " ", error.code);
+    StrAppend(&text, " ", UntrustedText(error.code, redactor, kMaxUntrustedId));
   }
   StrAppend(&text, ")");
   if (!error.message.empty()) {
-    StrAppend(&text, ": ", error.message);
+    StrAppend(
+        &text, ": ",
+        UntrustedText(error.message, redactor,
+                      error.message_is_body_excerpt ? kMaxUntrustedText : kMaxServiceMessage));
   }
   if (!error.request_id.empty()) {
-    StrAppend(&text, " [request-id: ", error.request_id, "]");
+    StrAppend(&text, " [request-id: ", UntrustedText(error.request_id, redactor, kMaxUntrustedId),
+              "]");
   }
   return text;
 }
 
 absl::Status GraphErrorToStatus(const GraphError& error, const Redactor* redactor) {
-  std::string message = FormatGraphError(error);
-  if (redactor != nullptr) {
-    message = redactor->Redact(message);
-  } else {
-    message = RedactCredentialPatterns(message);
-  }
+  std::string message = FormatGraphError(error, redactor);
   absl::Status status(StatusCodeForHttpError(error.http_status, error.code), message);
   status.SetPayload(kPayloadUrl, absl::Cord(StrCat(error.http_status, "\n", error.code)));
-  const std::string service_message = redactor != nullptr ? redactor->Redact(error.message)
-                                                          : RedactCredentialPatterns(error.message);
+  // Bounded, valid UTF-8 and redacted like every other piece of response data in a message.
+  const std::string service_message = UntrustedText(error.message, redactor);
   status.SetPayload(kMessagePayloadUrl, absl::Cord(service_message));
   return status;
 }

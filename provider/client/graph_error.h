@@ -21,10 +21,12 @@ namespace opc::client {
 struct GraphError {
   int http_status = 0;
   std::string code;        // error.code (or the x-ms-error-code header), e.g. "NumbersAssigned"
-  std::string message;     // error.message, or a short excerpt of a body that is no envelope
+  std::string message;     // error.message, or the start of a body that is no envelope
   std::string request_id;  // innerError.request-id, else the request-id header
   std::string client_request_id;
   std::string date;
+  // `message` is the start of a body that is no envelope, not a service message.
+  bool message_is_body_excerpt = false;
 };
 
 GraphError ParseGraphError(const HttpResponse& response);
@@ -34,8 +36,10 @@ std::string HttpReasonPhrase(int http_status);
 
 absl::StatusCode StatusCodeForHttpError(int http_status, std::string_view service_code);
 
-// "Conflict (409 NumbersAssigned): message [request-id: id]". Not redacted.
-std::string FormatGraphError(const GraphError& error);
+// "Conflict (409 NumbersAssigned): message [request-id: id]". Every field came from the
+// response, so each is bounded, sanitised and redacted (see untrusted_text.h); with a null
+// `redactor`, by the credential patterns alone.
+std::string FormatGraphError(const GraphError& error, const Redactor* redactor = nullptr);
 
 // The Status for `error`; its message is passed through `redactor` when one is given.
 absl::Status GraphErrorToStatus(const GraphError& error, const Redactor* redactor = nullptr);

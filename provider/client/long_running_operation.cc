@@ -6,38 +6,55 @@
 #include "provider/client/json_fields.h"
 #include "provider/client/retry_policy.h"
 #include "provider/client/string_util.h"
+#include "provider/client/untrusted_text.h"
 
 namespace opc::client {
 namespace {
 
+// A Location is polled verbatim and remembered for messages; Graph's are ~200 bytes.
+constexpr std::size_t kMaxLocationBytes = 16 * 1024;
+
 using std::chrono::milliseconds;
 
 constexpr char kFailedOperationPayload[] = "type.opc/opc.client.FailedOperation";
+// Numbers named in a failure message; the rest are counted.
+constexpr std::size_t kMaxFailuresShown = 20;
 
-std::string DescribeNumber(const OperationNumberDetail& detail, std::size_t index) {
+std::string DescribeNumber(const OperationNumberDetail& detail, std::size_t index,
+                           const Redactor& redactor) {
   if (detail.resource_location) {
     if (auto number = TelephoneNumberFromResourceLocation(*detail.resource_location)) {
-      return *number;
+      return UntrustedText(*number, &redactor, kMaxUntrustedId);
     }
-    return *detail.resource_location;
+    return UntrustedText(*detail.resource_location, &redactor);
   }
   return StrCat("number #", index + 1);
 }
 
-absl::Status FailureStatus(const LongRunningOperation& operation) {
+absl::Status FailureStatus(const LongRunningOperation& operation, const Redactor& redactor) {
   std::vector<std::string> details;
+  std::size_t not_shown = 0;
   for (std::size_t i = 0; i < operation.numbers.size(); ++i) {
     const OperationNumberDetail& detail = operation.numbers[i];
     if (detail.status && *detail.status == operation_status::kSucceeded) {
       continue;
     }
-    details.push_back(
-        StrCat(DescribeNumber(detail, i), ": ",
-               detail.status_detail.value_or(detail.status.value_or("no detail given"))));
+    if (details.size() == kMaxFailuresShown) {
+      ++not_shown;
+      continue;
+    }
+    details.push_back(StrCat(
+        DescribeNumber(detail, i, redactor), ": ",
+        UntrustedText(detail.status_detail.value_or(detail.status.value_or("no detail given")),
+                      &redactor)));
   }
-  std::string message = StrCat("operation '", operation.id, "' failed");
+  std::string message =
+      StrCat("operation '", UntrustedText(operation.id, &redactor, kMaxUntrustedId), "' failed");
   if (!details.empty()) {
     StrAppend(&message, ": ", Join(details, "; "));
+  }
+  if (not_shown > 0) {
+    StrAppend(&message, "; and ", not_shown, " more");
   }
   absl::Status status = absl::FailedPreconditionError(message);
   status.SetPayload(kFailedOperationPayload,
@@ -144,6 +161,11 @@ absl::StatusOr<LongRunningOperation> OperationPoller::WaitForAccepted(
         StrCat("the service accepted the request (", accepted.status_code,
                ") but sent no Location header to follow [request-id: ", accepted.request_id, "]"));
   }
+  if (location->size() > kMaxLocationBytes) {
+    return absl::InternalError(StrCat("the service accepted the request (", accepted.status_code,
+                                      ") but its Location header is ", location->size(),
+                                      " bytes long [request-id: ", accepted.request_id, "]"));
+  }
   std::optional<milliseconds> first_delay;
   if (auto retry_after = accepted.headers.Get("Retry-After")) {
     first_delay = ParseRetryAfter(*retry_after, clock_.Now());
@@ -154,6 +176,9 @@ absl::StatusOr<LongRunningOperation> OperationPoller::WaitForAccepted(
 absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view location,
                                                            std::optional<milliseconds> first_delay,
                                                            const CancellationToken& cancel) const {
+  const Redactor& redactor = client_.logger().redactor();
+  // From a Location header: untrusted in every message.
+  const std::string where = UntrustedText(location, &redactor);
   const auto deadline = clock_.Now() + options_.timeout;
   milliseconds delay = first_delay.value_or(options_.default_interval);
   std::string last_status = "notStarted";
@@ -161,20 +186,22 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view loca
     auto remaining = std::chrono::duration_cast<milliseconds>(deadline - clock_.Now());
     if (polls > 0 && remaining <= milliseconds(0)) {
       return absl::DeadlineExceededError(
-          StrCat("operation at ", location, " is still ", last_status, " after ",
-                 FormatDuration(options_.timeout), " (", polls, " polls)"));
+          StrCat("operation at ", where, " is still ",
+                 UntrustedText(last_status, &redactor, kMaxUntrustedId), " after ",
+                 FormatDuration(options_.timeout), " (", polls,
+                 " polls; the provider's operation_timeout)"));
     }
-    delay = std::max(delay, options_.min_interval);
+    delay = std::clamp(delay, options_.min_interval,
+                       std::max(options_.min_interval, options_.max_interval));
     // The last poll happens at the deadline rather than never.
     delay = std::clamp(delay, milliseconds(0), std::max(remaining, milliseconds(0)));
     if (absl::Status slept = sleeper_.Sleep(delay, cancel); !slept.ok()) {
-      return absl::CancelledError(
-          StrCat("cancelled while waiting for the operation at ", location));
+      return absl::CancelledError(StrCat("cancelled while waiting for the operation at ", where));
     }
     absl::StatusOr<GraphResponse> response = client_.Get(std::string(location), {}, cancel);
     if (!response.ok()) {
       // Keep the code, but make clear that polling failed, not the operation itself.
-      return AnnotateStatus(response.status(), StrCat("polling operation ", location, ": "));
+      return AnnotateStatus(response.status(), StrCat("polling operation ", where, ": "));
     }
     absl::StatusOr<LongRunningOperation> operation =
         DecodeJson<LongRunningOperation>(response->body, "operation");
@@ -187,10 +214,12 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view loca
       return operation;
     }
     if (EqualsIgnoreCase(operation->status, operation_status::kFailed)) {
-      return FailureStatus(*operation);
+      return FailureStatus(*operation, redactor);
     }
-    client_.logger().Log(LogLevel::kDebug,
-                         StrCat("operation '", operation->id, "' is ", operation->status));
+    client_.logger().Log(
+        LogLevel::kDebug,
+        StrCat("operation '", UntrustedText(operation->id, &redactor, kMaxUntrustedId), "' is ",
+               UntrustedText(operation->status, &redactor, kMaxUntrustedId)));
     delay = options_.default_interval;
     if (auto retry_after = response->headers.Get("Retry-After")) {
       delay = ParseRetryAfter(*retry_after, clock_.Now()).value_or(options_.default_interval);

@@ -54,8 +54,13 @@ struct PollOptions {
   std::chrono::milliseconds default_interval{std::chrono::seconds(2)};
   // Floor for every wait, so that "Retry-After: 0" ("poll again soon") is not a busy loop.
   std::chrono::milliseconds min_interval{250};
-  // Give up (DeadlineExceeded) when the operation has not finished after this long.
-  std::chrono::milliseconds timeout{std::chrono::minutes(30)};
+  // Ceiling for every wait, whatever Retry-After says: a service asking for 999999 s is polled
+  // at least this often (Microsoft's Graph SDKs cap a Retry-After at 180 s; operations on
+  // numbers take seconds, so less here).
+  std::chrono::milliseconds max_interval{std::chrono::seconds(60)};
+  // Give up (DeadlineExceeded) when the operation has not finished after this long: the
+  // provider's operation_timeout.
+  std::chrono::milliseconds timeout{std::chrono::minutes(15)};
 };
 
 // The {id} of a Location such as ".../operations('abc')" or ".../operations/abc".

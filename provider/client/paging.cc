@@ -3,8 +3,15 @@
 #include <set>
 
 #include "provider/client/string_util.h"
+#include "provider/client/untrusted_text.h"
 
 namespace opc::client {
+namespace {
+
+// Graph's links are a few hundred bytes; every link is remembered to detect loops.
+constexpr std::size_t kMaxNextLinkBytes = 16 * 1024;
+
+}  // namespace
 
 absl::Status ForEachItem(const GraphClient& client, GraphRequest first,
                          const std::function<absl::Status(const nlohmann::json& item)>& visit,
@@ -19,18 +26,39 @@ absl::Status ForEachItem(const GraphClient& client, GraphRequest first,
   first.method = HttpMethod::kGet;
 
   GraphRequest request = std::move(first);
+  const Redactor& redactor = client.logger().redactor();
+  const GraphClientOptions& budget = client.options();
+  const std::string what = UntrustedText(request.path, &redactor);
   std::set<std::string> seen_links;
+  std::size_t items = 0;
   for (int page = 1;; ++page) {
+    if (page > budget.max_list_pages) {
+      return absl::ResourceExhaustedError(
+          StrCat("reading ", what, ": the service sent more than ", budget.max_list_pages,
+                 " pages; stopped there (a broken or hostile endpoint?)"));
+    }
+    if (cancel.IsCancelled()) {
+      return absl::CancelledError(StrCat("reading ", what, ": cancelled"));
+    }
+    // One more item than the budget allows is what tells "full" from "too many".
+    request.max_page_items = budget.max_list_items - items + 1;
     absl::StatusOr<GraphResponse> response = client.Send(request, cancel);
     if (!response.ok()) {
+      if (absl::IsResourceExhausted(response.status()) &&
+          StatusMessage(response.status()).find(kTooManyPageItems) != std::string_view::npos) {
+        return absl::ResourceExhaustedError(
+            StrCat("reading ", what, ": the collection has more than ", budget.max_list_items,
+                   " items, the most one read may return (max_list_items)"));
+      }
       return response.status();
     }
     const nlohmann::json& body = response->body;
     if (!body.is_object() || !body.contains("value") || !body["value"].is_array()) {
       return absl::InternalError(
-          StrCat("page ", page, " of ", request.path,
+          StrCat("page ", page, " of ", what,
                  " has no \"value\" array [request-id: ", response->request_id, "]"));
     }
+    items += body["value"].size();
     for (const nlohmann::json& item : body["value"]) {
       if (absl::Status status = visit(item); !status.ok()) {
         return status;
@@ -41,14 +69,20 @@ absl::Status ForEachItem(const GraphClient& client, GraphRequest first,
       return absl::OkStatus();
     }
     if (!next->is_string() || next->get<std::string>().empty()) {
-      return absl::InternalError(
-          StrCat("page ", page, " has an invalid @odata.nextLink: ",
-                 next->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+      // Never format the value itself: it is untrusted and may be nested arbitrarily deep.
+      return absl::InternalError(StrCat("page ", page, " of ", what,
+                                        " has an invalid @odata.nextLink (a JSON ",
+                                        next->type_name(), ", expected a non-empty URL)"));
     }
     std::string link = next->get<std::string>();
+    if (link.size() > kMaxNextLinkBytes) {
+      return absl::InternalError(StrCat("page ", page, " of ", what, " has an @odata.nextLink of ",
+                                        link.size(), " bytes (at most ", kMaxNextLinkBytes,
+                                        " accepted)"));
+    }
     if (!seen_links.insert(link).second) {
-      return absl::InternalError(
-          StrCat("the service returned the same @odata.nextLink twice: ", link));
+      return absl::InternalError(StrCat("the service returned the same @odata.nextLink twice: ",
+                                        UntrustedText(link, &redactor)));
     }
     request = GraphRequest{HttpMethod::kGet, std::move(link), {}, std::nullopt, std::nullopt};
   }

@@ -19,7 +19,10 @@ inline constexpr int kMaxPageSize = 1000;
 
 // Visits every item of every page. `first` is the first page's request (GET); $top=1000 is
 // added unless it already has a $top. Stops at the first error (from the service or from
-// `visit`). A nextLink that repeats an earlier page is an error, not an endless loop.
+// `visit`). A nextLink that repeats an earlier page is an error, not an endless loop; so is a
+// collection with more than the client's max_list_items items or max_list_pages pages
+// (ResourceExhausted, see GraphClientOptions): a page is refused while it is parsed as soon
+// as it would go over the item budget.
 absl::Status ForEachItem(const GraphClient& client, GraphRequest first,
                          const std::function<absl::Status(const nlohmann::json& item)>& visit,
                          const CancellationToken& cancel);

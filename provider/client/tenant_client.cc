@@ -71,6 +71,12 @@ absl::Status ValidateClientConfig(const ClientConfig& config) {
   if (config.operation_timeout <= std::chrono::milliseconds(0)) {
     return absl::InvalidArgumentError("operation_timeout must be positive");
   }
+  if (config.max_list_items < 1) {
+    return absl::InvalidArgumentError("max_list_items must be positive");
+  }
+  if (config.max_list_pages < 1) {
+    return absl::InvalidArgumentError("max_list_pages must be positive");
+  }
   if (config.operation_poll_interval < std::chrono::milliseconds(0)) {
     return absl::InvalidArgumentError("operation_poll_interval must not be negative");
   }
@@ -118,9 +124,13 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
   client->tokens_ = std::make_unique<ClientCredentialsTokenProvider>(
       std::move(credentials), *client->transport_, *client->retrier_, clock, *client->logger_);
 
+  GraphClientOptions graph;
+  graph.endpoint = config.endpoint;
+  graph.user_agent = config.user_agent;
+  graph.max_list_items = config.max_list_items;
+  graph.max_list_pages = config.max_list_pages;
   client->graph_ = std::make_unique<GraphClient>(
-      GraphClientOptions{config.endpoint, config.user_agent}, *client->transport_, *client->tokens_,
-      *client->retrier_, *client->logger_);
+      std::move(graph), *client->transport_, *client->tokens_, *client->retrier_, *client->logger_);
   PollOptions poll;
   poll.timeout = config.operation_timeout;
   poll.default_interval = config.operation_poll_interval;

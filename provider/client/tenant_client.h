@@ -52,8 +52,13 @@ struct ClientConfig {
   // Retries after the first attempt, for 429, 5xx and connection failures.
   int max_retries = 5;
   std::string user_agent{kDefaultUserAgent};
-  // How long AssignNumber/UnassignNumber wait for their long-running operation.
-  std::chrono::milliseconds operation_timeout{std::chrono::minutes(30)};
+  // How long AssignNumber/UnassignNumber wait for their long-running operation (polled at
+  // least every minute whatever Retry-After says, see PollOptions).
+  std::chrono::milliseconds operation_timeout{std::chrono::minutes(15)};
+  // Budgets for reading one collection (see paging.h): the most items one read returns, and
+  // the most pages it follows.
+  std::size_t max_list_items = 100'000;
+  int max_list_pages = 1'000;
   // Poll interval when the service sends no Retry-After.
   std::chrono::milliseconds operation_poll_interval{std::chrono::seconds(2)};
   // Where log lines go (already redacted); null discards them.

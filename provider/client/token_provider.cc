@@ -1,10 +1,13 @@
 #include "provider/client/token_provider.h"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "provider/client/bounded_json.h"
 #include "provider/client/graph_error.h"
 #include "provider/client/string_util.h"
+#include "provider/client/untrusted_text.h"
 #include "provider/client/url_encoding.h"
 
 namespace opc::client {
@@ -20,20 +23,46 @@ std::string StringField(const nlohmann::json& object, std::string_view key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-// AAD sends expires_in as a number; older endpoints sent a string.
+// AAD sends expires_in as a number; older endpoints sent a string. Any value is clamped to
+// [0, kMaxTokenLifetime] before it is turned into a duration (a hostile 9223372036854775807
+// would overflow the arithmetic).
 std::optional<int64_t> ExpiresIn(const nlohmann::json& body) {
+  constexpr int64_t kMax = kMaxTokenLifetime.count();
   auto it = body.find("expires_in");
   if (it == body.end()) {
     return std::nullopt;
   }
+  if (it->is_number_unsigned()) {
+    return static_cast<int64_t>(std::min<uint64_t>(it->get<uint64_t>(), kMax));
+  }
   if (it->is_number_integer()) {
-    return it->get<int64_t>();
+    return std::clamp<int64_t>(it->get<int64_t>(), 0, kMax);
   }
+  if (it->is_number_float()) {
+    const double value = it->get<double>();
+    if (std::isnan(value)) {
+      return std::nullopt;
+    }
+    return static_cast<int64_t>(std::clamp(value, 0.0, static_cast<double>(kMax)));
+  }
+  if (!it->is_string()) {
+    return std::nullopt;
+  }
+  std::string_view text = it->get_ref<const std::string&>();
+  if (text.empty() || text.size() > 32 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return IsAsciiDigit(c); })) {
+    return std::nullopt;
+  }
+  // All digits: anything longer than the maximum's digits is over it.
   int64_t value = 0;
-  if (it->is_string() && ParseInt64(it->get<std::string>(), &value)) {
-    return value;
+  if (text.size() > 18 || !ParseInt64(text, &value)) {
+    return kMax;
   }
-  return std::nullopt;
+  return std::min(value, kMax);
+}
+
+bool IsBearerTokenChar(char c) {
+  return IsAsciiAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
 }
 
 absl::StatusCode StatusCodeForOAuthError(std::string_view error, int http_status) {
@@ -165,23 +194,34 @@ absl::StatusOr<ClientCredentialsTokenProvider::CachedToken> ClientCredentialsTok
     return status;
   }
 
-  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  absl::StatusOr<nlohmann::json> parsed =
+      ParseBoundedJson(response.body, kDefaultJsonLimits, &cancel);
+  if (!parsed.ok()) {
+    return absl::Status(
+        parsed.status().code() == absl::StatusCode::kCancelled ? absl::StatusCode::kCancelled
+                                                               : absl::StatusCode::kInternal,
+        StrCat("token response from ", url, " was refused: ", parsed.status().message()));
+  }
+  const nlohmann::json& body = *parsed;
   if (!body.is_object()) {
     return absl::InternalError(StrCat("token response from ", url, " is not a JSON object"));
   }
   std::string access_token = StringField(body, "access_token");
-  if (access_token.empty()) {
-    return absl::InternalError(StrCat("token response from ", url, " has no access_token"));
+  // Registered before anything else can quote it.
+  logger_.redactor().AddRotatingSecret(access_token);
+  if (absl::Status valid = CheckAccessToken(access_token); !valid.ok()) {
+    return absl::InternalError(
+        StrCat("token response from ", url, " was refused: ", valid.message()));
   }
   std::string token_type = StringField(body, "token_type");
   if (!token_type.empty() && !EqualsIgnoreCase(token_type, "Bearer")) {
-    return absl::InternalError(StrCat("token response from ", url, " has token_type '", token_type,
-                                      "', expected 'Bearer'"));
+    return absl::InternalError(StrCat(
+        "token response from ", url, " has token_type '",
+        UntrustedText(token_type, &logger_.redactor(), kMaxUntrustedId), "', expected 'Bearer'"));
   }
-  logger_.redactor().AddRotatingSecret(access_token);
 
   // Without expires_in, assume the platform's usual hour.
-  const int64_t lifetime_seconds = std::max<int64_t>(ExpiresIn(body).value_or(3600), 0);
+  const int64_t lifetime_seconds = ExpiresIn(body).value_or(3600);
   const milliseconds lifetime = seconds(lifetime_seconds);
   const milliseconds margin = std::min(options_.refresh_margin, lifetime / 2);
   const auto now = clock_.Now();
@@ -192,7 +232,8 @@ absl::StatusOr<ClientCredentialsTokenProvider::CachedToken> ClientCredentialsTok
 
 absl::Status ClientCredentialsTokenProvider::TokenErrorToStatus(
     const HttpResponse& response) const {
-  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  const Redactor* redactor = &logger_.redactor();
+  nlohmann::json body = ParseBoundedJson(response.body).value_or(nlohmann::json());
   std::string error;
   std::string description;
   std::string trace_id;
@@ -209,13 +250,13 @@ absl::Status ClientCredentialsTokenProvider::TokenErrorToStatus(
   }
   std::string message = StrCat("token request to ", TokenUrl(), " failed (", response.status_code);
   if (!error.empty()) {
-    StrAppend(&message, " ", error);
+    StrAppend(&message, " ", UntrustedText(error, redactor, kMaxUntrustedId));
   }
   StrAppend(&message, ")");
   if (!description.empty()) {
-    StrAppend(&message, ": ", description);
+    StrAppend(&message, ": ", UntrustedText(description, redactor, 1000));
   } else if (!body.is_object() && !response.body.empty()) {
-    StrAppend(&message, ": ", ParseGraphError(response).message);
+    StrAppend(&message, ": ", UntrustedText(StripWhitespace(response.body), redactor));
   }
   if (error == "invalid_client") {
     StrAppend(&message, " (check client_id and client_secret)");
@@ -223,10 +264,43 @@ absl::Status ClientCredentialsTokenProvider::TokenErrorToStatus(
     StrAppend(&message, " (is the application registered in tenant ", options_.tenant_id, "?)");
   }
   if (!trace_id.empty() || !correlation_id.empty()) {
-    StrAppend(&message, " [trace-id: ", trace_id, ", correlation-id: ", correlation_id, "]");
+    StrAppend(&message, " [trace-id: ", UntrustedText(trace_id, redactor, kMaxUntrustedId),
+              ", correlation-id: ", UntrustedText(correlation_id, redactor, kMaxUntrustedId), "]");
   }
   return absl::Status(StatusCodeForOAuthError(error, response.status_code),
                       logger_.redactor().Redact(message));
+}
+
+absl::Status CheckAccessToken(std::string_view token) {
+  if (token.empty()) {
+    return absl::InvalidArgumentError("it has no access_token");
+  }
+  if (token.size() > kMaxAccessTokenBytes) {
+    return absl::InvalidArgumentError(StrCat("its access_token is ", token.size(),
+                                             " bytes long, more than the ", kMaxAccessTokenBytes,
+                                             " accepted"));
+  }
+  // RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+  std::size_t end = token.size();
+  while (end > 0 && token[end - 1] == '=') {
+    --end;
+  }
+  for (std::size_t i = 0; i < end; ++i) {
+    if (!IsBearerTokenChar(token[i])) {
+      // Never quote the token, not even the offending character's neighbours.
+      const auto byte = static_cast<unsigned char>(token[i]);
+      return absl::InvalidArgumentError(
+          StrCat("its access_token has a character a bearer token may not contain (",
+                 byte < 0x20 || byte == 0x7F ? "a control character"
+                 : byte >= 0x80              ? "a non-ASCII byte"
+                                             : StrCat("'", static_cast<char>(byte), "'"),
+                 " at offset ", i, "); it would corrupt the Authorization header"));
+    }
+  }
+  if (end == 0) {
+    return absl::InvalidArgumentError("its access_token is only padding ('=')");
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace opc::client

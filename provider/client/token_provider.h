@@ -20,6 +20,16 @@ namespace opc::client {
 inline constexpr std::string_view kDefaultAuthorityUrl = "https://login.microsoftonline.com";
 inline constexpr std::string_view kDefaultGraphScope = "https://graph.microsoft.com/.default";
 
+// Bounds on what a token response may hold. Entra access tokens are JWTs of 1-4 KiB that live
+// 60-90 minutes (at most 24 h).
+inline constexpr std::size_t kMaxAccessTokenBytes = 16 * 1024;
+inline constexpr std::chrono::seconds kMaxTokenLifetime{24 * 60 * 60};
+
+// OK when `token` can be sent as "Authorization: Bearer <token>": 1 to kMaxAccessTokenBytes
+// characters of RFC 6750's b64token grammar (no space, no CR/LF: a hostile token endpoint
+// must not be able to add headers to requests). The message never quotes the token.
+absl::Status CheckAccessToken(std::string_view token);
+
 class TokenProvider {
  public:
   virtual ~TokenProvider() = default;

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "absl/strings/str_cat.h"
+#include "provider/common/utf8.h"
 #include "provider/framework/codec.h"
 
 namespace opc::protocol {
@@ -168,8 +169,10 @@ void AppendDiagnostics(const Diagnostics& diags,
     proto->set_severity(diag.severity == framework::Diagnostic::Severity::kError
                             ? tfplugin6::Diagnostic::ERROR
                             : tfplugin6::Diagnostic::WARNING);
-    proto->set_summary(diag.summary);
-    proto->set_detail(diag.detail);
+    // A diagnostic may quote a service's response: invalid UTF-8 would make gRPC fail the
+    // whole call ("string field contains invalid UTF-8") and hide the message.
+    proto->set_summary(SanitizeUtf8(diag.summary));
+    proto->set_detail(SanitizeUtf8(diag.detail));
     if (diag.attribute.has_value() && !diag.attribute->empty()) {
       ToProto(*diag.attribute, proto->mutable_attribute());
     }

@@ -46,8 +46,14 @@ const Setting kRequestTimeout{
 const Setting kMaxRetries{
     "max_retries", {"OPERATORCONNECT_MAX_RETRIES"}, std::to_string(kDefaultMaxRetries)};
 
-const Setting* const kAllSettings[] = {&kTenantId,     &kClientId, &kClientSecret,   &kEndpoint,
-                                       &kAuthorityUrl, &kCaFile,   &kRequestTimeout, &kMaxRetries};
+const Setting kOperationTimeout{
+    "operation_timeout", {"OPERATORCONNECT_OPERATION_TIMEOUT"}, kDefaultOperationTimeout};
+const Setting kMaxListItems{
+    "max_list_items", {"OPERATORCONNECT_MAX_LIST_ITEMS"}, std::to_string(kDefaultMaxListItems)};
+
+const Setting* const kAllSettings[] = {
+    &kTenantId, &kClientId,       &kClientSecret, &kEndpoint,         &kAuthorityUrl,
+    &kCaFile,   &kRequestTimeout, &kMaxRetries,   &kOperationTimeout, &kMaxListItems};
 
 // A setting's value and where it came from (named in diagnostics).
 struct Resolved {
@@ -118,6 +124,12 @@ absl::Status Check(const Setting& setting, const std::string& text) {
   }
   if (&setting == &kMaxRetries) {
     return rules::ParseMaxRetries(text).status();
+  }
+  if (&setting == &kOperationTimeout) {
+    return rules::ParseDuration(text).status();
+  }
+  if (&setting == &kMaxListItems) {
+    return rules::ParseMaxListItems(text).status();
   }
   return absl::OkStatus();
 }
@@ -215,6 +227,26 @@ framework::Schema OperatorConnectProvider::GetSchema() const {
       "; falls back to `OPERATORCONNECT_MAX_RETRIES`.");
   retries.optional = true;
   attrs.push_back(std::move(retries));
+  attrs.push_back(StringSetting(
+      "operation_timeout",
+      absl::StrCat("How long assigning or unassigning a phone number waits for its long-running "
+                   "operation to finish, as a duration such as `5m`, at most `24h`. The "
+                   "operation is polled at least every minute, whatever `Retry-After` the "
+                   "service sends. Defaults to `",
+                   kDefaultOperationTimeout,
+                   "`; falls back to `OPERATORCONNECT_OPERATION_TIMEOUT`.")));
+  framework::Attribute list_items;
+  list_items.name = "max_list_items";
+  list_items.type = framework::Type::Number();
+  list_items.description = absl::StrCat(
+      "The most items one read of a collection (e.g. the phone number inventory) may return, 1 "
+      "to ",
+      kMaxMaxListItems,
+      ". A read that would return more fails instead of using unbounded time "
+      "and memory; so does one that follows more than 1000 pages. Defaults to ",
+      kDefaultMaxListItems, "; falls back to `OPERATORCONNECT_MAX_LIST_ITEMS`.");
+  list_items.optional = true;
+  attrs.push_back(std::move(list_items));
   return schema;
 }
 
@@ -244,6 +276,8 @@ client::ClientConfig ClientConfigFrom(const ProviderSettings& settings) {
   config.ca_file = settings.ca_file;
   config.request_timeout = settings.request_timeout;
   config.max_retries = settings.max_retries;
+  config.operation_timeout = settings.operation_timeout;
+  config.max_list_items = static_cast<std::size_t>(settings.max_list_items);
   config.user_agent = "terraform-provider-operatorconnect/" + ProviderVersion();
   config.log_sink = [log = plugin::ProcessLogger().Named("client")](client::LogLevel level,
                                                                     std::string_view message) {
@@ -306,6 +340,10 @@ void OperatorConnectProvider::Configure(const framework::ConfigureProviderReques
       settings.request_timeout = *rules::ParseDuration(text);
     } else if (setting == &kMaxRetries) {
       settings.max_retries = *rules::ParseMaxRetries(text);
+    } else if (setting == &kOperationTimeout) {
+      settings.operation_timeout = *rules::ParseDuration(text);
+    } else if (setting == &kMaxListItems) {
+      settings.max_list_items = *rules::ParseMaxListItems(text);
     }
   }
   if (diags.HasError()) {
@@ -322,7 +360,9 @@ void OperatorConnectProvider::Configure(const framework::ConfigureProviderReques
                                    {"authority_url", settings.authority_url},
                                    {"ca_certificate_file", settings.ca_file},
                                    {"request_timeout_ms", settings.request_timeout.count()},
-                                   {"max_retries", settings.max_retries}});
+                                   {"max_retries", settings.max_retries},
+                                   {"operation_timeout_ms", settings.operation_timeout.count()},
+                                   {"max_list_items", settings.max_list_items}});
   auto shared_settings = std::make_shared<const ProviderSettings>(std::move(settings));
   absl::StatusOr<std::unique_ptr<client::TenantClient>> tenant_client =
       client::TenantClient::Create(ClientConfigFrom(*shared_settings));

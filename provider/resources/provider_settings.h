@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 namespace opc::resources {
@@ -17,6 +18,10 @@ struct ProviderSettings {
   std::string ca_file;        // PEM bundle to trust instead of the system store; empty: system
   std::chrono::milliseconds request_timeout{60'000};
   int max_retries = 5;
+  // Budgets against a broken or hostile endpoint: the longest wait for one long-running
+  // operation, and the most items one read of a collection returns.
+  std::chrono::milliseconds operation_timeout{15 * 60'000};
+  int64_t max_list_items = 100'000;
 };
 
 inline constexpr char kDefaultEndpoint[] = "https://graph.microsoft.com";
@@ -24,5 +29,8 @@ inline constexpr char kDefaultAuthorityUrl[] = "https://login.microsoftonline.co
 inline constexpr char kDefaultRequestTimeout[] = "60s";
 inline constexpr int kDefaultMaxRetries = 5;
 inline constexpr int kMaxMaxRetries = 20;
+inline constexpr char kDefaultOperationTimeout[] = "15m";
+inline constexpr int64_t kDefaultMaxListItems = 100'000;
+inline constexpr int64_t kMaxMaxListItems = 10'000'000;
 
 }  // namespace opc::resources

@@ -224,4 +224,16 @@ absl::StatusOr<int> ParseMaxRetries(std::string_view text) {
   return value;
 }
 
+absl::StatusOr<int64_t> ParseMaxListItems(std::string_view text) {
+  int64_t value = -1;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 1 ||
+      value > kMaxMaxListItems) {
+    return absl::InvalidArgumentError("max_list_items must be a whole number between 1 and " +
+                                      std::to_string(kMaxMaxListItems) + ", got " +
+                                      std::string(text) + ".");
+  }
+  return value;
+}
+
 }  // namespace opc::resources::rules

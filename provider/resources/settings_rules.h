@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,7 @@ absl::Status CheckCaFile(const std::string& path);
 absl::StatusOr<std::chrono::milliseconds> ParseDuration(std::string_view text);
 // A whole number between 0 and kMaxMaxRetries.
 absl::StatusOr<int> ParseMaxRetries(std::string_view text);
+// A whole number between 1 and kMaxMaxListItems.
+absl::StatusOr<int64_t> ParseMaxListItems(std::string_view text);
 
 }  // namespace opc::resources::rules

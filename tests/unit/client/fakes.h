@@ -195,13 +195,21 @@ inline constexpr char kTestEndpoint[] = "https://graph.test";
 
 // A GraphClient on the fakes with a fixed token; retry waits are recorded by `sleeper`.
 struct GraphHarness {
-  explicit GraphHarness(RetryOptions options = DefaultRetry())
+  explicit GraphHarness(RetryOptions options = DefaultRetry(),
+                        GraphClientOptions graph = DefaultGraph())
       : sleeper(clock),
         redactor(std::make_shared<Redactor>()),
         logger(logs.Sink(), redactor),
         retrier(options, clock, sleeper, random, logger),
         tokens("test-access-token"),
-        client(GraphClientOptions{kTestEndpoint, "opc-test"}, transport, tokens, retrier, logger) {}
+        client(std::move(graph), transport, tokens, retrier, logger) {}
+
+  static GraphClientOptions DefaultGraph() {
+    GraphClientOptions options;
+    options.endpoint = kTestEndpoint;
+    options.user_agent = "opc-test";
+    return options;
+  }
 
   static RetryOptions DefaultRetry() {
     RetryOptions options;

@@ -17,6 +17,12 @@ using ::testing::HasSubstr;
 using testing::JsonResponse;
 using testing::MakeResponse;
 
+GraphClientOptions NoUserAgentOptions() {
+  GraphClientOptions options;
+  options.endpoint = testing::kTestEndpoint;
+  return options;
+}
+
 TEST(GraphClient, SendsAnAuthorizedJsonRequest) {
   GraphHarness h;
   h.transport.Enqueue(JsonResponse(201, {{"id", "x"}}, {{"request-id", "r-1"}}));
@@ -84,7 +90,7 @@ TEST(GraphClient, InvalidJsonIsAnError) {
   absl::StatusOr<GraphResponse> response = h.client.Get("/a", {}, h.cancel);
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInternal);
   EXPECT_THAT(std::string(response.status().message()),
-              HasSubstr("not valid JSON [request-id: r-7]"));
+              HasSubstr("is not valid JSON (syntax error at byte 3) [request-id: r-7]"));
 }
 
 TEST(GraphClient, ErrorEnvelopeBecomesAStatus) {
@@ -157,8 +163,7 @@ class RotatingTokens final : public TokenProvider {
 TEST(GraphClient, A401RetriesOnceWithAFreshToken) {
   GraphHarness h;
   RotatingTokens tokens;
-  GraphClient client(GraphClientOptions{testing::kTestEndpoint, ""}, h.transport, tokens, h.retrier,
-                     h.logger);
+  GraphClient client(NoUserAgentOptions(), h.transport, tokens, h.retrier, h.logger);
   h.transport.Enqueue(GraphErrorResponse(401, "InvalidAuthenticationToken", "expired"));
   h.transport.Enqueue(JsonResponse(200, {{"ok", true}}));
   ASSERT_TRUE(client.Get("/a", {}, h.cancel).ok());
@@ -172,8 +177,7 @@ TEST(GraphClient, A401RetriesOnceWithAFreshToken) {
 TEST(GraphClient, A401TwiceIsUnauthenticated) {
   GraphHarness h;
   RotatingTokens tokens;
-  GraphClient client(GraphClientOptions{testing::kTestEndpoint, ""}, h.transport, tokens, h.retrier,
-                     h.logger);
+  GraphClient client(NoUserAgentOptions(), h.transport, tokens, h.retrier, h.logger);
   h.transport.Enqueue(GraphErrorResponse(401, "InvalidAuthenticationToken", "no"));
   h.transport.Enqueue(GraphErrorResponse(401, "InvalidAuthenticationToken", "still no"));
   absl::Status status = client.Get("/a", {}, h.cancel).status();
@@ -193,8 +197,7 @@ class FailingTokens final : public TokenProvider {
 TEST(GraphClient, TokenFailureIsReturnedAsIsWithoutSending) {
   GraphHarness h;
   FailingTokens tokens;
-  GraphClient client(GraphClientOptions{testing::kTestEndpoint, ""}, h.transport, tokens, h.retrier,
-                     h.logger);
+  GraphClient client(NoUserAgentOptions(), h.transport, tokens, h.retrier, h.logger);
   absl::Status status = client.Get("/a", {}, h.cancel).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kUnauthenticated);
   EXPECT_EQ(status.message(), "token request failed (401 invalid_client)");

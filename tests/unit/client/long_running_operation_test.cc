@@ -120,19 +120,19 @@ TEST(OperationPoller, TimesOut) {
   absl::StatusOr<LongRunningOperation> operation = poller.Wait(kLocation, seconds(60), h.cancel);
   EXPECT_EQ(operation.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_THAT(std::string(operation.status().message()),
-              HasSubstr("is still running after 3m (3 polls)"));
+              HasSubstr("is still running after 3m (3 polls"));
   EXPECT_THAT(h.sleeper.sleeps(), ElementsAre(seconds(60), seconds(60), seconds(60)));
 }
 
 TEST(OperationPoller, LastPollHappensAtTheDeadline) {
   GraphHarness h;
-  h.transport.Enqueue(JsonResponse(200, Operation("running"), {{"Retry-After", "100"}}));
+  h.transport.Enqueue(JsonResponse(200, Operation("running"), {{"Retry-After", "50"}}));
   h.transport.Enqueue(JsonResponse(200, Operation("succeeded")));
   PollOptions options = Options();
-  options.timeout = seconds(120);
+  options.timeout = seconds(60);
   OperationPoller poller(h.client, h.clock, h.sleeper, options);
   ASSERT_TRUE(poller.Wait(kLocation, seconds(30), h.cancel).ok());
-  EXPECT_THAT(h.sleeper.sleeps(), ElementsAre(seconds(30), seconds(90)));
+  EXPECT_THAT(h.sleeper.sleeps(), ElementsAre(seconds(30), seconds(30)));
 }
 
 TEST(OperationPoller, RetryAfterZeroIsFlooredToTheMinimumInterval) {

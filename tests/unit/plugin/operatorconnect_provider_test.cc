@@ -1,7 +1,6 @@
 // The provider block: schema, validation rules, environment fallbacks, defaults, diagnostics
 // that name the attribute, and the secret kept out of every diagnostic and log line.
 #include "provider/resources/operatorconnect_provider.h"
-#include "provider/resources/provider_context.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -17,6 +16,7 @@
 
 #include "provider/framework/server.h"
 #include "provider/plugin/logger.h"
+#include "provider/resources/provider_context.h"
 #include "provider/resources/provider_settings.h"
 
 namespace opc::resources {
@@ -111,7 +111,9 @@ TEST_F(ProviderConfigTest, SchemaHasEveryOptionalAttributeDocumented) {
       {"authority_url", framework::Type::String()},
       {"ca_certificate_file", framework::Type::String()},
       {"request_timeout", framework::Type::String()},
-      {"max_retries", framework::Type::Number()}};
+      {"max_retries", framework::Type::Number()},
+      {"operation_timeout", framework::Type::String()},
+      {"max_list_items", framework::Type::Number()}};
   ASSERT_EQ(schema.block.attributes.size(), expected.size());
   for (const framework::Attribute& attr : schema.block.attributes) {
     ASSERT_TRUE(expected.count(attr.name)) << attr.name;
@@ -156,6 +158,8 @@ TEST_F(ProviderConfigTest, DefaultsApplyWhenUnset) {
   EXPECT_EQ(out.settings->ca_file, "");
   EXPECT_EQ(out.settings->request_timeout, std::chrono::seconds(60));
   EXPECT_EQ(out.settings->max_retries, 5);
+  EXPECT_EQ(out.settings->operation_timeout, std::chrono::minutes(15));
+  EXPECT_EQ(out.settings->max_list_items, 100'000);
 }
 
 TEST_F(ProviderConfigTest, EveryRuleRejectsBadValuesWithTheAttributePath) {
@@ -188,6 +192,10 @@ TEST_F(ProviderConfigTest, EveryRuleRejectsBadValuesWithTheAttributePath) {
       {"max_retries", Value::Int(21), "between 0 and 20"},
       {"max_retries", Value::Int(-1), "between 0 and 20"},
       {"max_retries", Value::Number(*framework::Number::Parse("1.5")), "whole number"},
+      {"operation_timeout", Value::String("forever"), "not a duration"},
+      {"operation_timeout", Value::String("25h"), "at most"},
+      {"max_list_items", Value::Int(0), "between 1 and 10000000"},
+      {"max_list_items", Value::Int(10'000'001), "between 1 and 10000000"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.attribute + " = " + c.value.DebugString());
@@ -271,7 +279,9 @@ TEST_F(ProviderConfigTest, OperatorConnectVariablesAreTheSecondFallback) {
              {"OPERATORCONNECT_AUTHORITY_URL", "http://127.0.0.1:9998"},
              {"OPERATORCONNECT_CA_CERTIFICATE_FILE", ca},
              {"OPERATORCONNECT_REQUEST_TIMEOUT", "2m"},
-             {"OPERATORCONNECT_MAX_RETRIES", "7"}};
+             {"OPERATORCONNECT_MAX_RETRIES", "7"},
+             {"OPERATORCONNECT_OPERATION_TIMEOUT", "90s"},
+             {"OPERATORCONNECT_MAX_LIST_ITEMS", "5000"}};
   Configured out = Configure(Config({}), env);
   ASSERT_TRUE(out.diags.empty());
   ASSERT_NE(out.settings, nullptr);
@@ -283,6 +293,8 @@ TEST_F(ProviderConfigTest, OperatorConnectVariablesAreTheSecondFallback) {
   EXPECT_EQ(out.settings->ca_file, ca);
   EXPECT_EQ(out.settings->request_timeout, std::chrono::minutes(2));
   EXPECT_EQ(out.settings->max_retries, 7);
+  EXPECT_EQ(out.settings->operation_timeout, std::chrono::seconds(90));
+  EXPECT_EQ(out.settings->max_list_items, 5000);
 }
 
 TEST_F(ProviderConfigTest, ConfigWinsOverEnvironmentAndEmptyMeansUnset) {
