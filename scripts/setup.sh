@@ -8,7 +8,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   libmsgpack-cxx-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
   libsqlite3-dev libcpp-httplib-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format curl jq zip unzip python3
+  clang-format clang libclang-rt-14-dev curl jq zip unzip python3
   python3-yaml openssl  # the pipeline tests: the workflow check, a TLS mirror on loopback
 )
 

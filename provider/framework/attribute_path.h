@@ -8,9 +8,18 @@
 
 namespace opc::framework {
 
-struct AttributeName { std::string name; bool operator==(const AttributeName&) const = default; };
-struct ElementKeyString { std::string key; bool operator==(const ElementKeyString&) const = default; };
-struct ElementKeyInt { int64_t index; bool operator==(const ElementKeyInt&) const = default; };
+struct AttributeName {
+  std::string name;
+  bool operator==(const AttributeName&) const = default;
+};
+struct ElementKeyString {
+  std::string key;
+  bool operator==(const ElementKeyString&) const = default;
+};
+struct ElementKeyInt {
+  int64_t index;
+  bool operator==(const ElementKeyInt&) const = default;
+};
 using PathStep = std::variant<AttributeName, ElementKeyString, ElementKeyInt>;
 
 class AttributePath {

@@ -1,10 +1,9 @@
 // Wire encodings of values: msgpack (DynamicValue.msgpack) and JSON (RawState, DynamicValue.json).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "provider/framework/types.h"

@@ -39,9 +39,9 @@ struct NestedAttributes;  // attributes of a nested_type
 
 struct Attribute {
   std::string name;
-  Type type;                                    // ignored when `nested` is set
-  std::shared_ptr<NestedAttributes> nested;     // nested_type (attributes of an object)
-  std::string description;                      // markdown
+  Type type;                                 // ignored when `nested` is set
+  std::shared_ptr<NestedAttributes> nested;  // nested_type (attributes of an object)
+  std::string description;                   // markdown
   bool required = false;
   bool optional = false;
   bool computed = false;
@@ -50,10 +50,10 @@ struct Attribute {
   bool deprecated = false;
 
   // Plan behaviour.
-  bool requires_replace = false;                // any change replaces the resource
-  ReplaceCondition requires_replace_if;         // a change replaces only when this says so
-  bool use_state_for_unknown = false;           // computed value is stable: keep prior on update
-  std::optional<Value> default_value;           // for optional+computed attributes left null
+  bool requires_replace = false;         // any change replaces the resource
+  ReplaceCondition requires_replace_if;  // a change replaces only when this says so
+  bool use_state_for_unknown = false;    // computed value is stable: keep prior on update
+  std::optional<Value> default_value;    // for optional+computed attributes left null
   SemanticEquality semantic_equality;
   std::vector<Validator> validators;
 
@@ -104,12 +104,12 @@ Attribute OptionalComputedString(std::string name, std::string description);
 
 // Reusable validators.
 namespace validators {
-Validator OneOf(std::vector<std::string> allowed);          // string in a fixed set
+Validator OneOf(std::vector<std::string> allowed);              // string in a fixed set
 Validator MatchesRegex(std::string pattern, std::string what);  // "what" names the format
 Validator LengthBetween(size_t min, size_t max);
 Validator NumberBetween(double min, double max);
 Validator SetSizeAtLeast(size_t min);
-Validator EachString(Validator each);                       // applies to each element
+Validator EachString(Validator each);  // applies to each element
 }  // namespace validators
 
 }  // namespace opc::framework

@@ -58,9 +58,9 @@ class Value {
   bool AsBool() const;
   const framework::Number& AsNumber() const;
   const std::string& AsString() const;
-  const std::vector<Value>& Elements() const;                 // list, set, tuple
-  const std::map<std::string, Value>& MapElements() const;    // map
-  const std::map<std::string, Value>& Attributes() const;     // object
+  const std::vector<Value>& Elements() const;               // list, set, tuple
+  const std::map<std::string, Value>& MapElements() const;  // map
+  const std::map<std::string, Value>& Attributes() const;   // object
   // Object attribute by name; a null of dynamic type if the object is null/unknown or lacks it.
   const Value& GetAttr(const std::string& name) const;
   // Copy of this object with one attribute replaced (added, if the type lacks it). A null or

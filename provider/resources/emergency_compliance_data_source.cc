@@ -180,8 +180,8 @@ void EmergencyComplianceDataSource::Read(const framework::ReadDataRequest& req,
   if (client == nullptr ||
       !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel,
                            resp.diagnostics) ||
-      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
-                           req.cancel, resp.diagnostics)) {
+      !RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel,
+                           resp.diagnostics)) {
     return;
   }
   // Only assigned numbers are kept: the inventory can be far larger than what is assigned.

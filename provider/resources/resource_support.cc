@@ -79,8 +79,8 @@ Value StringList(const std::vector<std::string>& items) {
   return Value::List(Type::String(), std::move(values));
 }
 
-void AddApiError(framework::Diagnostics& diags, std::string_view action,
-                 const absl::Status& status, std::optional<framework::AttributePath> attribute) {
+void AddApiError(framework::Diagnostics& diags, std::string_view action, const absl::Status& status,
+                 std::optional<framework::AttributePath> attribute) {
   diags.AddError(std::string(action) + " failed", std::string(status.message()),
                  std::move(attribute));
 }

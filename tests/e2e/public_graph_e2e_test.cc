@@ -128,7 +128,7 @@ class PublicGraphE2ETest : public ::testing::Test {
     EXPECT_THAT(d.detail, HasSubstr("Phone number assignments and the number inventory work "
                                     "against Microsoft Graph."));
     for (const char* raw : {"400", "404", "BadRequest", "Bad Request", "Not Found", "{",
-                                   "\"error\"", "request-id", "Resource not found"}) {
+                            "\"error\"", "request-id", "Resource not found"}) {
       EXPECT_THAT(d.summary + " " + d.detail, Not(HasSubstr(raw))) << "leaks " << raw;
     }
 
