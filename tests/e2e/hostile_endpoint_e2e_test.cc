@@ -239,7 +239,14 @@ TEST_F(HostileEndpointE2ETest, OneHugePageOfTinyItems) {
     body += "{},";
   }
   body += "{}]}";
-  server_.OnGraph([&](const httplib::Request&, httplib::Response& res) {
+  server_.OnGraph([&](const httplib::Request& req, httplib::Response& res) {
+    // The provider first checks that the endpoint serves the catalog ($top=1, one probe per
+    // run; its own value cap refuses this body too): answer it plainly so that the listing
+    // itself meets the huge page and its item budget.
+    if (req.get_param_value("$top") == "1") {
+      res.set_content("{\"value\":[]}", "application/json");
+      return;
+    }
     res.set_content(body, "application/json");
   });
   ProcessResult plan = PlanMeasured();
