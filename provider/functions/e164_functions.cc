@@ -1,5 +1,7 @@
 #include "provider/functions/e164_functions.h"
 
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/status/statusor.h"
@@ -30,6 +32,17 @@ FunctionParameter NumberParameter(std::string description = kNumberDescription) 
 
 // The error for the one argument these functions take: Terraform names the argument.
 FunctionError NumberError(std::string text) { return FunctionError{std::move(text), 0}; }
+
+// The argument in E.164 form, or nullopt with the error set on `resp`.
+std::optional<std::string> NormalizedArgument(const framework::CallFunctionRequest& req,
+                                              framework::CallFunctionResponse& resp) {
+  absl::StatusOr<std::string> normalized = client::NormalizeE164(req.arguments[0].AsString());
+  if (!normalized.ok()) {
+    resp.error = NumberError(std::string(normalized.status().message()));
+    return std::nullopt;
+  }
+  return *std::move(normalized);
+}
 
 }  // namespace
 
@@ -62,12 +75,9 @@ FunctionDefinition NormalizeE164Function::Definition() const {
 
 void NormalizeE164Function::Run(const framework::CallFunctionRequest& req,
                                 framework::CallFunctionResponse& resp) const {
-  absl::StatusOr<std::string> normalized = client::NormalizeE164(req.arguments[0].AsString());
-  if (!normalized.ok()) {
-    resp.error = NumberError(std::string(normalized.status().message()));
-    return;
+  if (std::optional<std::string> normalized = NormalizedArgument(req, resp)) {
+    resp.result = Value::String(*std::move(normalized));
   }
-  resp.result = Value::String(*std::move(normalized));
 }
 
 FunctionDefinition E164CountryFunction::Definition() const {
@@ -90,9 +100,8 @@ FunctionDefinition E164CountryFunction::Definition() const {
 
 void E164CountryFunction::Run(const framework::CallFunctionRequest& req,
                               framework::CallFunctionResponse& resp) const {
-  absl::StatusOr<std::string> normalized = client::NormalizeE164(req.arguments[0].AsString());
-  if (!normalized.ok()) {
-    resp.error = NumberError(std::string(normalized.status().message()));
+  std::optional<std::string> normalized = NormalizedArgument(req, resp);
+  if (!normalized) {
     return;
   }
   absl::StatusOr<std::string> country = CountryOfE164(*normalized);

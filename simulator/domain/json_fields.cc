@@ -217,4 +217,24 @@ absl::StatusOr<std::optional<int64_t>> OptionalInteger(const nlohmann::json& obj
   return std::optional<int64_t>(value->get<int64_t>());
 }
 
+absl::StatusOr<double> SingleNumberBody(std::string_view body, absl::string_view field, double min,
+                                        double max) {
+  absl::StatusOr<nlohmann::json> object = ParseJsonObject(body);
+  if (!object.ok()) {
+    return object.status();
+  }
+  if (absl::Status status = RejectUnknownFields(*object, {field}); !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<std::optional<double>> value = OptionalNumber(*object, field);
+  if (!value.ok()) {
+    return value.status();
+  }
+  if (!*value || **value < min || **value > max) {
+    return BadRequest(
+        absl::StrCat("Field '", field, "' must be a number between ", min, " and ", max, "."));
+  }
+  return **value;
+}
+
 }  // namespace opcsim

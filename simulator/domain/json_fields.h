@@ -61,4 +61,9 @@ absl::StatusOr<std::optional<double>> OptionalNumber(const nlohmann::json& objec
 absl::StatusOr<std::optional<int64_t>> OptionalInteger(const nlohmann::json& object,
                                                        absl::string_view field);
 
+// A request body that is an object with exactly one field, a number in [min, max] (the admin
+// API's single-setting bodies, e.g. {"timeScale": 0.01}). 400 naming the field otherwise.
+absl::StatusOr<double> SingleNumberBody(std::string_view body, absl::string_view field, double min,
+                                        double max);
+
 }  // namespace opcsim

@@ -47,21 +47,11 @@ absl::StatusOr<HttpResponse> GetClock(Services& services, RequestContext&) {
 }
 
 absl::StatusOr<HttpResponse> SetTimeScale(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"timeScale"}); !status.ok()) {
-    return status;
-  }
-  absl::StatusOr<std::optional<double>> scale = OptionalNumber(*body, "timeScale");
+  absl::StatusOr<double> scale = SingleNumberBody(context.request.body, "timeScale", 0.0001, 1000);
   if (!scale.ok()) {
     return scale.status();
   }
-  if (!*scale || **scale < 0.0001 || **scale > 1000) {
-    return BadRequest("Field 'timeScale' must be a number between 0.0001 and 1000.");
-  }
-  services.clock.SetTimeScale(**scale);
+  services.clock.SetTimeScale(*scale);
   return ClockView(services);
 }
 

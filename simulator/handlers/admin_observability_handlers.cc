@@ -33,21 +33,11 @@ absl::StatusOr<HttpResponse> GetReplicationLag(Services& services, RequestContex
 }
 
 absl::StatusOr<HttpResponse> SetReplicationLag(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"seconds"}); !status.ok()) {
-    return status;
-  }
-  absl::StatusOr<std::optional<double>> seconds = OptionalNumber(*body, "seconds");
+  absl::StatusOr<double> seconds = SingleNumberBody(context.request.body, "seconds", 0, 3600);
   if (!seconds.ok()) {
     return seconds.status();
   }
-  if (!*seconds || **seconds < 0 || **seconds > 3600) {
-    return BadRequest("Field 'seconds' must be a number between 0 and 3600.");
-  }
-  services.replication_lag.set_lag_ms(static_cast<SimMillis>(std::llround(**seconds * 1000)));
+  services.replication_lag.set_lag_ms(static_cast<SimMillis>(std::llround(*seconds * 1000)));
   return LagView(services.replication_lag);
 }
 
