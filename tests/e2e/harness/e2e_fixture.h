@@ -16,6 +16,9 @@
 //     }
 //   };
 //   TEST_F(NumberE2ETest, Lifecycle) { WriteAndInit(config); ApplyOk(); ExpectEmptyPlan(); }
+//
+// A suite that overrides SetUp() or TearDown() calls the base's too. Longer command timeouts
+// go through the constructor (`MySuite() : SimulatorTest(options) {}`), not a second tf_.
 #pragma once
 
 #include <gtest/gtest.h>
