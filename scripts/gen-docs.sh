@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/ (the registry-style reference pages) from the provider's own schema, as
-# `terraform providers schema -json` prints it, and from examples/.
+# `terraform providers schema -json` prints it, and from examples/. It writes only
+# docs/index.md, docs/resources/, docs/data-sources/ and docs/functions/: docs/guides/,
+# docs/design/ and docs/benchmarks.md are written by hand and left alone.
 #   --check          compare instead of writing; exit 1 and show the diff when docs/ is stale
 #   --provider PATH  use this provider binary instead of building it
 set -euo pipefail

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 
 namespace opc::e2e {
 namespace {
@@ -33,49 +33,12 @@ constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed use
 constexpr char kDesk[] = "d8e4eb4d-11ac-4b59-b56f-5dac62e3844b";     // seed resource account
 constexpr char kIeUser[] = "76631884-3699-41df-b4f6-aefa89d1149f";   // seed user, IE
 
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
-
-// Terraform wraps diagnostics at 78 columns and draws a box: compare on one line.
-std::string Flat(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == '|' || c == '\xe2' || c == '\x94' ||
-        c == '\x82') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) {
-      out.push_back(' ');
-    }
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-std::string Flat(const ProcessResult& result) {
-  return Flat(result.stdout_text + "\n" + result.stderr_text);
-}
 // Only the diagnostics (the plan's progress lines name every number too).
 std::string Errors(const ProcessResult& result) { return Flat(result.stderr_text); }
 
 // One simulator per test: compliance is tenant-wide, so tests must not see each other.
-class ComplianceE2ETest : public ::testing::Test {
+class ComplianceE2ETest : public FreshSimulatorTest {
  protected:
-  void SetUp() override {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error);
-    ASSERT_NE(sim_, nullptr) << error;
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf_.SetEnv(key, value);
-    }
-  }
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
-  }
-
   void Consent(const std::string& operator_id, const std::vector<std::string>& countries) {
     auto reply = sim_->Graph("POST", kConsents,
                              {{"operatorId", operator_id},
@@ -86,7 +49,7 @@ class ComplianceE2ETest : public ::testing::Test {
                                  {"companyName", "Fernleaf Outfitters"},
                                  {"companySize", "L250_U999"}}}},
                               {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(reply.status, 201) << Dump(reply);
+    ASSERT_EQ(reply.status, 201) << Describe(reply);
   }
   void Upload(const std::string& operator_id, const std::string& country,
               const std::vector<std::string>& numbers) {
@@ -101,7 +64,7 @@ class ComplianceE2ETest : public ::testing::Test {
                            {"capabilities", {"userAssignment", "voiceApplicationAssignment"}},
                            {"supportedCustomerActions", {"locationUpdate", "release"}},
                            {"numbers", list}});
-    ASSERT_EQ(reply.status, 201) << Dump(reply);
+    ASSERT_EQ(reply.status, 201) << Describe(reply);
   }
   // The address's default location id; `id` receives the address id.
   std::string Address(const std::string& country, const std::string& city, std::string* id) {
@@ -115,7 +78,7 @@ class ComplianceE2ETest : public ::testing::Test {
                               {"postalCode", "1000"},
                               {"latitude", "48.85"},
                               {"longitude", "2.35"}});
-    EXPECT_EQ(reply.status, 201) << Dump(reply);
+    EXPECT_EQ(reply.status, 201) << Describe(reply);
     if (id != nullptr) {
       *id = reply.body.value("id", "");
     }
@@ -124,7 +87,7 @@ class ComplianceE2ETest : public ::testing::Test {
   // Sets a number's assignment and location directly in the tenant (admin API).
   void Drift(const std::string& number, const json& body) {
     auto reply = sim_->AdminTenant("PATCH", "/numbers/" + number.substr(1), body);
-    ASSERT_EQ(reply.status, 200) << Dump(reply);
+    ASSERT_EQ(reply.status, 200) << Describe(reply);
   }
   void AssignDirectly(const std::string& number, const std::string& target,
                       const std::string& location) {
@@ -133,31 +96,11 @@ class ComplianceE2ETest : public ::testing::Test {
                    {"locationId", location.empty() ? json(nullptr) : json(location)}});
   }
 
-  void WriteAndInit(const std::string& body) {
-    tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + body);
-    ProcessResult init = tf_.Init();
-    ASSERT_EQ(init.exit_code, 0) << Describe(init);
+  // Applies the configuration, then the outputs' values.
+  json AppliedOutputs() {
+    ApplyOk();
+    return Outputs(tf_);
   }
-  void Rewrite(const std::string& body) const {
-    tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + body);
-  }
-  json Outputs() {
-    ProcessResult apply = tf_.Apply();
-    EXPECT_EQ(apply.exit_code, 0) << Describe(apply);
-    ProcessResult out = tf_.Run({"output", "-json"});
-    EXPECT_EQ(out.exit_code, 0) << Describe(out);
-    json parsed = json::parse(out.stdout_text, nullptr, false);
-    json values = json::object();
-    if (parsed.is_object()) {
-      for (const auto& [name, output] : parsed.items()) {
-        values[name] = output["value"];
-      }
-    }
-    return values;
-  }
-
-  std::unique_ptr<SimulatorProcess> sim_;
-  TerraformRunner tf_;
 };
 
 constexpr char kComplianceConfig[] = R"(
@@ -192,7 +135,7 @@ TEST_F(ComplianceE2ETest, DataSourceFindsEveryKindOfGapAndThenCompliance) {
   AssignDirectly("+34911234501", kAlice, "");            // Spain: no address at all
 
   WriteAndInit(kComplianceConfig);
-  json out = Outputs();
+  json out = AppliedOutputs();
   const json& all = out["all"];
   EXPECT_EQ(all["compliant"], false) << all.dump();
   EXPECT_EQ(all["assigned_number_count"], 4);
@@ -226,7 +169,7 @@ TEST_F(ComplianceE2ETest, DataSourceFindsEveryKindOfGapAndThenCompliance) {
   Drift("+34911234501", {{"assignmentTargetId", nullptr}, {"assignmentStatus", "unassigned"}});
   Address("IE", "Dublin", nullptr);
   Address("ES", "Madrid", nullptr);
-  out = Outputs();
+  out = AppliedOutputs();
   EXPECT_EQ(out["all"]["compliant"], true) << out["all"].dump();
   EXPECT_EQ(out["all"]["assigned_number_count"], 3);
   EXPECT_EQ(out["all"]["numbers_without_location_count"], 0);
@@ -278,7 +221,7 @@ output "strict" {
   value = [provider::operatorconnect::is_e164("+442079460101"), provider::operatorconnect::is_e164("+44 20 7946 0101")]
 }
 )");
-  json out = Outputs();
+  json out = AppliedOutputs();
   EXPECT_EQ(out["normalized"], "+442079460101");
   EXPECT_EQ(out["countries"], json({"GB", "CA", "US", "JM", "FR"}));
   EXPECT_EQ(out["strict"], json({true, false}));

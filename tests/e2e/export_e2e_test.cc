@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 #include "harness/provider_release.h"
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
 
 namespace opc::e2e {
 namespace {
@@ -37,17 +37,6 @@ constexpr char kHarbourline[] = "586a019d-1ce5-4b1f-a6ee-a2d7e162518e";  // US C
 constexpr int kAssigned = 300;
 constexpr int kUnassigned = 6;
 constexpr int kMaxMapSize = 60;
-
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Every .tf file of `dir`, by name.
 std::map<std::string, std::string> TfFiles(const std::filesystem::path& dir) {
@@ -96,21 +85,11 @@ struct Place {
   std::string country;
 };
 
-class ExportE2ETest : public ::testing::Test {
+class ExportE2ETest : public SimulatorTest {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error).release();
-    ASSERT_NE(sim_, nullptr) << error;
+    ASSERT_NO_FATAL_FAILURE(StartSimulator());
     BuildTenant();
-  }
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
-  }
-
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
   }
 
   static void Consent(const char* operator_id, std::vector<std::string> countries) {
@@ -124,17 +103,17 @@ class ExportE2ETest : public ::testing::Test {
                                    {"companyName", "Fernleaf Outfitters"},
                                    {"companySize", "L250_U999"}}}},
                                 {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Dump(consent);
+    ASSERT_EQ(consent.status, 201) << Describe(consent);
     // The operator signs now, so its relationship does not progress while the test plans.
     auto signed_reply =
         sim_->AdminTenant("POST", std::string("/consents/") + operator_id + "/customerRelationship",
                           {{"status", "AgreementSigned"}});
-    ASSERT_EQ(signed_reply.status / 100, 2) << Dump(signed_reply);
+    ASSERT_EQ(signed_reply.status / 100, 2) << Describe(signed_reply);
   }
 
   static std::string Address(const json& body, const std::vector<std::string>& places) {
     auto address = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/civicAddresses", body);
-    EXPECT_EQ(address.status, 201) << Dump(address);
+    EXPECT_EQ(address.status, 201) << Describe(address);
     const std::string country = body.at("countryOrRegion");
     const std::string id = address.body.value("id", "");
     for (const std::string& place_spec : places) {
@@ -145,7 +124,7 @@ class ExportE2ETest : public ::testing::Test {
         request["elin"] = place_spec.substr(bar + 1);
       }
       auto place = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/locations", request);
-      EXPECT_EQ(place.status, 201) << Dump(place);
+      EXPECT_EQ(place.status, 201) << Describe(place);
       places_[country].push_back({place.body.value("id", ""), country});
     }
     default_locations_[country].push_back(address.body.value("defaultLocationId", ""));
@@ -164,7 +143,7 @@ class ExportE2ETest : public ::testing::Test {
                            {"capabilities", {"userAssignment"}},
                            {"supportedCustomerActions", {"locationUpdate", "release"}},
                            {"range", {{"start", "+" + std::to_string(first)}, {"count", count}}}});
-    ASSERT_EQ(upload.status, 201) << Dump(upload);
+    ASSERT_EQ(upload.status, 201) << Describe(upload);
     const std::vector<Place>& places = places_[country];
     const std::vector<std::string>& defaults = default_locations_[country];
     for (int i = 0; i < assigned; ++i, ++assigned_so_far_) {
@@ -179,7 +158,7 @@ class ExportE2ETest : public ::testing::Test {
       }
       const std::string number = "+" + std::to_string(first + i);
       auto reply = sim_->AdminTenant("PATCH", "/numbers/" + number, drift);
-      ASSERT_EQ(reply.status, 200) << number << " " << Dump(reply);
+      ASSERT_EQ(reply.status, 200) << number << " " << Describe(reply);
     }
   }
 
@@ -250,7 +229,7 @@ class ExportE2ETest : public ::testing::Test {
     // Harbourline is suspended (after its numbers arrived): the export must say so.
     auto suspended = sim_->AdminTenant("PATCH", std::string("/consents/") + kHarbourline,
                                        {{"status", "suspended"}});
-    ASSERT_EQ(suspended.status, 200) << Dump(suspended);
+    ASSERT_EQ(suspended.status, 200) << Describe(suspended);
   }
 
   // Runs the export into `dir` with the simulator's credentials in the environment.
@@ -266,15 +245,15 @@ class ExportE2ETest : public ::testing::Test {
   }
 
   Environment SimEnv() const { return sim_->ProviderEnvironment(); }
+  // tf_ keeps an environment without credentials (one test runs the export so); each command
+  // that reaches the simulator names it with SimEnv().
+  void Prepare(TerraformRunner&) const override {}
 
-  static SimulatorProcess* sim_;
   static std::map<std::string, std::vector<Place>> places_;
   static std::map<std::string, std::vector<std::string>> default_locations_;
   static int assigned_so_far_;
-  TerraformRunner tf_;
 };
 
-SimulatorProcess* ExportE2ETest::sim_ = nullptr;
 std::map<std::string, std::vector<Place>> ExportE2ETest::places_;
 std::map<std::string, std::vector<std::string>> ExportE2ETest::default_locations_;
 int ExportE2ETest::assigned_so_far_ = 0;

@@ -20,6 +20,8 @@
 #include <thread>
 
 #include "harness/child_process.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 #include "harness/terraform_runner.h"
 
 namespace opc::e2e {
@@ -32,19 +34,6 @@ constexpr char kTenant[] = "00000000-0000-0000-0000-0000000000aa";
 constexpr char kClient[] = "00000000-0000-0000-0000-0000000000bb";
 constexpr char kSecret[] = "e2e-hostile-s3cret";
 constexpr char kToken[] = "hostile-access-token-0123456789";
-
-// Terraform wraps diagnostics at 78 columns: compare with every run of whitespace as one space.
-std::string Flat(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t';
-    if (space && !out.empty() && out.back() == ' ') {
-      continue;
-    }
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 // Serves POST /{tenant}/oauth2/v2.0/token and every GET with the handlers a test sets.
 class HostileServer {
@@ -154,7 +143,7 @@ class PeakMemorySampler {
   std::thread thread_;
 };
 
-class HostileEndpointE2ETest : public ::testing::Test {
+class HostileEndpointE2ETest : public TerraformTest {
  protected:
   void SetUp() override {
     tf_.WriteConfig(std::string("provider \"operatorconnect\" {\n") + "  tenant_id     = \"" +
@@ -167,9 +156,6 @@ class HostileEndpointE2ETest : public ::testing::Test {
                     "data \"operatorconnect_operators\" \"all\" {}\n");
     ProcessResult init = tf_.Init();
     ASSERT_EQ(init.exit_code, 0) << Describe(init);
-  }
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "a provider process was left behind";
   }
   virtual std::string ExtraSettings() const { return ""; }
 
@@ -199,7 +185,6 @@ class HostileEndpointE2ETest : public ::testing::Test {
   }
 
   HostileServer server_;
-  TerraformRunner tf_;
   long peak_kib_ = 0;
 };
 

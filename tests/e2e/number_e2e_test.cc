@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 
 namespace opc::e2e {
 namespace {
@@ -26,16 +26,10 @@ constexpr char kCarla[] = "f4e2d592-7f02-4682-af22-009fe843a33b";    // seed use
 constexpr char kGbUser[] = "5d0c6a8e-2b1f-4c3d-9e8f-0a1b2c3d4e01";   // created here, GB
 constexpr char kAddress[] = "operatorconnect_phone_number_assignment.desk";
 
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
-
-class NumberE2ETest : public ::testing::Test {
+class NumberE2ETest : public SimulatorTest {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error).release();
-    ASSERT_NE(sim_, nullptr) << error;
+    ASSERT_NO_FATAL_FAILURE(StartSimulator());
 
     auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
                                {{"operatorId", kBluefin},
@@ -46,7 +40,7 @@ class NumberE2ETest : public ::testing::Test {
                                    {"companyName", "Fernleaf Outfitters"},
                                    {"companySize", "L250_U999"}}}},
                                 {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Dump(consent);
+    ASSERT_EQ(consent.status, 201) << Describe(consent);
 
     auto user = sim_->AdminTenant("POST", "/users",
                                   {{"id", kGbUser},
@@ -54,7 +48,7 @@ class NumberE2ETest : public ::testing::Test {
                                    {"displayName", "Gwen Price"},
                                    {"accountType", "user"},
                                    {"usageLocation", "GB"}});
-    ASSERT_EQ(user.status, 201) << Dump(user);
+    ASSERT_EQ(user.status, 201) << Describe(user);
 
     Upload({{"isoCountryCode", "GB"},
             {"capabilities", {"userAssignment"}},
@@ -76,35 +70,19 @@ class NumberE2ETest : public ::testing::Test {
                                 {"postalCode", "NW1 6XE"},
                                 {"latitude", "51.5237"},
                                 {"longitude", "-0.1585"}});
-    ASSERT_EQ(address.status, 201) << Dump(address);
+    ASSERT_EQ(address.status, 201) << Describe(address);
     default_location_ = address.body.at("defaultLocationId").get<std::string>();
     auto floor =
         sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/locations",
                     {{"civicAddressId", address.body.at("id")}, {"description", "Floor 2"}});
-    ASSERT_EQ(floor.status, 201) << Dump(floor);
+    ASSERT_EQ(floor.status, 201) << Describe(floor);
     floor_location_ = floor.body.at("id").get<std::string>();
-  }
-
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
   }
 
   static void Upload(const json& body) {
     auto reply =
         sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers", body);
-    ASSERT_EQ(reply.status, 201) << Dump(reply);
-  }
-
-  void SetUp() override {
-    ASSERT_NE(sim_, nullptr);
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf_.SetEnv(key, value);
-    }
-  }
-
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
+    ASSERT_EQ(reply.status, 201) << Describe(reply);
   }
 
   // The tenant's view of one number (admin API, unpaged).
@@ -126,38 +104,10 @@ class NumberE2ETest : public ::testing::Test {
            number + "\"\n  assignment_target_id = \"" + target + "\"\n" + extra + "}\n";
   }
 
-  // The actions planned for `address` in a saved plan.
-  std::vector<std::string> PlannedActions(const std::string& address) {
-    ProcessResult plan = tf_.Run({"plan", "-out=p.tfplan", "-input=false"});
-    EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
-    ProcessResult show = tf_.Run({"show", "-json", "p.tfplan"});
-    EXPECT_EQ(show.exit_code, 0) << Describe(show);
-    json parsed = json::parse(show.stdout_text, nullptr, false);
-    for (const json& change : parsed.value("resource_changes", json::array())) {
-      if (change.value("address", "") == address) {
-        return change.at("change").at("actions").get<std::vector<std::string>>();
-      }
-    }
-    return {};
-  }
-
-  void ApplyOk() {
-    ProcessResult apply = tf_.Apply();
-    ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
-  }
-
-  void ExpectEmptyPlan() {
-    ProcessResult plan = tf_.Run({"plan", "-detailed-exitcode", "-input=false"});
-    EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
-  }
-
-  static SimulatorProcess* sim_;
   static std::string default_location_;
   static std::string floor_location_;
-  TerraformRunner tf_;
 };
 
-SimulatorProcess* NumberE2ETest::sim_ = nullptr;
 std::string NumberE2ETest::default_location_;
 std::string NumberE2ETest::floor_location_;
 
@@ -188,14 +138,14 @@ TEST_F(NumberE2ETest, AssignmentLifecycle) {
 
   // In-place location change.
   tf_.WriteConfig(Assignment(number, kAlice, at_floor));
-  EXPECT_EQ(PlannedActions(kAddress), std::vector<std::string>{"update"});
+  EXPECT_EQ(PlanToFile(tf_).Actions(kAddress), std::vector<std::string>{"update"});
   ASSERT_NO_FATAL_FAILURE(ApplyOk());
   EXPECT_EQ(TenantNumber(e164).value("locationId", ""), floor_location_);
   ExpectEmptyPlan();
 
   // Another target replaces the assignment.
   tf_.WriteConfig(Assignment(number, kGbUser, at_floor));
-  EXPECT_EQ(PlannedActions(kAddress), (std::vector<std::string>{"delete", "create"}));
+  EXPECT_EQ(PlanToFile(tf_).Actions(kAddress), (std::vector<std::string>{"delete", "create"}));
   ASSERT_NO_FATAL_FAILURE(ApplyOk());
   tenant = TenantNumber(e164);
   EXPECT_EQ(tenant.value("assignmentTargetId", ""), kGbUser) << tenant.dump();
@@ -205,7 +155,7 @@ TEST_F(NumberE2ETest, AssignmentLifecycle) {
   // Drift: the location changed out of band.
   auto drift =
       sim_->AdminTenant("PATCH", "/numbers/442079460001", {{"locationId", default_location_}});
-  ASSERT_EQ(drift.status, 200) << Dump(drift);
+  ASSERT_EQ(drift.status, 200) << Describe(drift);
   ProcessResult drifted = tf_.Run({"plan", "-detailed-exitcode", "-input=false"});
   EXPECT_EQ(drifted.exit_code, 2) << Describe(drifted);
   EXPECT_THAT(drifted.stdout_text, HasSubstr("location_id"));
@@ -224,7 +174,7 @@ TEST_F(NumberE2ETest, AssignmentLifecycle) {
                             {{"assignmentStatus", "unassigned"},
                              {"assignmentTargetId", nullptr},
                              {"assignmentCategory", nullptr}});
-  ASSERT_EQ(drift.status, 200) << Dump(drift);
+  ASSERT_EQ(drift.status, 200) << Describe(drift);
   drifted = tf_.Run({"plan", "-detailed-exitcode", "-input=false"});
   EXPECT_EQ(drifted.exit_code, 2) << Describe(drifted);
   EXPECT_THAT(drifted.stdout_text, HasSubstr("will be created"));

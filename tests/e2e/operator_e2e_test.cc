@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 
 namespace opc::e2e {
 namespace {
@@ -30,16 +30,6 @@ constexpr char kOrchid[] = "d81de5bb-572b-4a1a-a604-50d52da00ef9";       // FR, 
 constexpr char kPolaris[] = "2a6ce803-132d-40fd-acd8-21593a052a1b";      // GB DE FR NL IE
 constexpr char kCarla[] = "f4e2d592-7f02-4682-af22-009fe843a33b";        // seeded US user
 constexpr char kAddress[] = "operatorconnect_operator_relationship.this";
-
-// Terraform wraps diagnostics at 78 columns: compare messages with line breaks as spaces.
-std::string Unwrapped(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return text;
-}
-
-std::string Describe(const SimulatorProcess::Reply& reply) {
-  return "HTTP " + std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
 
 struct Relationship {
   std::string operator_id;
@@ -65,128 +55,49 @@ std::string RelationshipBlock(const Relationship& r) {
          r.extra + "}\n";
 }
 
-class OperatorE2ETest : public ::testing::Test {
+class OperatorE2ETest : public SimulatorTest {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error).release();
-    ASSERT_NE(sim_, nullptr) << "cannot start the simulator: " << error;
-  }
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(sim_, nullptr); }
-
-  static std::unique_ptr<TerraformRunner> NewRunner() {
-    auto tf = std::make_unique<TerraformRunner>();
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf->SetEnv(key, value);
-    }
-    return tf;
-  }
-
-  static void WriteAndInit(TerraformRunner& tf, const std::string& body) {
-    tf.WriteConfig("provider \"operatorconnect\" {}\n\n" + body);
-    ProcessResult init = tf.Init();
-    ASSERT_EQ(init.exit_code, 0) << Describe(init);
-  }
-
-  // A new configuration for a runner that is already initialized.
-  static void Rewrite(const TerraformRunner& tf, const std::string& body) {
-    tf.WriteConfig("provider \"operatorconnect\" {}\n\n" + body);
-  }
-
-  static void ApplyOk(const TerraformRunner& tf) {
-    ProcessResult apply = tf.Apply();
-    ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
-  }
-
-  static ProcessResult DetailedPlan(const TerraformRunner& tf,
-                                    std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"plan", "-no-color", "-input=false", "-detailed-exitcode"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    return tf.Run(args);
-  }
-
-  static void ExpectEmptyPlan(const TerraformRunner& tf, const std::string& when) {
-    ProcessResult plan = DetailedPlan(tf);
-    EXPECT_EQ(plan.exit_code, 0) << "plan not empty " << when << "\n" << Describe(plan);
-  }
-
-  // The planned actions for kAddress from a saved plan, and the plan's rendering.
-  static std::vector<std::string> PlannedActions(const TerraformRunner& tf, std::string* text) {
-    ProcessResult plan = tf.Run({"plan", "-no-color", "-input=false", "-out=p.tfplan"});
-    EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
-    *text = plan.stdout_text;
-    ProcessResult json = tf.Run({"show", "-json", "p.tfplan"});
-    nlohmann::json parsed = nlohmann::json::parse(json.stdout_text, nullptr, false);
-    if (parsed.is_object() && parsed.contains("resource_changes")) {
-      for (const auto& change : parsed["resource_changes"]) {
-        if (change.value("address", "") == kAddress) {
-          return change["change"]["actions"].get<std::vector<std::string>>();
-        }
-      }
-    }
-    return {};
-  }
-
-  static nlohmann::json State(const TerraformRunner& tf) {
-    nlohmann::json state = tf.ShowJson();
-    for (const auto& resource : state["values"]["root_module"]["resources"]) {
-      if (resource.value("address", "") == kAddress) {
-        return resource["values"];
-      }
-    }
-    return nullptr;
-  }
-
   static SimulatorProcess::Reply Consent(const std::string& operator_id) {
     return sim_->Graph("GET", kConsentsPath + operator_id);
   }
-
-  static SimulatorProcess* sim_;
 };
 
-SimulatorProcess* OperatorE2ETest::sim_ = nullptr;
-
 TEST_F(OperatorE2ETest, RelationshipLifecycle) {
-  auto tf = NewRunner();
   Relationship polaris{kPolaris, "\"GB\", \"DE\""};
-  WriteAndInit(*tf, RelationshipBlock(polaris));
+  WriteAndInit(RelationshipBlock(polaris));
 
   // Create.
-  ApplyOk(*tf);
+  ApplyOk();
   SimulatorProcess::Reply consent = Consent(kPolaris);
   ASSERT_EQ(consent.status, 200) << Describe(consent);
   EXPECT_EQ(consent.body["consentedCountries"], nlohmann::json({"DE", "GB"}));
   EXPECT_EQ(consent.body["contacts"][0]["telephoneNumber"], "+442079460018");
-  nlohmann::json state = State(*tf);
+  nlohmann::json state = StateValues(tf_, kAddress);
   EXPECT_EQ(state["relationship_status"], "Pending") << state.dump();
   EXPECT_EQ(state["operator_name"], "Polaris Connect");
   EXPECT_EQ(state["status"], "active");
-  ExpectEmptyPlan(*tf, "after create");
+  ExpectEmptyPlan("after create");
 
   // The operator acts: a computed-only change, still nothing to do.
   SimulatorProcess::Reply acted =
       sim_->AdminTenant("POST", std::string("/consents/") + kPolaris + "/customerRelationship",
                         {{"status", "CustomerContacted"}});
   ASSERT_EQ(acted.status, 200) << Describe(acted);
-  ExpectEmptyPlan(*tf, "after the operator acted");
-  ASSERT_EQ(tf->Run({"apply", "-refresh-only", "-auto-approve", "-no-color"}).exit_code, 0);
-  EXPECT_EQ(State(*tf)["relationship_status"], "CustomerContacted");
+  ExpectEmptyPlan("after the operator acted");
+  ASSERT_EQ(tf_.Run({"apply", "-refresh-only", "-auto-approve", "-no-color"}).exit_code, 0);
+  EXPECT_EQ(StateValues(tf_, kAddress)["relationship_status"], "CustomerContacted");
 
   // In-place update: a country and the company size.
   polaris.countries = "\"GB\", \"DE\", \"FR\"";
   polaris.company_size = "L250_U999";
-  Rewrite(*tf, RelationshipBlock(polaris));
-  std::string text;
-  EXPECT_EQ(PlannedActions(*tf, &text), std::vector<std::string>({"update"})) << text;
-  ApplyOk(*tf);
+  Rewrite(RelationshipBlock(polaris));
+  SavedPlan update = PlanToFile(tf_);
+  EXPECT_EQ(update.Actions(kAddress), std::vector<std::string>({"update"})) << update.text;
+  ApplyOk();
   consent = Consent(kPolaris);
   EXPECT_EQ(consent.body["consentedCountries"], nlohmann::json({"DE", "FR", "GB"}));
   EXPECT_EQ(consent.body["contacts"][0]["companySize"], "L250_U999");
-  ExpectEmptyPlan(*tf, "after the update");
+  ExpectEmptyPlan("after the update");
 
   // Drift through the admin API: countries, contact and status.
   SimulatorProcess::Reply drift = sim_->AdminTenant("PATCH", std::string("/consents/") + kPolaris,
@@ -199,64 +110,64 @@ TEST_F(OperatorE2ETest, RelationshipLifecycle) {
                                                         {"companyName", "Fernleaf Outfitters"},
                                                         {"companySize", "L250_U999"}}}}});
   ASSERT_EQ(drift.status, 200) << Describe(drift);
-  ProcessResult plan = DetailedPlan(*tf);
+  ProcessResult plan = DetailedPlan(tf_);
   EXPECT_EQ(plan.exit_code, 2) << Describe(plan);
   EXPECT_THAT(plan.stdout_text, HasSubstr("suspended"));
   EXPECT_THAT(plan.stdout_text, HasSubstr("\"FR\""));
   EXPECT_THAT(plan.stdout_text, HasSubstr("Someone Else"));
-  ProcessResult refresh_only = DetailedPlan(*tf, {"-refresh-only"});
+  ProcessResult refresh_only = DetailedPlan(tf_, {"-refresh-only"});
   EXPECT_THAT(refresh_only.stdout_text, HasSubstr("outside of Terraform"))
       << Describe(refresh_only);
   EXPECT_THAT(refresh_only.stdout_text, HasSubstr("Someone Else"));
-  ApplyOk(*tf);
+  ApplyOk();
   consent = Consent(kPolaris);
   EXPECT_EQ(consent.body["consentedCountries"], nlohmann::json({"DE", "FR", "GB"}));
   EXPECT_EQ(consent.body["status"], "active");
   EXPECT_EQ(consent.body["contacts"][0]["fullName"], "Alice Hughes");
-  ExpectEmptyPlan(*tf, "after converging");
+  ExpectEmptyPlan("after converging");
 
   // Replacement: another operator.
   Relationship orchid{kOrchid, "\"FR\", \"ES\""};
-  Rewrite(*tf, RelationshipBlock(orchid));
-  std::vector<std::string> actions = PlannedActions(*tf, &text);
+  Rewrite(RelationshipBlock(orchid));
+  SavedPlan replace = PlanToFile(tf_);
+  std::vector<std::string> actions = replace.Actions(kAddress);
   EXPECT_TRUE(actions == std::vector<std::string>({"delete", "create"}) ||
               actions == std::vector<std::string>({"create", "delete"}))
-      << text;
-  EXPECT_THAT(text, HasSubstr("forces replacement"));
-  ApplyOk(*tf);
+      << replace.text;
+  EXPECT_THAT(replace.text, HasSubstr("forces replacement"));
+  ApplyOk();
   EXPECT_EQ(Consent(kPolaris).status, 404);
   EXPECT_EQ(Consent(kOrchid).status, 200);
-  ExpectEmptyPlan(*tf, "after the replacement");
+  ExpectEmptyPlan("after the replacement");
 
   // Import into a fresh state with the CLI.
   {
-    auto fresh = NewRunner();
-    WriteAndInit(*fresh, RelationshipBlock(orchid));
-    ProcessResult imported = fresh->Run({"import", "-no-color", kAddress, kOrchid});
+    TerraformRunner& fresh = NewRunner();
+    WriteAndInit(fresh, RelationshipBlock(orchid));
+    ProcessResult imported = fresh.Run({"import", "-no-color", kAddress, kOrchid});
     ASSERT_EQ(imported.exit_code, 0) << Describe(imported);
-    ExpectEmptyPlan(*fresh, "after terraform import");
+    ExpectEmptyPlan(fresh, "after terraform import");
   }
   // ... and with an import block.
   {
-    auto fresh = NewRunner();
-    WriteAndInit(*fresh, RelationshipBlock(orchid) + "\nimport {\n  to = " + kAddress +
-                             "\n  id = \"" + kOrchid + "\"\n}\n");
-    ProcessResult apply = fresh->Apply();
+    TerraformRunner& fresh = NewRunner();
+    WriteAndInit(fresh, RelationshipBlock(orchid) + "\nimport {\n  to = " + kAddress +
+                            "\n  id = \"" + kOrchid + "\"\n}\n");
+    ProcessResult apply = fresh.Apply();
     ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
     EXPECT_THAT(apply.stdout_text, HasSubstr("1 imported, 0 added, 0 changed, 0 destroyed"));
-    ExpectEmptyPlan(*fresh, "after an import block");
+    ExpectEmptyPlan(fresh, "after an import block");
   }
 
   // Destroy.
-  ProcessResult destroy = tf->Destroy();
+  ProcessResult destroy = tf_.Destroy();
   ASSERT_EQ(destroy.exit_code, 0) << Describe(destroy);
   EXPECT_EQ(Consent(kOrchid).status, 404);
 }
 
 TEST_F(OperatorE2ETest, DestroyRefusedWhileNumbersAreAssigned) {
-  auto tf = NewRunner();
-  WriteAndInit(*tf, RelationshipBlock({kHarbourline, "\"US\""}));
-  ApplyOk(*tf);
+  WriteAndInit(RelationshipBlock({kHarbourline, "\"US\""}));
+  ApplyOk();
 
   const std::string number = "+14255550199";
   SimulatorProcess::Reply upload =
@@ -271,19 +182,19 @@ TEST_F(OperatorE2ETest, DestroyRefusedWhileNumbersAreAssigned) {
                         {{"assignmentTargetId", kCarla}, {"assignmentStatus", "userAssigned"}});
   ASSERT_EQ(assign.status, 200) << Describe(assign);
 
-  ProcessResult refused = tf->Destroy();
+  ProcessResult refused = tf_.Destroy();
   EXPECT_NE(refused.exit_code, 0) << Describe(refused);
-  EXPECT_THAT(Unwrapped(refused.stderr_text + refused.stdout_text), HasSubstr(number))
+  EXPECT_THAT(Flat(refused.stderr_text + refused.stdout_text), HasSubstr(number))
       << Describe(refused);
-  EXPECT_THAT(Unwrapped(refused.stderr_text + refused.stdout_text), HasSubstr("NumbersAssigned"));
+  EXPECT_THAT(Flat(refused.stderr_text + refused.stdout_text), HasSubstr("NumbersAssigned"));
   EXPECT_EQ(Consent(kHarbourline).status, 200);
-  EXPECT_FALSE(State(*tf).is_null()) << "the relationship stays in the state";
+  EXPECT_TRUE(InState(tf_, kAddress)) << "the relationship stays in the state";
 
   SimulatorProcess::Reply unassign =
       sim_->AdminTenant("PATCH", "/numbers/" + number.substr(1),
                         {{"assignmentTargetId", nullptr}, {"assignmentStatus", "unassigned"}});
   ASSERT_EQ(unassign.status, 200) << Describe(unassign);
-  ProcessResult destroy = tf->Destroy();
+  ProcessResult destroy = tf_.Destroy();
   ASSERT_EQ(destroy.exit_code, 0) << Describe(destroy);
   EXPECT_EQ(Consent(kHarbourline).status, 404);
 }
@@ -291,54 +202,52 @@ TEST_F(OperatorE2ETest, DestroyRefusedWhileNumbersAreAssigned) {
 TEST_F(OperatorE2ETest, WaitForAgreement) {
   // Bluefin signs by itself (auto-advance): the apply waits for it.
   {
-    auto tf = NewRunner();
-    WriteAndInit(*tf, RelationshipBlock({kBluefin, "\"GB\", \"IE\"", "L100_U249",
-                                         "  wait_for_agreement = true\n"
-                                         "  agreement_timeout  = \"2m\"\n"}));
-    ApplyOk(*tf);
-    EXPECT_EQ(State(*tf)["relationship_status"], "AgreementSigned");
-    ExpectEmptyPlan(*tf, "after waiting for the agreement");
-    ASSERT_EQ(tf->Destroy().exit_code, 0);
+    WriteAndInit(RelationshipBlock({kBluefin, "\"GB\", \"IE\"", "L100_U249",
+                                    "  wait_for_agreement = true\n"
+                                    "  agreement_timeout  = \"2m\"\n"}));
+    ApplyOk();
+    EXPECT_EQ(StateValues(tf_, kAddress)["relationship_status"], "AgreementSigned");
+    ExpectEmptyPlan("after waiting for the agreement");
+    ASSERT_EQ(tf_.Destroy().exit_code, 0);
   }
   // Meridian never acts by itself: the wait times out, the consent stays (and in the state).
   {
-    auto tf = NewRunner();
-    WriteAndInit(*tf, RelationshipBlock({kMeridian, "\"AU\"", "L100_U249",
-                                         "  wait_for_agreement = true\n"
-                                         "  agreement_timeout  = \"2s\"\n"}));
-    ProcessResult apply = tf->Apply();
+    TerraformRunner& meridian = NewRunner();
+    WriteAndInit(meridian, RelationshipBlock({kMeridian, "\"AU\"", "L100_U249",
+                                              "  wait_for_agreement = true\n"
+                                              "  agreement_timeout  = \"2s\"\n"}));
+    ProcessResult apply = meridian.Apply();
     EXPECT_EQ(apply.exit_code, 1) << Describe(apply);
-    EXPECT_THAT(Unwrapped(apply.stderr_text), HasSubstr("has not signed the agreement within 2s"));
+    EXPECT_THAT(Flat(apply.stderr_text), HasSubstr("has not signed the agreement within 2s"));
     EXPECT_EQ(Consent(kMeridian).status, 200);
-    EXPECT_FALSE(State(*tf).is_null()) << "the consent exists, so it is in the state";
-    ProcessResult destroy = tf->Destroy();
+    EXPECT_TRUE(InState(meridian, kAddress)) << "the consent exists, so it is in the state";
+    ProcessResult destroy = meridian.Destroy();
     ASSERT_EQ(destroy.exit_code, 0) << Describe(destroy);
     EXPECT_EQ(Consent(kMeridian).status, 404);
   }
 }
 
 TEST_F(OperatorE2ETest, PlanTimeRulesAndCatalogDataSources) {
-  auto tf = NewRunner();
   // The notice must be accepted: a validate-time error naming the attribute.
   std::string declined = RelationshipBlock({kPolaris, "\"GB\""});
   declined.replace(declined.find("data_transfer_notice_accepted = true"),
                    std::string("data_transfer_notice_accepted = true").size(),
                    "data_transfer_notice_accepted = false");
-  WriteAndInit(*tf, declined);
-  ProcessResult validate = tf->Run({"validate", "-no-color"});
+  WriteAndInit(declined);
+  ProcessResult validate = tf_.Run({"validate", "-no-color"});
   EXPECT_EQ(validate.exit_code, 1) << Describe(validate);
-  EXPECT_THAT(Unwrapped(validate.stderr_text), HasSubstr("Data transfer notice not accepted"));
-  EXPECT_THAT(Unwrapped(validate.stderr_text), HasSubstr("data_transfer_notice_accepted"));
+  EXPECT_THAT(Flat(validate.stderr_text), HasSubstr("Data transfer notice not accepted"));
+  EXPECT_THAT(Flat(validate.stderr_text), HasSubstr("data_transfer_notice_accepted"));
 
   // A country the operator does not offer: a plan-time error naming the attribute.
-  Rewrite(*tf, RelationshipBlock({kPolaris, "\"GB\", \"US\""}));
-  ProcessResult plan = DetailedPlan(*tf);
+  Rewrite(RelationshipBlock({kPolaris, "\"GB\", \"US\""}));
+  ProcessResult plan = DetailedPlan(tf_);
   EXPECT_EQ(plan.exit_code, 1) << Describe(plan);
-  EXPECT_THAT(Unwrapped(plan.stderr_text), HasSubstr("does not offer service in US"));
-  EXPECT_THAT(Unwrapped(plan.stderr_text), HasSubstr("countries"));
+  EXPECT_THAT(Flat(plan.stderr_text), HasSubstr("does not offer service in US"));
+  EXPECT_THAT(Flat(plan.stderr_text), HasSubstr("countries"));
 
   // The catalog.
-  Rewrite(*tf, R"(
+  Rewrite(R"(
 data "operatorconnect_operators" "uk_calling" {
   country    = "GB"
   offer_type = "calling"
@@ -353,9 +262,9 @@ output "polaris" {
   value = data.operatorconnect_operator.polaris
 }
 )");
-  ProcessResult apply = tf->Apply();
+  ProcessResult apply = tf_.Apply();
   ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
-  nlohmann::json outputs = tf->ShowJson()["values"]["outputs"];
+  nlohmann::json outputs = tf_.ShowJson()["values"]["outputs"];
   EXPECT_EQ(outputs["uk_calling"]["value"], nlohmann::json({"Bluefin Telecom", "Polaris Connect"}))
       << outputs.dump();
   const nlohmann::json& polaris = outputs["polaris"]["value"];
@@ -363,12 +272,11 @@ output "polaris" {
   EXPECT_EQ(polaris["countries"], nlohmann::json({"DE", "FR", "GB", "IE", "NL"}));
   EXPECT_EQ(polaris["offerings"][1]["offer_type"], "teamsPhoneMobile") << polaris.dump();
 
-  Rewrite(*tf, "data \"operatorconnect_operator\" \"x\" {\n  display_name = \"Nobody\"\n}\n");
-  ProcessResult missing = DetailedPlan(*tf);
+  Rewrite("data \"operatorconnect_operator\" \"x\" {\n  display_name = \"Nobody\"\n}\n");
+  ProcessResult missing = DetailedPlan(tf_);
   EXPECT_EQ(missing.exit_code, 1) << Describe(missing);
-  EXPECT_THAT(Unwrapped(missing.stderr_text),
-              HasSubstr("No operator in the Operator Connect catalog"));
-  EXPECT_THAT(Unwrapped(missing.stderr_text), HasSubstr("\"Polaris Connect\""));
+  EXPECT_THAT(Flat(missing.stderr_text), HasSubstr("No operator in the Operator Connect catalog"));
+  EXPECT_THAT(Flat(missing.stderr_text), HasSubstr("\"Polaris Connect\""));
 }
 
 }  // namespace

@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 #include "harness/provider_release.h"
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
 
 namespace opc::e2e {
 namespace {
@@ -35,17 +35,6 @@ constexpr char kHarbourline[] = "586a019d-1ce5-4b1f-a6ee-a2d7e162518e";  // US, 
 constexpr char kPluginCookie[] = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
 fs::path SourceDir() { return OPC_SOURCE_DIR; }
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string Describe(const SimulatorProcess::Reply& reply) {
-  return "HTTP " + std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
 
 void CopyTree(const fs::path& from, const fs::path& to) {
   fs::create_directories(to);
@@ -76,44 +65,16 @@ std::string GitHead() {
   return text;
 }
 
-class PipelineE2ETest : public ::testing::Test {
+// Its commands run scripts and `terraform test`, which take longer than a plan.
+class PipelineE2ETest : public SimulatorTest {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error).release();
-    ASSERT_NE(sim_, nullptr) << "cannot start the simulator: " << error;
-  }
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(sim_, nullptr); }
-
-  static std::unique_ptr<TerraformRunner> NewRunner() {
+  PipelineE2ETest() : SimulatorTest(LongCommands()) {}
+  static TerraformRunner::Options LongCommands() {
     TerraformRunner::Options options;
     options.timeout = std::chrono::minutes(4);
-    auto tf = std::make_unique<TerraformRunner>(options);
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf->SetEnv(key, value);
-    }
-    return tf;
+    return options;
   }
-
-  static nlohmann::json StateValues(const TerraformRunner& tf, const std::string& address) {
-    nlohmann::json state = tf.ShowJson();
-    for (const auto& resource : state["values"]["root_module"]["resources"]) {
-      if (resource.value("address", "") == address) {
-        return resource["values"];
-      }
-    }
-    ADD_FAILURE() << address << " not in state: " << state.dump();
-    return nlohmann::json::object();
-  }
-
-  static SimulatorProcess* sim_;
 };
-
-SimulatorProcess* PipelineE2ETest::sim_ = nullptr;
 
 // --- drift check -----------------------------------------------------------------------------
 
@@ -186,8 +147,8 @@ DriftRun RunDriftCheck(const TerraformRunner& tf) {
                         {(SourceDir() / "scripts/drift-check.sh").string(), "--report-dir",
                          reports.string(), tf.work_dir().string()},
                         tf.work_dir(), std::chrono::minutes(4));
-  run.report = nlohmann::json::parse(ReadText(reports / "drift-report.json"), nullptr, false);
-  run.markdown = ReadText(reports / "drift-report.md");
+  run.report = nlohmann::json::parse(ReadFile(reports / "drift-report.json"), nullptr, false);
+  run.markdown = ReadFile(reports / "drift-report.md");
   return run;
 }
 
@@ -220,11 +181,10 @@ nlohmann::json ChangeOf(const nlohmann::json& report, const std::string& address
 }
 
 TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
-  auto tf = NewRunner();
-  tf->WriteConfig(kDriftConfig);
-  ProcessResult init = tf->Init();
+  tf_.WriteConfig(kDriftConfig);
+  ProcessResult init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
-  ProcessResult apply = tf->Apply();
+  ProcessResult apply = tf_.Apply();
   ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
   // The operator uploads a number into the active relationship; then it can be assigned.
   SimulatorProcess::Reply uploaded =
@@ -236,11 +196,11 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
                             {"supportedCustomerActions", {"locationUpdate", "release"}}}}}});
   ASSERT_EQ(uploaded.status, 201) << Describe(uploaded);
   const std::string config = std::string(kDriftConfig) + kAssignmentConfig;
-  tf->WriteConfig(config);
-  apply = tf->Apply();
+  tf_.WriteConfig(config);
+  apply = tf_.Apply();
   ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
 
-  DriftRun clean = RunDriftCheck(*tf);
+  DriftRun clean = RunDriftCheck(tf_);
   EXPECT_EQ(clean.process.exit_code, 0) << Describe(clean.process);
   EXPECT_EQ(clean.report["drift"], false) << clean.report.dump();
   EXPECT_EQ(clean.report["objects"], nlohmann::json::array());
@@ -249,10 +209,10 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
 
   // Out-of-band edits: the address's city, the place's name, the number's location and the
   // contact's e-mail (which the configuration marks sensitive).
-  const nlohmann::json hq = StateValues(*tf, "operatorconnect_emergency_address.hq");
+  const nlohmann::json hq = StateValues(tf_, "operatorconnect_emergency_address.hq");
   const std::string hq_id = hq["id"];
   const std::string hq_default_location = hq["default_location_id"];
-  const std::string floor_id = StateValues(*tf, "operatorconnect_emergency_location.floor")["id"];
+  const std::string floor_id = StateValues(tf_, "operatorconnect_emergency_location.floor")["id"];
   SimulatorProcess::Reply edit =
       sim_->AdminTenant("PATCH", "/civicAddresses/" + hq_id, {{"city", "Bellevue"}});
   ASSERT_EQ(edit.status, 200) << Describe(edit);
@@ -269,7 +229,7 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
                                {"companySize", "L250_U999"}}}}});
   ASSERT_EQ(edit.status, 200) << Describe(edit);
 
-  DriftRun drifted = RunDriftCheck(*tf);
+  DriftRun drifted = RunDriftCheck(tf_);
   EXPECT_EQ(drifted.process.exit_code, 2) << Describe(drifted.process);
   EXPECT_EQ(drifted.report["drift"], true);
   using Attributes = std::set<std::string>;
@@ -303,16 +263,16 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
   EXPECT_THAT(drifted.markdown, Not(HasSubstr("depot")));
 
   // Apply puts the tenant back; the next check is clean again.
-  apply = tf->Apply();
+  apply = tf_.Apply();
   ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
-  DriftRun fixed = RunDriftCheck(*tf);
+  DriftRun fixed = RunDriftCheck(tf_);
   EXPECT_EQ(fixed.process.exit_code, 0) << Describe(fixed.process);
   EXPECT_EQ(fixed.report["objects"], nlohmann::json::array()) << fixed.report.dump(2);
 
   // An object deleted out of band is reported as such, with no attribute list.
-  const std::string depot_id = StateValues(*tf, "operatorconnect_emergency_address.depot")["id"];
+  const std::string depot_id = StateValues(tf_, "operatorconnect_emergency_address.depot")["id"];
   ASSERT_EQ(sim_->AdminTenant("DELETE", "/civicAddresses/" + depot_id).status, 204);
-  DriftRun deleted = RunDriftCheck(*tf);
+  DriftRun deleted = RunDriftCheck(tf_);
   EXPECT_EQ(deleted.process.exit_code, 2) << Describe(deleted.process);
   ASSERT_EQ(deleted.report["objects"].size(), 1u) << deleted.report.dump(2);
   EXPECT_EQ(deleted.report["objects"][0]["address"], "operatorconnect_emergency_address.depot");
@@ -320,29 +280,28 @@ TEST_F(PipelineE2ETest, DriftCheckReportsExactlyTheOutOfBandEdits) {
   EXPECT_THAT(
       deleted.markdown,
       HasSubstr("## `operatorconnect_emergency_address.depot` (deleted outside Terraform)"));
-  apply = tf->Apply();
+  apply = tf_.Apply();
   ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
-  EXPECT_EQ(RunDriftCheck(*tf).process.exit_code, 0);
+  EXPECT_EQ(RunDriftCheck(tf_).process.exit_code, 0);
 
   // A plan that cannot run is an error (1), not "no drift".
-  tf->WriteConfig(config + "resource \"operatorconnect_nonsense\" \"x\" {}\n");
-  DriftRun broken = RunDriftCheck(*tf);
+  tf_.WriteConfig(config + "resource \"operatorconnect_nonsense\" \"x\" {}\n");
+  DriftRun broken = RunDriftCheck(tf_);
   EXPECT_EQ(broken.process.exit_code, 1) << Describe(broken.process);
   EXPECT_THAT(broken.process.stderr_text, HasSubstr("operatorconnect_nonsense"));
 
-  tf->WriteConfig(config);
-  ProcessResult destroy = tf->Destroy();
+  tf_.WriteConfig(config);
+  ProcessResult destroy = tf_.Destroy();
   EXPECT_EQ(destroy.exit_code, 0) << Describe(destroy);
 }
 
 // --- module tests ----------------------------------------------------------------------------
 
 TEST_F(PipelineE2ETest, ExampleModuleTestsPassAgainstTheSimulator) {
-  auto tf = NewRunner();
-  CopyTree(SourceDir() / "examples/modules/emergency_site", tf->work_dir());
-  ProcessResult init = tf->Init();
+  CopyTree(SourceDir() / "examples/modules/emergency_site", tf_.work_dir());
+  ProcessResult init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
-  ProcessResult test = tf->Run({"test", "-no-color"});
+  ProcessResult test = tf_.Run({"test", "-no-color"});
   EXPECT_EQ(test.exit_code, 0) << Describe(test);
   // Two apply runs with assertions and three plan runs that expect a validation failure.
   EXPECT_THAT(test.stdout_text, HasSubstr("Success! 5 passed, 0 failed."));
@@ -383,20 +342,19 @@ print("workflow ok")
 )";
 
 TEST_F(PipelineE2ETest, GitOpsExampleIsFormattedAndValid) {
-  auto tf = NewRunner();
   const fs::path example = SourceDir() / "examples/gitops";
-  CopyTree(example / "terraform", tf->work_dir());
-  ProcessResult fmt = tf->Run({"fmt", "-check", "-recursive", "-diff", "-no-color"});
+  CopyTree(example / "terraform", tf_.work_dir());
+  ProcessResult fmt = tf_.Run({"fmt", "-check", "-recursive", "-diff", "-no-color"});
   EXPECT_EQ(fmt.exit_code, 0) << Describe(fmt);
-  ProcessResult init = tf->Run({"init", "-backend=false", "-input=false", "-no-color"});
+  ProcessResult init = tf_.Run({"init", "-backend=false", "-input=false", "-no-color"});
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
-  ProcessResult validate = tf->Validate();
+  ProcessResult validate = tf_.Validate();
   EXPECT_EQ(validate.exit_code, 0) << Describe(validate);
 
-  ProcessResult workflow = RunWith(*tf,
+  ProcessResult workflow = RunWith(tf_,
                                    {"python3", "-c", kCheckWorkflow,
                                     (example / ".github/workflows/operatorconnect.yml").string()},
-                                   tf->work_dir(), std::chrono::seconds(30));
+                                   tf_.work_dir(), std::chrono::seconds(30));
   EXPECT_EQ(workflow.exit_code, 0) << Describe(workflow);
 }
 
@@ -416,11 +374,10 @@ std::string Sha256Of(const fs::path& file) {
 }
 
 TEST_F(PipelineE2ETest, ReleaseZipInstallsFromAMirrorWithItsHashInTheLockFile) {
-  auto tf = NewRunner();
   Release release;
-  release.dir = tf->root() / "dist";
+  release.dir = tf_.root() / "dist";
   ProcessResult packaged =
-      RunWith(*tf,
+      RunWith(tf_,
               {(SourceDir() / "scripts/release.sh").string(), kProviderVersion, "--binary",
                BuiltProviderBinary().string(), "--output-dir", release.dir.string()},
               SourceDir(), std::chrono::minutes(2));
@@ -433,28 +390,28 @@ TEST_F(PipelineE2ETest, ReleaseZipInstallsFromAMirrorWithItsHashInTheLockFile) {
   release.h1 = hashes[2].str();
 
   const std::string zip = "terraform-provider-operatorconnect_0.1.0_linux_amd64.zip";
-  EXPECT_EQ(ReadText(release.dir / "terraform-provider-operatorconnect_0.1.0_manifest.json"),
+  EXPECT_EQ(ReadFile(release.dir / "terraform-provider-operatorconnect_0.1.0_manifest.json"),
             "{\"version\":1,\"metadata\":{\"protocol_versions\":[\"6.0\"]}}\n");
   const std::string sums =
-      ReadText(release.dir / "terraform-provider-operatorconnect_0.1.0_SHA256SUMS");
+      ReadFile(release.dir / "terraform-provider-operatorconnect_0.1.0_SHA256SUMS");
   EXPECT_THAT(sums, HasSubstr(Sha256Of(release.dir / zip) + "  " + zip + "\n"));
   EXPECT_EQ(release.zh, "zh:" + Sha256Of(release.dir / zip));
 
   // A filesystem mirror in the packed layout: HOST/NAMESPACE/TYPE/<the release zip>, in place
   // of the unpacked binary the runner installed.
-  const fs::path type_dir = tf->mirror_dir() / "localhost/operatorconnect/operatorconnect";
+  const fs::path type_dir = tf_.mirror_dir() / "localhost/operatorconnect/operatorconnect";
   fs::remove_all(type_dir);
   fs::create_directories(type_dir);
   fs::copy_file(release.dir / zip, type_dir / zip);
-  tf->WriteConfig("provider \"operatorconnect\" {}\n");
-  const fs::path lock = tf->work_dir() / ".terraform.lock.hcl";
+  tf_.WriteConfig("provider \"operatorconnect\" {}\n");
+  const fs::path lock = tf_.work_dir() / ".terraform.lock.hcl";
 
   // No lock file yet: init installs the zip and records its hash (Terraform's h1: form).
-  ProcessResult init = tf->Init();
+  ProcessResult init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
   EXPECT_THAT(init.stdout_text,
               HasSubstr("Installed localhost/operatorconnect/operatorconnect v0.1.0"));
-  EXPECT_THAT(ReadText(lock), HasSubstr("\"" + release.h1 + "\""));
+  EXPECT_THAT(ReadFile(lock), HasSubstr("\"" + release.h1 + "\""));
 
   // A team pins the published checksum (SHA256SUMS) as the lock's zh: hash: init checks the
   // zip against it and keeps it next to the h1: hash...
@@ -464,41 +421,41 @@ TEST_F(PipelineE2ETest, ReleaseZipInstallsFromAMirrorWithItsHashInTheLockFile) {
       "  constraints = \"0.1.0\"\n"
       "  hashes = [\n    \"" +
       release.zh + "\",\n  ]\n}\n";
-  fs::remove_all(tf->work_dir() / ".terraform");
-  tf->WriteFile(".terraform.lock.hcl", pinned);
-  init = tf->Init();
+  fs::remove_all(tf_.work_dir() / ".terraform");
+  tf_.WriteFile(".terraform.lock.hcl", pinned);
+  init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
-  const std::string locked = ReadText(lock);
+  const std::string locked = ReadFile(lock);
   EXPECT_THAT(locked, HasSubstr("\"" + release.zh + "\""));
   EXPECT_THAT(locked, HasSubstr("\"" + release.h1 + "\""));
   // ...and refuses a zip that does not match it.
-  fs::remove_all(tf->work_dir() / ".terraform");
+  fs::remove_all(tf_.work_dir() / ".terraform");
   std::string wrong = pinned;
   wrong.replace(wrong.find(release.zh), release.zh.size(), "zh:" + std::string(64, '0'));
-  tf->WriteFile(".terraform.lock.hcl", wrong);
-  ProcessResult refused = tf->Init();
+  tf_.WriteFile(".terraform.lock.hcl", wrong);
+  ProcessResult refused = tf_.Init();
   EXPECT_EQ(refused.exit_code, 1) << Describe(refused);
   EXPECT_THAT(refused.stderr_text, HasSubstr("match any of the checksums"));
 
   // The installed release binary names its version and commit: in --version and in the first
   // line it logs when Terraform starts it.
-  fs::remove_all(tf->work_dir() / ".terraform");
-  tf->WriteFile(".terraform.lock.hcl", pinned);
-  ASSERT_EQ(tf->Init().exit_code, 0);
-  const fs::path installed = tf->work_dir() /
+  fs::remove_all(tf_.work_dir() / ".terraform");
+  tf_.WriteFile(".terraform.lock.hcl", pinned);
+  ASSERT_EQ(tf_.Init().exit_code, 0);
+  const fs::path installed = tf_.work_dir() /
                              ".terraform/providers/localhost/operatorconnect/operatorconnect/"
                              "0.1.0/linux_amd64/terraform-provider-operatorconnect_v0.1.0";
   ASSERT_TRUE(fs::exists(installed));
   const std::string commit = GitHead();
   ProcessResult version =
-      RunWith(*tf, {installed.string(), "--version"}, tf->work_dir(), std::chrono::seconds(10));
+      RunWith(tf_, {installed.string(), "--version"}, tf_.work_dir(), std::chrono::seconds(10));
   EXPECT_THAT(version.stdout_text, MatchesRegex("terraform-provider-operatorconnect 0\\.1\\.0 "
                                                 "\\(commit [0-9a-f]{12}(-dirty)?\\)\n"));
   EXPECT_THAT(version.stdout_text, HasSubstr("(commit " + commit));
 
   ChildProcess::Options serve;
   serve.argv = {installed.string()};
-  serve.env = tf->BaseEnvironment();
+  serve.env = tf_.BaseEnvironment();
   serve.env["TF_PLUGIN_MAGIC_COOKIE"] = kPluginCookie;
   serve.env["PLUGIN_PROTOCOL_VERSIONS"] = "6";
   serve.env["TF_LOG_PROVIDER"] = "INFO";
@@ -535,33 +492,32 @@ server.serve_forever()
 )";
 
 TEST_F(PipelineE2ETest, ReleaseZipInstallsFromANetworkMirror) {
-  auto tf = NewRunner();
-  const fs::path mirror = tf->root() / "network-mirror";
+  const fs::path mirror = tf_.root() / "network-mirror";
   ProcessResult packaged =
-      RunWith(*tf,
+      RunWith(tf_,
               {(SourceDir() / "scripts/release.sh").string(), kProviderVersion, "--binary",
-               BuiltProviderBinary().string(), "--output-dir", (tf->root() / "dist").string(),
+               BuiltProviderBinary().string(), "--output-dir", (tf_.root() / "dist").string(),
                "--network-mirror", mirror.string()},
               SourceDir(), std::chrono::minutes(2));
   ASSERT_EQ(packaged.exit_code, 0) << Describe(packaged);
   std::smatch h1;
   ASSERT_TRUE(std::regex_search(packaged.stdout_text, h1, std::regex("h1:[A-Za-z0-9+/=]{44}")));
   const fs::path type_dir = mirror / "localhost/operatorconnect/operatorconnect";
-  EXPECT_EQ(nlohmann::json::parse(ReadText(type_dir / "index.json")),
+  EXPECT_EQ(nlohmann::json::parse(ReadFile(type_dir / "index.json")),
             nlohmann::json::parse(R"({"versions": {"0.1.0": {}}})"));
-  EXPECT_EQ(nlohmann::json::parse(ReadText(type_dir / "0.1.0.json"))["archives"]["linux_amd64"],
+  EXPECT_EQ(nlohmann::json::parse(ReadFile(type_dir / "0.1.0.json"))["archives"]["linux_amd64"],
             nlohmann::json({{"url", "terraform-provider-operatorconnect_0.1.0_linux_amd64.zip"},
                             {"hashes", {h1.str()}}}));
 
   // A throwaway certificate for 127.0.0.1, trusted through SSL_CERT_FILE.
-  const fs::path cert = tf->root() / "mirror-cert.pem";
-  const fs::path key = tf->root() / "mirror-key.pem";
+  const fs::path cert = tf_.root() / "mirror-cert.pem";
+  const fs::path key = tf_.root() / "mirror-key.pem";
   ProcessResult openssl =
-      RunWith(*tf,
+      RunWith(tf_,
               {"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
                "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.string(),
                "-out", cert.string()},
-              tf->root(), std::chrono::seconds(60));
+              tf_.root(), std::chrono::seconds(60));
   ASSERT_EQ(openssl.exit_code, 0) << Describe(openssl);
   ChildProcess::Options serve;
   serve.argv = {"python3", "-c", kHttpsServer, mirror.string(), cert.string(), key.string()};
@@ -575,7 +531,7 @@ TEST_F(PipelineE2ETest, ReleaseZipInstallsFromANetworkMirror) {
   ASSERT_TRUE(listening.has_value()) << server->stderr_text();
   const std::string url = listening->substr(std::string("listening on ").size());
 
-  tf->WriteFile("network.tfrc",
+  tf_.WriteFile("network.tfrc",
                 "provider_installation {\n"
                 "  network_mirror {\n"
                 "    url     = \"" +
@@ -585,15 +541,15 @@ TEST_F(PipelineE2ETest, ReleaseZipInstallsFromANetworkMirror) {
                     "  }\n"
                     "  direct { exclude = [\"localhost/operatorconnect/*\"] }\n"
                     "}\n");
-  tf->SetEnv("TF_CLI_CONFIG_FILE", (tf->work_dir() / "network.tfrc").string());
-  tf->SetEnv("SSL_CERT_FILE", cert.string());
-  tf->WriteConfig("provider \"operatorconnect\" {}\n");
-  ProcessResult init = tf->Init();
+  tf_.SetEnv("TF_CLI_CONFIG_FILE", (tf_.work_dir() / "network.tfrc").string());
+  tf_.SetEnv("SSL_CERT_FILE", cert.string());
+  tf_.WriteConfig("provider \"operatorconnect\" {}\n");
+  ProcessResult init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
   EXPECT_THAT(init.stdout_text,
               HasSubstr("Installed localhost/operatorconnect/operatorconnect v0.1.0"));
-  EXPECT_THAT(ReadText(tf->work_dir() / ".terraform.lock.hcl"), HasSubstr("\"" + h1.str() + "\""));
-  ProcessResult validate = tf->Validate();
+  EXPECT_THAT(ReadFile(tf_.work_dir() / ".terraform.lock.hcl"), HasSubstr("\"" + h1.str() + "\""));
+  ProcessResult validate = tf_.Validate();
   EXPECT_EQ(validate.exit_code, 0) << Describe(validate);
 }
 

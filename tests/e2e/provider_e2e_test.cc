@@ -12,6 +12,7 @@
 
 #include "harness/child_process.h"
 #include "harness/debug_session.h"
+#include "harness/e2e_fixture.h"
 #include "harness/process_table.h"
 #include "harness/provider_release.h"
 #include "harness/terraform_runner.h"
@@ -42,19 +43,12 @@ std::string GoodProviderBody() {
          "\"\n  client_secret = \"" + kSecret + "\"\n  endpoint      = \"http://127.0.0.1:9\"\n";
 }
 
-class ProviderE2ETest : public ::testing::Test {
+class ProviderE2ETest : public TerraformTest {
  protected:
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft())
-        << tf_.ProviderProcesses().size() << " provider process(es) and "
-        << tf_.SocketFiles().size() << " socket file(s) left behind";
-  }
   void InitOk() {
     ProcessResult init = tf_.Init();
     ASSERT_EQ(init.exit_code, 0) << Describe(init);
   }
-
-  TerraformRunner tf_;
 };
 
 TEST_F(ProviderE2ETest, TerraformIsAvailable) {

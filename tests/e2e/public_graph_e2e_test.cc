@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 
 namespace opc::e2e {
 namespace {
@@ -26,10 +26,6 @@ using ::testing::Not;
 
 constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
 constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
-
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
 
 struct Diagnostic {
   std::string severity;
@@ -60,14 +56,12 @@ std::vector<Diagnostic> Diagnostics(const ProcessResult& result) {
   return out;
 }
 
-class PublicGraphE2ETest : public ::testing::Test {
+class PublicGraphE2ETest : public SimulatorTest {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
     SimulatorProcess::Options options;
     options.extra_args = {"--graph-public-only"};
-    sim_ = SimulatorProcess::Start(options, &error).release();
-    ASSERT_NE(sim_, nullptr) << error;
+    ASSERT_NO_FATAL_FAILURE(StartSimulator(options));
 
     // What a real tenant does in the Teams admin center, and its operator then does.
     auto enabled = sim_->AdminTenant("POST", "/consents",
@@ -79,32 +73,16 @@ class PublicGraphE2ETest : public ::testing::Test {
                                          {"companyName", "Fernleaf Outfitters"},
                                          {"companySize", "L250_U999"}}}},
                                       {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(enabled.status, 201) << Dump(enabled);
+    ASSERT_EQ(enabled.status, 201) << Describe(enabled);
     auto upload = sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
                                     {{"isoCountryCode", "GB"},
                                      {"capabilities", {"userAssignment"}},
                                      {"supportedCustomerActions", {"release"}},
                                      {"range", {{"start", "+442079460101"}, {"count", 3}}}});
-    ASSERT_EQ(upload.status, 201) << Dump(upload);
+    ASSERT_EQ(upload.status, 201) << Describe(upload);
     // The endpoint really is Graph-shaped for the contract's paths.
     auto consents = sim_->Graph("GET", "/beta/admin/teams/operatorConnect/consents");
-    ASSERT_EQ(consents.status, 400) << Dump(consents);
-  }
-
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
-  }
-
-  void SetUp() override {
-    ASSERT_NE(sim_, nullptr);
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf_.SetEnv(key, value);
-    }
-  }
-
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
+    ASSERT_EQ(consents.status, 400) << Describe(consents);
   }
 
   // Plans `config` and expects exactly one error: `type` refused for lack of a published API,
@@ -148,12 +126,7 @@ class PublicGraphE2ETest : public ::testing::Test {
       EXPECT_THAT(text + human.stdout_text, Not(HasSubstr(raw))) << "leaks " << raw;
     }
   }
-
-  static SimulatorProcess* sim_;
-  TerraformRunner tf_;
 };
-
-SimulatorProcess* PublicGraphE2ETest::sim_ = nullptr;
 
 TEST_F(PublicGraphE2ETest, EmergencyAddressIsRefusedAtPlan) {
   ExpectRefusedAtPlan(

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 
 namespace opc::e2e {
 namespace {
@@ -29,10 +29,6 @@ constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed use
 constexpr int kTenantNumbers = 2500;
 constexpr char kNumbersRoute[] = "/v1.0/admin/teams/telephoneNumberManagement/numberAssignments";
 constexpr char kFreshNumber[] = "+442079469999";  // unassigned, for the replication-lag test
-
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
 
 std::string NumberAt(int i) {
   char buffer[32];
@@ -63,12 +59,18 @@ struct Counts {
   }
 };
 
-class ScaleE2ETest : public ::testing::Test {
+class ScaleE2ETest : public SimulatorTest {
  protected:
+  // Applying and refreshing thousands of numbers takes longer than the default command timeout.
+  ScaleE2ETest() : SimulatorTest(FiveMinuteCommands()) {}
+  static TerraformRunner::Options FiveMinuteCommands() {
+    TerraformRunner::Options options;
+    options.timeout = std::chrono::minutes(5);
+    return options;
+  }
+
   static void SetUpTestSuite() {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error).release();
-    ASSERT_NE(sim_, nullptr) << error;
+    ASSERT_NO_FATAL_FAILURE(StartSimulator());
     auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
                                {{"operatorId", kBluefin},
                                 {"consentedCountries", {"GB"}},
@@ -78,28 +80,23 @@ class ScaleE2ETest : public ::testing::Test {
                                    {"companyName", "Fernleaf Outfitters"},
                                    {"companySize", "L250_U999"}}}},
                                 {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Dump(consent);
+    ASSERT_EQ(consent.status, 201) << Describe(consent);
     auto upload =
         sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
                           {{"isoCountryCode", "GB"},
                            {"capabilities", {"userAssignment"}},
                            {"supportedCustomerActions", {"locationUpdate", "release"}},
                            {"range", {{"start", NumberAt(0)}, {"count", kTenantNumbers}}}});
-    ASSERT_EQ(upload.status, 201) << Dump(upload);
+    ASSERT_EQ(upload.status, 201) << Describe(upload);
     auto fresh = sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
                                    {{"isoCountryCode", "GB"},
                                     {"capabilities", {"userAssignment"}},
                                     {"numbers", {{{"telephoneNumber", kFreshNumber}}}}});
-    ASSERT_EQ(fresh.status, 201) << Dump(fresh);
+    ASSERT_EQ(fresh.status, 201) << Describe(fresh);
     // Already assigned, as in a tenant that adopts Terraform late.
     for (int i = 0; i < kTenantNumbers; ++i) {
       ASSERT_NO_FATAL_FAILURE(SetAssigned(NumberAt(i), true));
     }
-  }
-
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
   }
 
   static void SetAssigned(const std::string& number, bool assigned) {
@@ -109,22 +106,12 @@ class ScaleE2ETest : public ::testing::Test {
                         {"assignmentTargetId", kAlice},
                         {"assignmentCategory", "primary"}}
                  : json{{"assignmentStatus", "unassigned"}, {"assignmentTargetId", ""}});
-    ASSERT_EQ(reply.status, 200) << Dump(reply);
-  }
-
-  void SetUp() override {
-    ASSERT_NE(sim_, nullptr);
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf_.SetEnv(key, value);
-    }
-  }
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
+    ASSERT_EQ(reply.status, 200) << Describe(reply);
   }
 
   static void ResetCounts() {
     auto reply = sim_->Admin("DELETE", "/_sim/requestCounts");
-    ASSERT_EQ(reply.status, 204) << Dump(reply);
+    ASSERT_EQ(reply.status, 204) << Describe(reply);
   }
   static Counts ReadCounts() { return Counts{sim_->Admin("GET", "/_sim/requestCounts").body}; }
 
@@ -164,16 +151,7 @@ import {
     EXPECT_THAT(apply.stdout_text,
                 HasSubstr(std::to_string(count) + " imported, 0 added, 0 changed, 0 destroyed"));
   }
-
-  static SimulatorProcess* sim_;
-  TerraformRunner tf_{[] {
-    TerraformRunner::Options options;
-    options.timeout = std::chrono::minutes(5);
-    return options;
-  }()};
 };
-
-SimulatorProcess* ScaleE2ETest::sim_ = nullptr;
 
 TEST_F(ScaleE2ETest, RefreshingManyManagedNumbersListsTheInventoryAndFindsDriftExactly) {
   ASSERT_NO_FATAL_FAILURE(InitAndAdopt(kTenantNumbers));
@@ -214,7 +192,7 @@ TEST_F(ScaleE2ETest, RefreshingAFewNumbersOfALargeTenantStaysWithinAFewRequests)
 TEST_F(ScaleE2ETest, AReadRightAfterACreateIsRetriedThroughReplicationLag) {
   // 40 simulated seconds: 2 s of real time at the harness's time scale of 0.05.
   auto lag = sim_->Admin("PUT", "/_sim/replicationLag", {{"seconds", 40}});
-  ASSERT_EQ(lag.status, 200) << Dump(lag);
+  ASSERT_EQ(lag.status, 200) << Describe(lag);
   tf_.WriteConfig(std::string(R"(provider "operatorconnect" {}
 
 resource "operatorconnect_phone_number_assignment" "fresh" {

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
 
 namespace opc::e2e {
 namespace {
@@ -23,17 +23,6 @@ using nlohmann::json;
 
 constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB IE US
 constexpr char kPolaris[] = "2a6ce803-132d-40fd-acd8-21593a052a1b";  // GB IE DE (and FR NL)
-
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // One batch of numbers an operator provisions: `count` numbers from `first` (E.164), written
 // in the configuration as `spelled(i)`, for users in `country`, at places cycling `places`.
@@ -70,43 +59,18 @@ std::string Spelled(const std::string& e164, int i) {
   return e164.substr(0, 3) + " " + e164.substr(3, 4) + " " + e164.substr(7);
 }
 
-class TenantE2ETest : public ::testing::Test {
+class TenantE2ETest : public SimulatorTest {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error).release();
-    ASSERT_NE(sim_, nullptr) << error;
-  }
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
-  }
-
-  void SetUp() override {
-    ASSERT_NE(sim_, nullptr);
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf_.SetEnv(key, value);
-    }
-  }
-  void TearDown() override {
-    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft()) << "provider processes left behind";
-  }
-
   static json TenantNumbers() {
     auto reply = sim_->AdminTenant("GET", "/numbers");
-    EXPECT_EQ(reply.status, 200) << Dump(reply);
+    EXPECT_EQ(reply.status, 200) << Describe(reply);
     json out = json::object();
     for (const json& number : reply.body.value("value", json::array())) {
       out[number.value("telephoneNumber", "")] = number;
     }
     return out;
   }
-
-  static SimulatorProcess* sim_;
-  TerraformRunner tf_;
 };
-
-SimulatorProcess* TenantE2ETest::sim_ = nullptr;
 
 TEST_F(TenantE2ETest, WholeTenantAppliesReplansEmptyAndDestroys) {
   const std::filesystem::path example =
@@ -121,10 +85,10 @@ TEST_F(TenantE2ETest, WholeTenantAppliesReplansEmptyAndDestroys) {
   ProcessResult stage1 = tf_.Apply();
   ASSERT_EQ(stage1.exit_code, 0) << Describe(stage1);
   auto consents = sim_->Graph("GET", "/beta/admin/teams/operatorConnect/consents");
-  ASSERT_EQ(consents.status, 200) << Dump(consents);
-  EXPECT_EQ(consents.body["value"].size(), 2u) << Dump(consents);
+  ASSERT_EQ(consents.status, 200) << Describe(consents);
+  EXPECT_EQ(consents.body["value"].size(), 2u) << Describe(consents);
   auto addresses = sim_->Graph("GET", "/beta/admin/teams/emergencyCalling/civicAddresses");
-  EXPECT_EQ(addresses.body["value"].size(), 3u) << Dump(addresses);
+  EXPECT_EQ(addresses.body["value"].size(), 3u) << Describe(addresses);
   json outputs = json::parse(tf_.Run({"output", "-json"}).stdout_text, nullptr, false);
   const json places = outputs["places"]["value"];
   ASSERT_EQ(places.size(), 7u) << outputs.dump();
@@ -140,7 +104,7 @@ TEST_F(TenantE2ETest, WholeTenantAppliesReplansEmptyAndDestroys) {
                    {"range", {{"start", batch.first}, {"count", batch.count}}}};
     auto uploaded = sim_->AdminTenant(
         "POST", std::string("/operators/") + batch.operator_id + "/numbers", upload);
-    ASSERT_EQ(uploaded.status, 201) << Dump(uploaded);
+    ASSERT_EQ(uploaded.status, 201) << Describe(uploaded);
     for (int i = 0; i < batch.count; ++i, ++user_index) {
       char user_id[40];
       std::snprintf(user_id, sizeof user_id, "7e3a0000-0000-4000-8000-%012d", user_index);
@@ -151,7 +115,7 @@ TEST_F(TenantE2ETest, WholeTenantAppliesReplansEmptyAndDestroys) {
            {"displayName", "User " + std::to_string(user_index)},
            {"accountType", "user"},
            {"usageLocation", batch.country}});
-      ASSERT_EQ(user.status, 201) << Dump(user);
+      ASSERT_EQ(user.status, 201) << Describe(user);
       const std::string e164 = Nth(batch.first, i);
       json entry = {{"user", user_id}};
       std::string place_id;
@@ -190,9 +154,9 @@ TEST_F(TenantE2ETest, WholeTenantAppliesReplansEmptyAndDestroys) {
     EXPECT_EQ(numbers[e164].value("assignmentStatus", ""), "unassigned") << numbers[e164].dump();
   }
   consents = sim_->Graph("GET", "/beta/admin/teams/operatorConnect/consents");
-  EXPECT_EQ(consents.body["value"].size(), 0u) << Dump(consents);
+  EXPECT_EQ(consents.body["value"].size(), 0u) << Describe(consents);
   addresses = sim_->Graph("GET", "/beta/admin/teams/emergencyCalling/civicAddresses");
-  EXPECT_EQ(addresses.body["value"].size(), 0u) << Dump(addresses);
+  EXPECT_EQ(addresses.body["value"].size(), 0u) << Describe(addresses);
 }
 
 }  // namespace

@@ -15,7 +15,9 @@ class DataSourceRpcsTest : public ServiceFixture {
   void SetUp() override {
     ServeTestProvider();
     Call(&tfplugin6::Provider::Stub::ConfigureProvider, tfplugin6::ConfigureProvider::Request());
-    type_ = server_->FindDataSourceSchema("test_info")->ImpliedType();
+    const framework::Schema* schema = server_->FindDataSourceSchema("test_info");
+    ASSERT_NE(schema, nullptr);
+    type_ = schema->ImpliedType();
   }
   Type type_;
 };
@@ -27,6 +29,7 @@ TEST_F(DataSourceRpcsTest, ValidateAndRead) {
   *validate.mutable_config() = Msgpack(config, type_);
   auto validated = Call(&tfplugin6::Provider::Stub::ValidateDataResourceConfig, validate);
   EXPECT_EQ(validated.diagnostics_size(), 0) << Describe(validated.diagnostics());
+  EXPECT_EQ(store_->last_validated_name, "world");
 
   tfplugin6::ReadDataSource::Request read;
   read.set_type_name("test_info");

@@ -60,8 +60,10 @@ TEST_F(OperatorConnectProtocolTest, ValidConfigurationThenClientConfigRead) {
                                {"max_retries", Value::Int(2)}});
   ASSERT_EQ(configured.diagnostics_size(), 0) << Describe(configured.diagnostics());
 
-  const Type data_type =
-      server_->FindDataSourceSchema("operatorconnect_client_config")->ImpliedType();
+  const framework::Schema* data_schema =
+      server_->FindDataSourceSchema("operatorconnect_client_config");
+  ASSERT_NE(data_schema, nullptr);
+  const Type data_type = data_schema->ImpliedType();
   tfplugin6::ReadDataSource::Request read;
   read.set_type_name("operatorconnect_client_config");
   *read.mutable_config() = Msgpack(Value::Null(data_type), data_type);

@@ -26,6 +26,7 @@ TEST_F(ProviderRpcsTest, ValidatesAHandWrittenMsgpackConfig) {
   *request.mutable_config() = RawMsgpack(std::string("\x81\xa6region\xaawesteurope", 19));
   auto response = Call(&tfplugin6::Provider::Stub::ValidateProviderConfig, request);
   EXPECT_EQ(response.diagnostics_size(), 0) << Describe(response.diagnostics());
+  EXPECT_EQ(store_->last_validated_region, "westeurope");
 }
 
 TEST_F(ProviderRpcsTest, ValidationErrorsCarryTheAttributePath) {
@@ -68,9 +69,11 @@ TEST_F(ProviderRpcsTest, JsonIsAcceptedWhenMsgpackIsAbsent) {
 }
 
 TEST_F(ProviderRpcsTest, EmptyDynamicValueIsANullConfig) {
+  store_->last_region = "not configured";
   auto response =
       Call(&tfplugin6::Provider::Stub::ConfigureProvider, tfplugin6::ConfigureProvider::Request());
   EXPECT_EQ(response.diagnostics_size(), 0) << Describe(response.diagnostics());
+  EXPECT_EQ(store_->last_region, "(null)");
 }
 
 TEST_F(ProviderRpcsTest, ConfigurePassesVersionAndValues) {

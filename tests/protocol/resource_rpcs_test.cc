@@ -81,10 +81,12 @@ TEST_F(ResourceRpcsTest, ValidateChecksRequiredAttributesAndAllowsUnknowns) {
   *request.mutable_config() = Msgpack(Config({{"name", Value::String("a")}}), type_);
   auto ok = Call(&tfplugin6::Provider::Stub::ValidateResourceConfig, request);
   EXPECT_EQ(ok.diagnostics_size(), 0) << Describe(ok.diagnostics());
+  EXPECT_EQ(store_->last_validated_name, "a");
 
   *request.mutable_config() = Msgpack(Config({{"name", Value::Unknown(Type::String())}}), type_);
   auto unknown = Call(&tfplugin6::Provider::Stub::ValidateResourceConfig, request);
   EXPECT_EQ(unknown.diagnostics_size(), 0) << Describe(unknown.diagnostics());
+  EXPECT_EQ(store_->last_validated_name, "(unknown)");
 
   *request.mutable_config() = Msgpack(Config({}), type_);
   auto missing = Call(&tfplugin6::Provider::Stub::ValidateResourceConfig, request);

@@ -49,8 +49,12 @@ class ServiceFixture : public ::testing::Test {
     return response;
   }
 
+  // The served schema of `type`; a test failure (and an empty schema) when there is none.
   const framework::Schema& ResourceSchema(const std::string& type) {
-    return *server_->FindResourceSchema(type);
+    static const framework::Schema kNone;
+    const framework::Schema* schema = server_->FindResourceSchema(type);
+    EXPECT_NE(schema, nullptr) << "no resource type " << type;
+    return schema != nullptr ? *schema : kNone;
   }
 
   static tfplugin6::DynamicValue Msgpack(const framework::Value& value,

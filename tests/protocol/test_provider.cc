@@ -12,6 +12,11 @@ using framework::Schema;
 using framework::Type;
 using framework::Value;
 
+// A string attribute as the test provider records it.
+std::string Describe(const Value& value) {
+  return value.IsUnknown() ? "(unknown)" : value.IsNull() ? "(null)" : value.AsString();
+}
+
 class ThingResource final : public framework::Resource {
  public:
   explicit ThingResource(std::shared_ptr<ThingStore> store) : store_(std::move(store)) {}
@@ -39,6 +44,11 @@ class ThingResource final : public framework::Resource {
     secret.sensitive = true;
     schema.block.attributes = {id, name, size, tags, secret};
     return schema;
+  }
+
+  void ValidateConfig(const Value& config, Diagnostics&) override {
+    std::lock_guard lock(store_->mu);
+    store_->last_validated_name = Describe(config.GetAttr("name"));
   }
 
   void Create(const framework::CreateRequest& req, framework::CreateResponse& resp) override {
@@ -85,6 +95,7 @@ class ThingResource final : public framework::Resource {
 
 class InfoDataSource final : public framework::DataSource {
  public:
+  explicit InfoDataSource(std::shared_ptr<ThingStore> store) : store_(std::move(store)) {}
   std::string TypeName() const override { return "test_info"; }
   Schema GetSchema() const override {
     Schema schema;
@@ -92,10 +103,17 @@ class InfoDataSource final : public framework::DataSource {
                                framework::ComputedString("greeting", "The greeting.")};
     return schema;
   }
+  void ValidateConfig(const Value& config, Diagnostics&) override {
+    std::lock_guard lock(store_->mu);
+    store_->last_validated_name = Describe(config.GetAttr("name"));
+  }
   void Read(const framework::ReadDataRequest& req, framework::ReadDataResponse& resp) override {
     resp.state = req.config.WithAttr(
         "greeting", Value::String("hello " + req.config.GetAttr("name").AsString()));
   }
+
+ private:
+  std::shared_ptr<ThingStore> store_;
 };
 
 class TestProvider final : public framework::Provider {
@@ -110,6 +128,10 @@ class TestProvider final : public framework::Provider {
   }
   void ValidateConfig(const Value& config, Diagnostics& diags) override {
     const Value& region = config.GetAttr("region");
+    {
+      std::lock_guard lock(store_->mu);
+      store_->last_validated_region = Describe(region);
+    }
     if (region.IsKnown() && !region.IsNull() && region.AsString() == "invalid") {
       diags.AddError("Invalid region", "\"invalid\" is not a region.",
                      framework::AttributePath::Root("region"));
@@ -119,10 +141,7 @@ class TestProvider final : public framework::Provider {
                  framework::ConfigureProviderResponse& resp) override {
     std::lock_guard lock(store_->mu);
     store_->last_terraform_version = req.terraform_version;
-    const Value& region = req.config.GetAttr("region");
-    store_->last_region = region.IsUnknown() ? "(unknown)"
-                          : region.IsNull()  ? "(null)"
-                                             : region.AsString();
+    store_->last_region = Describe(req.config.GetAttr("region"));
   }
   std::vector<std::unique_ptr<framework::Resource>> Resources() override {
     std::vector<std::unique_ptr<framework::Resource>> out;
@@ -131,7 +150,7 @@ class TestProvider final : public framework::Provider {
   }
   std::vector<std::unique_ptr<framework::DataSource>> DataSources() override {
     std::vector<std::unique_ptr<framework::DataSource>> out;
-    out.push_back(std::make_unique<InfoDataSource>());
+    out.push_back(std::make_unique<InfoDataSource>(store_));
     return out;
   }
 

@@ -17,7 +17,10 @@ struct ThingStore {
   std::map<std::string, framework::Value> things;  // id -> state
   int next_id = 1;
   std::string last_terraform_version;
-  std::string last_region;
+  std::string last_region;            // as Configure saw it: "(null)", "(unknown)" or the value
+  std::string last_validated_region;  // the same, as ValidateConfig saw it
+  std::string last_validated_name;    // `name` as the last resource or data source
+                                      // ValidateConfig saw it
 };
 
 // Provider "test": attribute `region` (optional string; "invalid" is rejected).

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "fakes.h"
@@ -21,6 +22,19 @@ using testing::GraphHarness;
 using testing::JsonResponse;
 
 std::string Key(int i) { return "+4416329" + std::to_string(10000 + i); }
+
+// The outcome of a Find that must succeed; a test failure with the status (not a crash on a
+// dereferenced error) when it does not.
+std::optional<Outcome> OutcomeOf(const absl::StatusOr<SharedListing::Result>& found) {
+  EXPECT_TRUE(found.ok()) << found.status();
+  return found.ok() ? std::optional<Outcome>(found->outcome) : std::nullopt;
+}
+
+// The telephone number a read that must succeed returned.
+std::string NumberOf(const absl::StatusOr<NumberAssignment>& read) {
+  EXPECT_TRUE(read.ok()) << read.status();
+  return read.ok() ? read->telephone_number : "(error)";
+}
 
 // An inventory of `size` items served in pages of 1,000 by a fetcher that counts its calls.
 class Inventory {
@@ -145,12 +159,12 @@ TEST(SharedListingTest, OwnWritesAreReadFromTheServiceEvenWhileAPageIsInFlight) 
       listing.Invalidate(Key(1200));
     }
   };
-  ASSERT_EQ(listing.Find(Key(0), cancel)->outcome, Outcome::kFound);
-  ASSERT_EQ(listing.Find(Key(1100), cancel)->outcome, Outcome::kFound);
-  EXPECT_EQ(listing.Find(Key(1200), cancel)->outcome, Outcome::kReadYourself);
+  ASSERT_EQ(OutcomeOf(listing.Find(Key(0), cancel)), Outcome::kFound);
+  ASSERT_EQ(OutcomeOf(listing.Find(Key(1100), cancel)), Outcome::kFound);
+  EXPECT_EQ(OutcomeOf(listing.Find(Key(1200), cancel)), Outcome::kReadYourself);
   listing.Invalidate(Key(5));
-  EXPECT_EQ(listing.Find(Key(5), cancel)->outcome, Outcome::kReadYourself);
-  EXPECT_EQ(listing.Find(Key(6), cancel)->outcome, Outcome::kFound);
+  EXPECT_EQ(OutcomeOf(listing.Find(Key(5), cancel)), Outcome::kReadYourself);
+  EXPECT_EQ(OutcomeOf(listing.Find(Key(6), cancel)), Outcome::kFound);
   EXPECT_EQ(inventory.pages(), 2);
 }
 
@@ -161,12 +175,12 @@ TEST(SharedListingTest, AListingIsReusedOnlyForMaxAgeOnTheInjectedClock) {
   options.max_age = std::chrono::seconds(120);
   SharedListing listing(inventory.Fetcher(), Inventory::KeyOf(), clock, options);
   CancellationToken cancel;
-  ASSERT_EQ(listing.Find(Key(1), cancel)->outcome, Outcome::kFound);
+  ASSERT_EQ(OutcomeOf(listing.Find(Key(1), cancel)), Outcome::kFound);
   clock.Advance(std::chrono::seconds(119));
-  ASSERT_EQ(listing.Find(Key(2), cancel)->outcome, Outcome::kFound);
+  ASSERT_EQ(OutcomeOf(listing.Find(Key(2), cancel)), Outcome::kFound);
   EXPECT_EQ(inventory.pages(), 1);
   clock.Advance(std::chrono::seconds(1));
-  ASSERT_EQ(listing.Find(Key(3), cancel)->outcome, Outcome::kFound);
+  ASSERT_EQ(OutcomeOf(listing.Find(Key(3), cancel)), Outcome::kFound);
   EXPECT_EQ(inventory.pages(), 2);
   EXPECT_EQ(listing.stats().listings, 2);
 }
@@ -181,8 +195,8 @@ TEST(SharedListingTest, AFailedPageSendsEveryReadToTheServiceAndCancelIsReported
       },
       Inventory::KeyOf(), clock);
   CancellationToken cancel;
-  EXPECT_EQ(failing.Find(Key(1), cancel)->outcome, Outcome::kReadYourself);
-  EXPECT_EQ(failing.Find(Key(2), cancel)->outcome, Outcome::kReadYourself);
+  EXPECT_EQ(OutcomeOf(failing.Find(Key(1), cancel)), Outcome::kReadYourself);
+  EXPECT_EQ(OutcomeOf(failing.Find(Key(2), cancel)), Outcome::kReadYourself);
   EXPECT_EQ(calls, 1);
 
   SharedListing cancelled(
@@ -220,8 +234,8 @@ constexpr char kList[] =
 TEST_F(NumbersSharedReadTest, RefreshReadsShareOneListingAndOwnWritesReadAgain) {
   nlohmann::json page = {{"value", {NumberJson("+441632960001"), NumberJson("+441632960002")}}};
   h_.transport.Enqueue(JsonResponse(200, page));
-  ASSERT_EQ(api_.ReadNumber("+44 1632 960001", h_.cancel)->telephone_number, "+441632960001");
-  ASSERT_EQ(api_.ReadNumber("+441632960002", h_.cancel)->telephone_number, "+441632960002");
+  ASSERT_EQ(NumberOf(api_.ReadNumber("+44 1632 960001", h_.cancel)), "+441632960001");
+  ASSERT_EQ(NumberOf(api_.ReadNumber("+441632960002", h_.cancel)), "+441632960002");
   EXPECT_TRUE(absl::IsNotFound(api_.ReadNumber("+441632960009", h_.cancel).status()));
   ASSERT_EQ(h_.transport.request_count(), 1u);
   EXPECT_EQ(h_.transport.requests()[0].url, std::string(kList) + "?$top=1000");

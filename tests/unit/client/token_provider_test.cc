@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "fakes.h"
@@ -135,33 +137,63 @@ TEST_F(TokenProviderTest, InvalidateForcesANewToken) {
   EXPECT_EQ(*provider_.GetToken(cancel_), "token-2");
 }
 
+// The fake clock, plus which threads have read it: a thread asking for a token reads the clock
+// (is the cached token due?) before it either fetches or waits for the thread that fetches.
+class ThreadRecordingClock final : public Clock {
+ public:
+  explicit ThreadRecordingClock(Clock& clock) : clock_(clock) {}
+  std::chrono::system_clock::time_point Now() const override {
+    {
+      std::lock_guard lock(mu_);
+      readers_.insert(std::this_thread::get_id());
+    }
+    cv_.notify_all();
+    return clock_.Now();
+  }
+  // Waits until `count` distinct threads have read the clock; false after `limit` (a guard
+  // against a hang if the provider stops reading the clock, not a timing assumption).
+  bool WaitForReaders(std::size_t count, milliseconds limit) const {
+    std::unique_lock lock(mu_);
+    return cv_.wait_for(lock, limit, [&] { return readers_.size() >= count; });
+  }
+
+ private:
+  Clock& clock_;
+  mutable std::mutex mu_;
+  mutable std::condition_variable cv_;
+  mutable std::set<std::thread::id> readers_;
+};
+
 TEST_F(TokenProviderTest, SingleFlightUnderConcurrency) {
-  std::mutex mu;
-  std::condition_variable cv;
-  bool release = false;
+  ThreadRecordingClock clock(clock_);
+  ClientCredentialsTokenProvider provider(Options(), transport_, retrier_, clock, logger_);
+  // A cached token that is due for a refresh: every caller reads the clock, finds it due, and
+  // then either fetches or queues behind the fetch.
+  transport_.Enqueue(JsonResponse(200, TokenBody("old-token", 3600)));
+  ASSERT_EQ(*provider.GetToken(cancel_), "old-token");
+  clock_.Advance(minutes(56));  // past the refresh point (60 - 5 min), before the expiry
+
+  constexpr int kThreads = 8;
   std::atomic<int> fetches{0};
+  std::atomic<bool> all_arrived{false};
   transport_.SetHandler([&](const HttpRequest&) -> absl::StatusOr<HttpResponse> {
     ++fetches;
-    std::unique_lock lock(mu);
-    cv.wait(lock, [&] { return release; });  // hold the fetch until every thread is waiting
+    // Hold the fetch until every thread has found the token due, so that each of the others
+    // is queued behind this fetch (or, without single flight, would fetch as well).
+    all_arrived = clock.WaitForReaders(kThreads + 1, seconds(30));  // + the set-up's thread
     return JsonResponse(200, TokenBody("shared-token"));
   });
-  constexpr int kThreads = 8;
   std::vector<std::thread> threads;
   std::vector<std::string> results(kThreads);
   for (int i = 0; i < kThreads; ++i) {
-    threads.emplace_back([&, i] { results[i] = provider_.GetToken(cancel_).value_or("error"); });
+    threads.emplace_back([&, i] { results[i] = provider.GetToken(cancel_).value_or("error"); });
   }
-  std::this_thread::sleep_for(milliseconds(50));  // let the others queue up behind the fetch
-  {
-    std::lock_guard lock(mu);
-    release = true;
-  }
-  cv.notify_all();
   for (std::thread& thread : threads) {
     thread.join();
   }
+  EXPECT_TRUE(all_arrived.load()) << "not every thread asked for a token while the fetch was held";
   EXPECT_EQ(fetches.load(), 1);
+  EXPECT_EQ(transport_.request_count(), 2u);  // the set-up's fetch and the shared one
   for (const std::string& result : results) {
     EXPECT_EQ(result, "shared-token");
   }

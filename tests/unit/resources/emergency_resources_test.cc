@@ -12,6 +12,7 @@
 #include "provider/resources/emergency_address_resource.h"
 #include "provider/resources/emergency_data_sources.h"
 #include "provider/resources/emergency_location_resource.h"
+#include "schema_lookup.h"
 
 namespace opc::resources {
 namespace {
@@ -108,9 +109,9 @@ TEST_F(EmergencyAddressTest, EveryAttributeHasADescription) {
   for (const auto& attribute : schema_.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;
   }
-  EXPECT_TRUE(schema_.block.FindAttribute("id")->use_state_for_unknown);
-  EXPECT_TRUE(schema_.block.FindAttribute("default_location_id")->use_state_for_unknown);
-  EXPECT_EQ(schema_.block.FindAttribute("latitude")->type, framework::Type::Number());
+  EXPECT_TRUE(AttributeOf(schema_, "id").use_state_for_unknown);
+  EXPECT_TRUE(AttributeOf(schema_, "default_location_id").use_state_for_unknown);
+  EXPECT_EQ(AttributeOf(schema_, "latitude").type, framework::Type::Number());
 }
 
 TEST_F(EmergencyAddressTest, UsAddressChangesInPlace) {

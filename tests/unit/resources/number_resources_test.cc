@@ -17,6 +17,7 @@
 #include "provider/resources/phone_number_assignment_resource.h"
 #include "provider/resources/phone_numbers_data_source.h"
 #include "provider/resources/provider_context.h"
+#include "schema_lookup.h"
 #include "tests/unit/client/fakes.h"
 
 namespace opc::resources {
@@ -89,22 +90,22 @@ TEST_F(AssignmentSchemaTest, DeclaresTheDesignedPlanBehaviour) {
   ASSERT_NE(number, nullptr);
   EXPECT_TRUE(number->required && number->requires_replace);
   EXPECT_TRUE(static_cast<bool>(number->semantic_equality));
-  EXPECT_TRUE(schema_.block.FindAttribute("assignment_target_id")->requires_replace);
-  const auto* category = schema_.block.FindAttribute("assignment_category");
-  EXPECT_TRUE(category->optional && category->computed && category->requires_replace);
-  EXPECT_EQ(*category->default_value, S("primary"));
-  EXPECT_EQ(*schema_.block.FindAttribute("number_type")->default_value, S("operatorConnect"));
-  const auto* location = schema_.block.FindAttribute("location_id");
-  EXPECT_TRUE(location->optional && location->computed && !location->requires_replace);
-  EXPECT_TRUE(schema_.block.FindAttribute("id")->use_state_for_unknown);
-  EXPECT_EQ(schema_.block.FindAttribute("capabilities")->type, Type::Set(Type::String()));
+  EXPECT_TRUE(AttributeOf(schema_, "assignment_target_id").requires_replace);
+  const auto& category = AttributeOf(schema_, "assignment_category");
+  EXPECT_TRUE(category.optional && category.computed && category.requires_replace);
+  EXPECT_EQ(category.default_value, S("primary"));
+  EXPECT_EQ(AttributeOf(schema_, "number_type").default_value, S("operatorConnect"));
+  const auto& location = AttributeOf(schema_, "location_id");
+  EXPECT_TRUE(location.optional && location.computed && !location.requires_replace);
+  EXPECT_TRUE(AttributeOf(schema_, "id").use_state_for_unknown);
+  EXPECT_EQ(AttributeOf(schema_, "capabilities").type, Type::Set(Type::String()));
   for (const auto& attribute : schema_.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;
   }
 }
 
 TEST_F(AssignmentSchemaTest, SpellingsOfOneNumberAreSemanticallyEqual) {
-  const auto& equal = schema_.block.FindAttribute("telephone_number")->semantic_equality;
+  const auto& equal = AttributeOf(schema_, "telephone_number").semantic_equality;
   EXPECT_TRUE(equal(S("+14255550100"), S("+1 425 555 0100")));
   EXPECT_TRUE(equal(S("+44 20 7946 0001"), S("+44 (0)20 7946-0001")));
   EXPECT_FALSE(equal(S("+14255550100"), S("+14255550101")));

@@ -16,6 +16,7 @@
 #include "provider/resources/operator_relationship_resource.h"
 #include "provider/resources/operators_data_source.h"
 #include "provider/resources/provider_context.h"
+#include "schema_lookup.h"
 #include "tests/unit/client/fakes.h"
 
 namespace opc::resources {
@@ -304,8 +305,8 @@ TEST_F(OperatorRelationshipTest, SchemaDescribesEveryAttributeAndReplacesOnlyOnO
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;
     EXPECT_EQ(attribute.requires_replace, attribute.name == "operator_id") << attribute.name;
   }
-  EXPECT_TRUE(schema.block.FindAttribute("id")->use_state_for_unknown);
-  EXPECT_FALSE(schema.block.FindAttribute("relationship_status")->use_state_for_unknown)
+  EXPECT_TRUE(AttributeOf(schema, "id").use_state_for_unknown);
+  EXPECT_FALSE(AttributeOf(schema, "relationship_status").use_state_for_unknown)
       << "the operator changes it, so an update must not promise the prior value";
 }
 
