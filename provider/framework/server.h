@@ -41,8 +41,10 @@ class ProviderServer {
 
   Diagnostics ValidateProviderConfig(const Value& config);
   Diagnostics ConfigureProvider(const std::string& terraform_version, const Value& config);
-  Diagnostics ValidateResourceConfig(const std::string& type_name, const Value& config);
-  Diagnostics ValidateDataResourceConfig(const std::string& type_name, const Value& config);
+  // ValidateResourceConfig and ValidateDataResourceConfig: the schema's checks, then the
+  // type's own ValidateConfig hook.
+  enum class ConfigOf { kResource, kDataSource };
+  Diagnostics ValidateConfig(ConfigOf of, const std::string& type_name, const Value& config);
 
   struct UpgradeResult {
     Value state;
