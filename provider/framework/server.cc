@@ -49,6 +49,26 @@ const Schema* ProviderServer::FindDataSourceSchema(std::string_view type_name) c
   return it == data_source_schemas_.end() ? nullptr : &it->second;
 }
 
+ProviderServer::Found<Resource> ProviderServer::FindResource(const std::string& type_name,
+                                                             Diagnostics& diags) {
+  auto it = resources_.find(type_name);
+  if (it == resources_.end()) {
+    AddUnknownType(diags, "resource", type_name);
+    return {};
+  }
+  return {it->second.get(), &resource_schemas_.at(type_name)};
+}
+
+ProviderServer::Found<DataSource> ProviderServer::FindDataSource(const std::string& type_name,
+                                                                 Diagnostics& diags) {
+  auto it = data_sources_.find(type_name);
+  if (it == data_sources_.end()) {
+    AddUnknownType(diags, "data source", type_name);
+    return {};
+  }
+  return {it->second.get(), &data_source_schemas_.at(type_name)};
+}
+
 CancellationToken ProviderServer::CurrentToken() {
   std::lock_guard lock(mu_);
   return stop_source_->Token();

@@ -12,14 +12,13 @@ ProviderServer::ApplyResult ProviderServer::ApplyResourceChange(
     const std::string& type_name, const Value& prior, const Value& planned, const Value& config,
     const std::string& planned_private) {
   ApplyResult result;
-  auto it = resources_.find(type_name);
-  if (it == resources_.end()) {
-    AddUnknownType(result.diagnostics, "resource", type_name);
+  Found<Resource> found = FindResource(type_name, result.diagnostics);
+  if (found.impl == nullptr) {
     return result;
   }
-  const Schema& schema = resource_schemas_.at(type_name);
+  const Schema& schema = *found.schema;
   Type type = schema.ImpliedType();
-  Resource& resource = *it->second;
+  Resource& resource = *found.impl;
   result.new_state = prior;
   result.private_data = planned_private;
   if (!RequireConfigured(result.diagnostics, "Applying changes to " + type_name)) {

@@ -9,12 +9,12 @@ using namespace server_support;  // NOLINT(google-build-using-namespace): the se
 ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::string& type_name,
                                                                  const std::string& id) {
   ImportResult result;
-  auto it = resources_.find(type_name);
-  if (it == resources_.end()) {
-    AddUnknownType(result.diagnostics, "resource", type_name);
+  Found<Resource> found = FindResource(type_name, result.diagnostics);
+  if (found.impl == nullptr) {
     return result;
   }
-  const Schema& schema = resource_schemas_.at(type_name);
+  Resource* resource = found.impl;
+  const Schema& schema = *found.schema;
   Type type = schema.ImpliedType();
   if (!RequireConfigured(result.diagnostics, "Importing " + type_name)) {
     return result;
@@ -23,7 +23,7 @@ ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::stri
   ImportRequest import_req{id, cancel};
   ImportResponse import_resp;
   Guard(result.diagnostics, "Importing " + type_name,
-        [&] { it->second->ImportState(import_req, import_resp); });
+        [&] { resource->ImportState(import_req, import_resp); });
   result.diagnostics.Append(import_resp.diagnostics);
   if (result.diagnostics.HasError()) {
     return result;
@@ -43,7 +43,7 @@ ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::stri
   ReadRequest read_req{state, "", cancel};
   ReadResponse read_resp;
   read_resp.new_state = state;
-  Guard(result.diagnostics, "Reading " + type_name, [&] { it->second->Read(read_req, read_resp); });
+  Guard(result.diagnostics, "Reading " + type_name, [&] { resource->Read(read_req, read_resp); });
   result.diagnostics.Append(read_resp.diagnostics);
   if (result.diagnostics.HasError()) {
     return result;

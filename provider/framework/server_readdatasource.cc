@@ -9,12 +9,12 @@ using namespace server_support;  // NOLINT(google-build-using-namespace): the se
 ProviderServer::DataResult ProviderServer::ReadDataSource(const std::string& type_name,
                                                           const Value& config) {
   DataResult result;
-  auto it = data_sources_.find(type_name);
-  if (it == data_sources_.end()) {
-    AddUnknownType(result.diagnostics, "data source", type_name);
+  Found<DataSource> found = FindDataSource(type_name, result.diagnostics);
+  if (found.impl == nullptr) {
     return result;
   }
-  const Schema& schema = data_source_schemas_.at(type_name);
+  DataSource* data_source = found.impl;
+  const Schema& schema = *found.schema;
   Type type = schema.ImpliedType();
   result.state = Value::Null(type);
   if (!RequireConfigured(result.diagnostics, "Reading data source " + type_name)) {
@@ -23,7 +23,7 @@ ProviderServer::DataResult ProviderServer::ReadDataSource(const std::string& typ
   ReadDataRequest req{config, CurrentToken()};
   ReadDataResponse resp;
   Guard(result.diagnostics, "Reading data source " + type_name,
-        [&] { it->second->Read(req, resp); });
+        [&] { data_source->Read(req, resp); });
   result.diagnostics.Append(resp.diagnostics);
   if (result.diagnostics.HasError()) {
     return result;

@@ -10,12 +10,12 @@ ProviderServer::ReadResult ProviderServer::ReadResource(const std::string& type_
                                                         const Value& current_state,
                                                         const std::string& private_data) {
   ReadResult result;
-  auto it = resources_.find(type_name);
-  if (it == resources_.end()) {
-    AddUnknownType(result.diagnostics, "resource", type_name);
+  Found<Resource> found = FindResource(type_name, result.diagnostics);
+  if (found.impl == nullptr) {
     return result;
   }
-  const Schema& schema = resource_schemas_.at(type_name);
+  Resource* resource = found.impl;
+  const Schema& schema = *found.schema;
   Type type = schema.ImpliedType();
   result.new_state = current_state;
   result.private_data = private_data;
@@ -30,7 +30,7 @@ ProviderServer::ReadResult ProviderServer::ReadResource(const std::string& type_
   ReadResponse resp;
   resp.new_state = current_state;
   resp.private_data = private_data;
-  Guard(result.diagnostics, "Reading " + type_name, [&] { it->second->Read(req, resp); });
+  Guard(result.diagnostics, "Reading " + type_name, [&] { resource->Read(req, resp); });
   result.diagnostics.Append(resp.diagnostics);
   result.private_data = resp.private_data;
   Value state;

@@ -9,12 +9,12 @@ using namespace server_support;  // NOLINT(google-build-using-namespace): the se
 ProviderServer::UpgradeResult ProviderServer::UpgradeResourceState(
     const std::string& type_name, int64_t version, const nlohmann::json& raw_state) {
   UpgradeResult result;
-  auto it = resources_.find(type_name);
-  if (it == resources_.end()) {
-    AddUnknownType(result.diagnostics, "resource", type_name);
+  Found<Resource> found = FindResource(type_name, result.diagnostics);
+  if (found.impl == nullptr) {
     return result;
   }
-  const Schema& schema = resource_schemas_.at(type_name);
+  Resource* resource = found.impl;
+  const Schema& schema = *found.schema;
   Type type = schema.ImpliedType();
   result.state = Value::Null(type);
   if (version > schema.version) {
@@ -28,7 +28,7 @@ ProviderServer::UpgradeResult ProviderServer::UpgradeResourceState(
   UpgradeStateRequest req{version, raw_state};
   UpgradeStateResponse resp;
   Guard(result.diagnostics, "Upgrading the state of " + type_name,
-        [&] { it->second->UpgradeState(req, resp); });
+        [&] { resource->UpgradeState(req, resp); });
   result.diagnostics.Append(resp.diagnostics);
   if (result.diagnostics.HasError()) {
     return result;

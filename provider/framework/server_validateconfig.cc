@@ -11,8 +11,8 @@ using namespace server_support;  // NOLINT(google-build-using-namespace): the se
 namespace {
 
 // The schema's checks, then the type's own hook.
-template <typename Type>
-Diagnostics Validate(const Schema& schema, Type& validated, const std::string& type_name,
+template <typename Checked>
+Diagnostics Validate(const Schema& schema, Checked& validated, const std::string& type_name,
                      const Value& config) {
   Diagnostics diags;
   Guard(diags, "Validating " + type_name,
@@ -25,22 +25,13 @@ Diagnostics Validate(const Schema& schema, Type& validated, const std::string& t
 
 Diagnostics ProviderServer::ValidateConfig(ConfigOf of, const std::string& type_name,
                                            const Value& config) {
+  Diagnostics diags;
   if (of == ConfigOf::kResource) {
-    auto it = resources_.find(type_name);
-    if (it == resources_.end()) {
-      Diagnostics diags;
-      AddUnknownType(diags, "resource", type_name);
-      return diags;
-    }
-    return Validate(resource_schemas_.at(type_name), *it->second, type_name, config);
+    Found<Resource> found = FindResource(type_name, diags);
+    return found.impl ? Validate(*found.schema, *found.impl, type_name, config) : diags;
   }
-  auto it = data_sources_.find(type_name);
-  if (it == data_sources_.end()) {
-    Diagnostics diags;
-    AddUnknownType(diags, "data source", type_name);
-    return diags;
-  }
-  return Validate(data_source_schemas_.at(type_name), *it->second, type_name, config);
+  Found<DataSource> found = FindDataSource(type_name, diags);
+  return found.impl ? Validate(*found.schema, *found.impl, type_name, config) : diags;
 }
 
 }  // namespace opc::framework
