@@ -71,22 +71,18 @@ class Planner {
     if (!a.computed) {
       return Value::Null(type);
     }
-    if (a.default_value) {
-      auto conformed = ConformValue(*a.default_value, type);
-      if (conformed.ok()) {
-        return *conformed;
+    // Left to the provider: unknown for a new object or when the update may change it, else the
+    // prior value; then the attribute's plan modifiers, in order.
+    Value planned = !prior_exists || (unknown_when_changed_ && !a.optional) ? Value::Unknown(type)
+                                                                            : NullAs(prior, type);
+    Value no_prior = Value::Null(type);
+    PlanValueRequest req{path, type, config, prior_exists ? prior : no_prior, prior_exists, diags_};
+    for (const auto& modifier : a.plan_modifiers) {
+      if (modifier) {
+        modifier->PlanValue(req, planned);
       }
-      diags_.AddStatusError("Invalid default value in the provider schema", conformed.status(),
-                            path);
-      return Value::Unknown(type);
     }
-    if (!prior_exists) {
-      return Value::Unknown(type);
-    }
-    if (unknown_when_changed_ && !a.optional && !(a.use_state_for_unknown && !prior.IsNull())) {
-      return Value::Unknown(type);  // the update may change it
-    }
-    return NullAs(prior, type);
+    return planned;
   }
 
   Value PlanNestedAttribute(const NestedAttributes& nested, const Value& prior, const Value& config,

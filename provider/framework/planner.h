@@ -32,11 +32,13 @@ struct PlanOutput {
 //  - destroy (proposed null): planned is null;
 //  - configured values are kept as configured, unknowns stay unknown;
 //  - a configured value that is semantically equal to the prior keeps the prior;
-//  - optional+computed left null: default if declared; on create unknown; on update the prior;
-//  - computed-only: on create unknown; on update the prior when use_state_for_unknown or when
-//    nothing else changes, otherwise unknown;
-//  - requires_replace paths are reported where prior and planned differ (never on create),
-//    sorted and de-duplicated.
+//  - optional+computed left null: on create unknown; on update the prior;
+//  - computed-only: on create unknown; on update the prior when nothing else changes,
+//    otherwise unknown;
+//  - then, for computed attributes left null, the attribute's plan modifiers in order
+//    (planmodifier.h: Default, UseStateForUnknown keeps a known prior for an unknown);
+//  - requires-replace paths where prior and planned differ and a RequiresReplace(If) modifier
+//    says so (never on create), sorted and de-duplicated.
 PlanOutput PlanChange(const PlanInput& input);
 
 }  // namespace opc::framework

@@ -15,9 +15,14 @@ using namespace internal;  // NOLINT(google-build-using-namespace): the shared c
 
 bool HasReplaceRule(const std::vector<Attribute>& attrs);
 
+// Whether the attribute's own plan modifiers may ask for a replacement.
+bool HasOwnReplaceRule(const Attribute& a) {
+  return std::any_of(a.plan_modifiers.begin(), a.plan_modifiers.end(),
+                     [](const auto& m) { return m && m->CanRequireReplace(); });
+}
+
 bool HasReplaceRule(const Attribute& a) {
-  return a.requires_replace || static_cast<bool>(a.requires_replace_if) ||
-         (a.nested && HasReplaceRule(a.nested->attributes));
+  return HasOwnReplaceRule(a) || (a.nested && HasReplaceRule(a.nested->attributes));
 }
 
 bool HasReplaceRule(const std::vector<Attribute>& attrs) {
@@ -97,12 +102,13 @@ class ReplaceCollector {
 
   void Attribute1(const Attribute& a, const Value& prior, const Value& planned,
                   const AttributePath& path) {
-    if (a.requires_replace || a.requires_replace_if) {
+    if (HasOwnReplaceRule(a)) {
       if (!Changed(prior, planned)) {
         return;
       }
-      if (a.requires_replace ||
-          a.requires_replace_if(ReplaceContext{prior, planned, prior_root_, planned_root_})) {
+      ReplaceContext ctx{prior, planned, prior_root_, planned_root_};
+      if (std::any_of(a.plan_modifiers.begin(), a.plan_modifiers.end(),
+                      [&](const auto& m) { return m && m->RequiresReplace(ctx); })) {
         Add(path);
       }
       return;

@@ -21,12 +21,12 @@ ProviderServer::PlanResult ProviderServer::PlanResourceChange(const std::string&
                                                               const Value& config,
                                                               const std::string& prior_private) {
   PlanResult result;
-  auto it = resources_.find(type_name);
-  if (it == resources_.end()) {
-    AddUnknownType(result.diagnostics, "resource", type_name);
+  Found<Resource> found = FindResource(type_name, result.diagnostics);
+  if (found.impl == nullptr) {
     return result;
   }
-  const Schema& schema = resource_schemas_.at(type_name);
+  Resource* resource = found.impl;
+  const Schema& schema = *found.schema;
   Type type = schema.ImpliedType();
   result.planned_state = proposed;
   result.planned_private = prior_private;
@@ -45,20 +45,27 @@ ProviderServer::PlanResult ProviderServer::PlanResourceChange(const std::string&
   if (proposed.IsNull()) {
     result.planned_state = Value::Null(type);  // destroy: the resource may only refuse it
     if (!prior.IsNull()) {
+      ModifyPlanRequest req{Value::Null(type), prior, Value::Null(type), CurrentToken()};
+      ModifyPlanResponse resp;
+      resp.planned = Value::Null(type);
+      resp.planned_private = prior_private;
+      Guard(result.diagnostics, "Planning the destroy of " + type_name,
+            [&] { resource->ModifyPlan(req, resp); });
+      result.diagnostics.Append(resp.diagnostics);
       PlanDestroyResponse destroy;
       Guard(result.diagnostics, "Planning the destroy of " + type_name,
-            [&] { it->second->PlanDestroy(PlanDestroyRequest{prior}, destroy); });
+            [&] { resource->PlanDestroy(PlanDestroyRequest{prior}, destroy); });
       result.diagnostics.Append(destroy.diagnostics);
     }
     return result;
   }
 
-  ModifyPlanRequest req{config, prior, proposed};
+  ModifyPlanRequest req{config, prior, proposed, CurrentToken()};
   ModifyPlanResponse resp;
   resp.planned = plan.planned;
   resp.requires_replace = plan.requires_replace;
   resp.planned_private = prior_private;
-  Guard(result.diagnostics, "Planning " + type_name, [&] { it->second->ModifyPlan(req, resp); });
+  Guard(result.diagnostics, "Planning " + type_name, [&] { resource->ModifyPlan(req, resp); });
   result.diagnostics.Append(resp.diagnostics);
   if (result.diagnostics.HasError()) {
     return result;

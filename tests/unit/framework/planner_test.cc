@@ -29,20 +29,20 @@ Attribute WithNested(Attribute a, N nesting, std::vector<Attribute> attrs) {
 // A schema exercising every planner rule.
 Schema TestSchema() {
   Attribute id = ComputedString("id", "");
-  id.use_state_for_unknown = true;
+  id.plan_modifiers.push_back(planmodifier::UseStateForUnknown());
   Attribute name = RequiredString("name", "");
-  name.requires_replace = true;
+  name.plan_modifiers.push_back(planmodifier::RequiresReplace());
   Attribute tier = OptionalComputedString("tier", "");
-  tier.default_value = S("standard");
+  tier.plan_modifiers.push_back(planmodifier::Default(S("standard")));
   Attribute phone = OptionalString("phone", "");
   phone.semantic_equality = [](const Value& prior, const Value& config) {
     return StripSpaces(prior.AsString()) == StripSpaces(config.AsString());
   };
   Attribute country = OptionalString("country", "");
   // Leaving the US needs a new object; other moves are in-place updates.
-  country.requires_replace_if = [](const ReplaceContext& ctx) {
-    return !ctx.prior.IsNull() && ctx.prior.AsString() == "US";
-  };
+  country.plan_modifiers.push_back(planmodifier::RequiresReplaceIf(
+      [](const ReplaceContext& ctx) { return !ctx.prior.IsNull() && ctx.prior.AsString() == "US"; },
+      "Leaving the US replaces."));
   Attribute secret = OptionalString("secret", "");
   secret.write_only = true;
 
@@ -54,14 +54,14 @@ Schema TestSchema() {
                                  {RequiredString("email", ""), verified});
 
   Attribute number_value = RequiredString("value", "");
-  number_value.requires_replace = true;
+  number_value.plan_modifiers.push_back(planmodifier::RequiresReplace());
   Attribute number_status = ComputedString("status", "");
-  number_status.use_state_for_unknown = true;
+  number_status.plan_modifiers.push_back(planmodifier::UseStateForUnknown());
   Attribute numbers =
       WithNested(OptionalString("numbers", ""), N::kList, {number_value, number_status});
 
   Attribute tag_id = ComputedString("id", "");
-  tag_id.use_state_for_unknown = true;
+  tag_id.plan_modifiers.push_back(planmodifier::UseStateForUnknown());
   Attribute tags =
       WithNested(OptionalString("tags", ""), N::kSet, {RequiredString("key", ""), tag_id});
   Attribute labels =
@@ -369,7 +369,7 @@ TEST_F(PlannerTest, BlocksKeepPriorComputedValues) {
 
 TEST_F(PlannerTest, InvalidDefaultIsADiagnostic) {
   Schema schema = TestSchema();
-  schema.block.attributes[4].default_value = Value::Int(1);  // tier is a string
+  schema.block.attributes[4].plan_modifiers = {planmodifier::Default(Value::Int(1))};  // a string
   PlanOutput out = PlanChange(PlanInput{schema, Value::Null(type_), BaseConfig(), BaseConfig()});
   ASSERT_TRUE(out.diagnostics.HasError());
   EXPECT_EQ(out.diagnostics.items()[0].attribute->ToString(), "tier");

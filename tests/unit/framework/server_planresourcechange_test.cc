@@ -23,5 +23,41 @@ TEST_F(ServerTest, ModifyPlanHookAddsReplacementsAndIsChecked) {
   EXPECT_EQ(broken.diagnostics.items()[0].attribute->ToString(), "name");
 }
 
+TEST_F(ServerTest, ModifyPlanRunsOnDestroyAndMayOnlyRefuse) {
+  Configure();
+  Value state = CreateThing("x");
+  auto destroy =
+      server_.PlanResourceChange("fake_thing", state, Value::Null(type_), Value::Null(type_), "");
+  EXPECT_FALSE(destroy.diagnostics.HasError()) << Describe(destroy.diagnostics);
+  EXPECT_EQ(tenant_->modify_plan_destroys, 1);
+  EXPECT_EQ(destroy.planned_state, Value::Null(type_)) << "the resource's non-null plan is ignored";
+
+  Value kept = CreateThing("y", S("undeletable"));
+  auto refused =
+      server_.PlanResourceChange("fake_thing", kept, Value::Null(type_), Value::Null(type_), "");
+  EXPECT_TRUE(HasSummary(refused.diagnostics, "Refusing to destroy"));
+  EXPECT_EQ(tenant_->modify_plan_destroys, 2);
+}
+
+TEST_F(ServerTest, ModifyPlanGetsTheTokenThatStopCancels) {
+  Configure();
+  Plan(Value::Null(type_), Config("x"));
+  CancellationToken seen = tenant_->modify_plan_cancel;
+  EXPECT_FALSE(seen.IsCancelled());
+  server_.Stop();
+  EXPECT_TRUE(seen.IsCancelled()) << "ModifyPlan must see StopProvider";
+}
+
+TEST_F(ServerTest, ReplacePathsAreSortedAndDeduplicatedOnce) {
+  Configure();
+  Value state = CreateThing("x");
+  // "name" from the schema's RequiresReplace, "note" (twice) from ModifyPlan.
+  auto both = Plan(state, Config("renamed", S("replace-me")));
+  ASSERT_FALSE(both.diagnostics.HasError()) << Describe(both.diagnostics);
+  ASSERT_EQ(both.requires_replace.size(), 2u);
+  EXPECT_EQ(both.requires_replace[0].ToString(), "name");
+  EXPECT_EQ(both.requires_replace[1].ToString(), "note");
+}
+
 }  // namespace
 }  // namespace opc::framework::server_testing

@@ -24,6 +24,9 @@ struct Tenant {
   std::mutex mu;
   std::condition_variable cv;
   bool create_waiting = false;
+  // What ModifyPlan saw: how many destroy plans, and the last request's cancellation token.
+  int modify_plan_destroys = 0;
+  CancellationToken modify_plan_cancel;
   int next_id = 1;
   struct Thing {
     std::string name;
@@ -58,9 +61,9 @@ class FakeThing : public Resource {
     Schema s;
     s.version = 1;
     Attribute id = ComputedString("id", "Identifier.");
-    id.use_state_for_unknown = true;
+    id.plan_modifiers.push_back(planmodifier::UseStateForUnknown());
     Attribute name = RequiredString("name", "Name.");
-    name.requires_replace = true;
+    name.plan_modifiers.push_back(planmodifier::RequiresReplace());
     Attribute version;
     version.name = "version";
     version.type = Type::Number();
@@ -90,10 +93,21 @@ class FakeThing : public Resource {
   }
 
   void ModifyPlan(const ModifyPlanRequest& req, ModifyPlanResponse& resp) override {
+    tenant_->modify_plan_cancel = req.cancel;
+    if (resp.planned.IsNull()) {
+      ++tenant_->modify_plan_destroys;
+      if (req.prior.GetAttr("note") == S("undeletable")) {
+        resp.diagnostics.AddError("Refusing to destroy", "This thing is marked undeletable.");
+      }
+      resp.planned = S("a destroy plan stays null whatever the resource returns");
+      return;
+    }
     const Value& note = req.config.GetAttr("note");
     if (note == S("replace-me")) {
-      resp.requires_replace.push_back(AttributePath::Root("note"));
+      // Out of order and twice: the server sorts and de-duplicates.
+      resp.requires_replace.insert(resp.requires_replace.begin(), AttributePath::Root("note"));
       resp.requires_replace.push_back(AttributePath::Root("no_such_attribute"));
+      resp.requires_replace.push_back(AttributePath::Root("note"));
     }
     if (note == S("break-plan")) {
       resp.planned = resp.planned.WithAttr("name", S("bogus"));

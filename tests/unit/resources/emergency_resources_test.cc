@@ -108,8 +108,10 @@ TEST_F(EmergencyAddressTest, EveryAttributeHasADescription) {
   for (const auto& attribute : schema_.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;
   }
-  EXPECT_TRUE(schema_.block.FindAttribute("id")->use_state_for_unknown);
-  EXPECT_TRUE(schema_.block.FindAttribute("default_location_id")->use_state_for_unknown);
+  EXPECT_TRUE((framework::FindPlanModifier<framework::UseStateForUnknownModifier>(
+                   *schema_.block.FindAttribute("id")) != nullptr));
+  EXPECT_TRUE((framework::FindPlanModifier<framework::UseStateForUnknownModifier>(
+                   *schema_.block.FindAttribute("default_location_id")) != nullptr));
   EXPECT_EQ(schema_.block.FindAttribute("latitude")->type, framework::Type::Number());
 }
 

@@ -87,16 +87,28 @@ class AssignmentSchemaTest : public ::testing::Test {
 TEST_F(AssignmentSchemaTest, DeclaresTheDesignedPlanBehaviour) {
   const auto* number = schema_.block.FindAttribute("telephone_number");
   ASSERT_NE(number, nullptr);
-  EXPECT_TRUE(number->required && number->requires_replace);
+  EXPECT_TRUE(number->required && (framework::FindPlanModifier<framework::RequiresReplaceModifier>(
+                                       *number) != nullptr));
   EXPECT_TRUE(static_cast<bool>(number->semantic_equality));
-  EXPECT_TRUE(schema_.block.FindAttribute("assignment_target_id")->requires_replace);
+  EXPECT_TRUE((framework::FindPlanModifier<framework::RequiresReplaceModifier>(
+                   *schema_.block.FindAttribute("assignment_target_id")) != nullptr));
   const auto* category = schema_.block.FindAttribute("assignment_category");
-  EXPECT_TRUE(category->optional && category->computed && category->requires_replace);
-  EXPECT_EQ(*category->default_value, S("primary"));
-  EXPECT_EQ(*schema_.block.FindAttribute("number_type")->default_value, S("operatorConnect"));
+  EXPECT_TRUE(
+      category->optional && category->computed &&
+      (framework::FindPlanModifier<framework::RequiresReplaceModifier>(*category) != nullptr));
+  ASSERT_NE(framework::FindPlanModifier<framework::DefaultModifier>(*category), nullptr);
+  EXPECT_EQ(framework::FindPlanModifier<framework::DefaultModifier>(*category)->value(),
+            S("primary"));
+  const auto* number_type = schema_.block.FindAttribute("number_type");
+  ASSERT_NE(framework::FindPlanModifier<framework::DefaultModifier>(*number_type), nullptr);
+  EXPECT_EQ(framework::FindPlanModifier<framework::DefaultModifier>(*number_type)->value(),
+            S("operatorConnect"));
   const auto* location = schema_.block.FindAttribute("location_id");
-  EXPECT_TRUE(location->optional && location->computed && !location->requires_replace);
-  EXPECT_TRUE(schema_.block.FindAttribute("id")->use_state_for_unknown);
+  EXPECT_TRUE(
+      location->optional && location->computed &&
+      !(framework::FindPlanModifier<framework::RequiresReplaceModifier>(*location) != nullptr));
+  EXPECT_TRUE((framework::FindPlanModifier<framework::UseStateForUnknownModifier>(
+                   *schema_.block.FindAttribute("id")) != nullptr));
   EXPECT_EQ(schema_.block.FindAttribute("capabilities")->type, Type::Set(Type::String()));
   for (const auto& attribute : schema_.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;

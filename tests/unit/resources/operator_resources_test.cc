@@ -302,10 +302,15 @@ TEST_F(OperatorRelationshipTest, SchemaDescribesEveryAttributeAndReplacesOnlyOnO
   framework::Schema schema = resource_.GetSchema();
   for (const auto& attribute : schema.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;
-    EXPECT_EQ(attribute.requires_replace, attribute.name == "operator_id") << attribute.name;
+    EXPECT_EQ(
+        (framework::FindPlanModifier<framework::RequiresReplaceModifier>(attribute) != nullptr),
+        attribute.name == "operator_id")
+        << attribute.name;
   }
-  EXPECT_TRUE(schema.block.FindAttribute("id")->use_state_for_unknown);
-  EXPECT_FALSE(schema.block.FindAttribute("relationship_status")->use_state_for_unknown)
+  EXPECT_TRUE((framework::FindPlanModifier<framework::UseStateForUnknownModifier>(
+                   *schema.block.FindAttribute("id")) != nullptr));
+  EXPECT_FALSE((framework::FindPlanModifier<framework::UseStateForUnknownModifier>(
+                    *schema.block.FindAttribute("relationship_status")) != nullptr))
       << "the operator changes it, so an update must not promise the prior value";
 }
 
