@@ -1,6 +1,7 @@
 // Paths into a value: .attr, ["key"], [0]; attached to diagnostics and requires_replace.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -10,15 +11,15 @@ namespace opc::framework {
 
 struct AttributeName {
   std::string name;
-  bool operator==(const AttributeName&) const = default;
+  auto operator<=>(const AttributeName&) const = default;
 };
 struct ElementKeyString {
   std::string key;
-  bool operator==(const ElementKeyString&) const = default;
+  auto operator<=>(const ElementKeyString&) const = default;
 };
 struct ElementKeyInt {
   int64_t index;
-  bool operator==(const ElementKeyInt&) const = default;
+  auto operator<=>(const ElementKeyInt&) const = default;
 };
 using PathStep = std::variant<AttributeName, ElementKeyString, ElementKeyInt>;
 
@@ -38,6 +39,8 @@ class AttributePath {
   const std::vector<PathStep>& steps() const { return steps_; }
   bool empty() const { return steps_.empty(); }
   bool operator==(const AttributePath& o) const { return steps_ == o.steps_; }
+  // An arbitrary but fixed order (attributes, then keys, then indexes), for sorted path lists.
+  bool operator<(const AttributePath& o) const { return steps_ < o.steps_; }
 
   // Terraform-like rendering: contact.email, countries[0], tags["env"]
   std::string ToString() const;

@@ -5,7 +5,11 @@
 #include <vector>
 
 #include "provider/framework/attribute_path.h"
+#include "provider/framework/config_validation.h"
 #include "provider/framework/diagnostics.h"
+#include "provider/framework/objchange_compatible.h"
+#include "provider/framework/objchange_plan_valid.h"
+#include "provider/framework/requires_replace.h"
 #include "provider/framework/schema.h"
 #include "provider/framework/value.h"
 
@@ -28,27 +32,13 @@ struct PlanOutput {
 //  - destroy (proposed null): planned is null;
 //  - configured values are kept as configured, unknowns stay unknown;
 //  - a configured value that is semantically equal to the prior keeps the prior;
-//  - optional+computed left null: default if declared; on create unknown; on update the prior;
-//  - computed-only: on create unknown; on update the prior when use_state_for_unknown or when
-//    nothing else changes, otherwise unknown;
-//  - requires_replace paths are reported where prior and planned differ (never on create).
+//  - optional+computed left null: on create unknown; on update the prior;
+//  - computed-only: on create unknown; on update the prior when nothing else changes,
+//    otherwise unknown;
+//  - then, for computed attributes left null, the attribute's plan modifiers in order
+//    (planmodifier.h: Default, UseStateForUnknown keeps a known prior for an unknown);
+//  - requires-replace paths where prior and planned differ and a RequiresReplace(If) modifier
+//    says so (never on create), sorted and de-duplicated.
 PlanOutput PlanChange(const PlanInput& input);
-
-// Checks a plan the way Terraform does (objchange.AssertPlanValid): configured values kept
-// (or the prior value kept for an equivalent config), only computed attributes filled, unknown
-// config stays unknown, block counts match the config, write-only attributes null. The server
-// runs it after ModifyPlan so that a resource bug becomes a clear diagnostic naming the
-// attribute instead of Terraform's "Provider produced invalid plan".
-void CheckPlanValid(const Block& block, const Value& prior, const Value& config,
-                    const Value& planned, Diagnostics& diags);
-
-// Checks a value against a planned value the way Terraform does after apply: every known
-// planned leaf must be equal in `actual`, and `actual` must be wholly known. Used to turn a
-// provider bug into a clear diagnostic instead of Terraform's "inconsistent result".
-void CheckAppliedAgainstPlan(const Value& planned, const Value& actual, Diagnostics& diags);
-
-// Runs the schema's validators over a config (skipping unknown and null values) and checks
-// required attributes. Paths in diagnostics name the attribute.
-void ValidateAgainstSchema(const Block& block, const Value& config, Diagnostics& diags);
 
 }  // namespace opc::framework

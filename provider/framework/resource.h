@@ -76,11 +76,14 @@ struct ImportResponse {
 };
 
 // Runs after the generic planner, for rules that depend on several attributes or on the
-// service (e.g. "country change in a country that forbids edits means replace").
+// service (e.g. "country change in a country that forbids edits means replace"). Called on
+// destroy plans too (config, proposed and the planned state null): the planned state stays null
+// whatever the resource returns; it may only add diagnostics.
 struct ModifyPlanRequest {
-  Value config;
-  Value prior;     // null on create
-  Value proposed;  // Terraform's proposed new state
+  Value config;              // null on destroy
+  Value prior;               // null on create
+  Value proposed;            // Terraform's proposed new state; null on destroy
+  CancellationToken cancel;  // StopProvider: a service call made here should give up
 };
 struct ModifyPlanResponse {
   Value planned;                                // in: the generic plan; out: the final plan

@@ -11,6 +11,7 @@
 
 #include "provider/framework/attribute_path.h"
 #include "provider/framework/diagnostics.h"
+#include "provider/framework/planmodifier.h"
 #include "provider/framework/types.h"
 #include "provider/framework/value.h"
 
@@ -20,16 +21,6 @@ namespace opc::framework {
 // the given path.
 using Validator =
     std::function<void(const Value& value, const AttributePath& path, Diagnostics& diags)>;
-
-// Decides, for a changed attribute, whether the change needs a replacement. Receives the prior
-// and planned values of the attribute and the whole prior/planned objects.
-struct ReplaceContext {
-  const Value& prior;
-  const Value& planned;
-  const Value& prior_object;
-  const Value& planned_object;
-};
-using ReplaceCondition = std::function<bool(const ReplaceContext&)>;
 
 // Returns true when `prior` and `config` are the same value in the service's eyes (e.g. two
 // spellings of one E.164 number), so the planner keeps the prior value and shows no diff.
@@ -49,17 +40,26 @@ struct Attribute {
   bool write_only = false;
   bool deprecated = false;
 
-  // Plan behaviour.
-  bool requires_replace = false;         // any change replaces the resource
-  ReplaceCondition requires_replace_if;  // a change replaces only when this says so
-  bool use_state_for_unknown = false;    // computed value is stable: keep prior on update
-  std::optional<Value> default_value;    // for optional+computed attributes left null
+  // Plan behaviour, run in order by the planner (planmodifier.h: RequiresReplace,
+  // RequiresReplaceIf, UseStateForUnknown, Default).
+  PlanModifiers plan_modifiers;
   SemanticEquality semantic_equality;
   std::vector<Validator> validators;
 
   // The type Terraform sees (the implied type of `nested` when set).
   Type EffectiveType() const;
 };
+
+// The attribute's first plan modifier of type T (e.g. DefaultModifier), or nullptr.
+template <typename T>
+const T* FindPlanModifier(const Attribute& attribute) {
+  for (const auto& m : attribute.plan_modifiers) {
+    if (const auto* t = dynamic_cast<const T*>(m.get())) {
+      return t;
+    }
+  }
+  return nullptr;
+}
 
 struct NestedAttributes {
   enum class Nesting { kSingle, kList, kSet, kMap };

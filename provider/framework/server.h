@@ -41,8 +41,10 @@ class ProviderServer {
 
   Diagnostics ValidateProviderConfig(const Value& config);
   Diagnostics ConfigureProvider(const std::string& terraform_version, const Value& config);
-  Diagnostics ValidateResourceConfig(const std::string& type_name, const Value& config);
-  Diagnostics ValidateDataResourceConfig(const std::string& type_name, const Value& config);
+  // ValidateResourceConfig and ValidateDataResourceConfig: the schema's checks, then the
+  // type's own ValidateConfig hook.
+  enum class ConfigOf { kResource, kDataSource };
+  Diagnostics ValidateConfig(ConfigOf of, const std::string& type_name, const Value& config);
 
   struct UpgradeResult {
     Value state;
@@ -107,6 +109,16 @@ class ProviderServer {
   void Stop();
 
  private:
+  // A type the provider offers, with its schema; impl is nullptr (and diags say "Unknown ...
+  // type") when it offers none of that name.
+  template <typename T>
+  struct Found {
+    T* impl = nullptr;
+    const Schema* schema = nullptr;
+  };
+  Found<Resource> FindResource(const std::string& type_name, Diagnostics& diags);
+  Found<DataSource> FindDataSource(const std::string& type_name, Diagnostics& diags);
+
   CancellationToken CurrentToken();
   // False (with a "provider not configured" error naming `operation`) before ConfigureProvider.
   bool RequireConfigured(Diagnostics& diags, const std::string& operation);

@@ -409,4 +409,135 @@ std::string Value::DebugString() const {
   return "(invalid)";
 }
 
+Value MakeSequence(const Type& type, std::vector<Value> elements) {
+  switch (type.kind()) {
+    case Type::Kind::kList:
+      return Value::List(type.element(), std::move(elements));
+    case Type::Kind::kSet:
+      return Value::Set(type.element(), std::move(elements));
+    default:
+      return Value::Tuple(std::move(elements));
+  }
+}
+
+Value MakeMapping(const Type& type, std::map<std::string, Value> elements) {
+  if (type.kind() == Type::Kind::kMap) {
+    return Value::Map(type.element(), std::move(elements));
+  }
+  return Value::Object(type, std::move(elements));
+}
+
+absl::StatusOr<Value> TransformChildren(const Value& v, const Type& type, const AttributePath& path,
+                                        const ChildTransform& f) {
+  if (!v.IsKnown()) {
+    return v;
+  }
+  auto error = [&](const AttributePath& at, const std::string& message) {
+    return absl::InvalidArgumentError(at.empty() ? message : at.ToString() + ": " + message);
+  };
+  switch (type.kind()) {
+    case Type::Kind::kList:
+    case Type::Kind::kSet:
+    case Type::Kind::kTuple: {
+      const auto& elements = v.Elements();
+      bool tuple = type.kind() == Type::Kind::kTuple;
+      if (tuple && elements.size() != type.elements().size()) {
+        return error(
+            path, "a tuple of length " + std::to_string(type.elements().size()) + " is required");
+      }
+      std::vector<Value> out;
+      out.reserve(elements.size());
+      for (size_t i = 0; i < elements.size(); ++i) {
+        auto e = f(elements[i], tuple ? type.elements()[i] : type.element(),
+                   type.kind() == Type::Kind::kSet ? path : path.Index(static_cast<int64_t>(i)));
+        if (!e.ok()) {
+          return e.status();
+        }
+        out.push_back(*std::move(e));
+      }
+      return MakeSequence(type, std::move(out));
+    }
+    case Type::Kind::kMap:
+    case Type::Kind::kObject: {
+      bool object = type.kind() == Type::Kind::kObject;
+      std::map<std::string, Value> out;
+      for (const auto& [key, e] : object ? v.Attributes() : v.MapElements()) {
+        const Type* et = nullptr;
+        if (!object) {
+          et = &type.element();
+        } else {
+          auto it = type.attributes().find(key);
+          if (it == type.attributes().end()) {
+            return error(path.Attr(key), "unsupported attribute");
+          }
+          et = &it->second;
+        }
+        auto c = f(e, *et, object ? path.Attr(key) : path.Key(key));
+        if (!c.ok()) {
+          return c.status();
+        }
+        out.emplace(key, *std::move(c));
+      }
+      return MakeMapping(type, std::move(out));
+    }
+    default:
+      return v;
+  }
+}
+
+namespace {
+
+Value TransformAt(const Value& v, const AttributePath& path,
+                  const std::function<Value(const AttributePath&, const Value&)>& f) {
+  // The value's own type: every child keeps its type, so the rebuild cannot fail.
+  auto rebuilt = TransformChildren(
+      v, v.type(), path,
+      [&](const Value& child, const Type&, const AttributePath& at) -> absl::StatusOr<Value> {
+        return TransformAt(child, at, f);
+      });
+  return f(path, rebuilt.ok() ? *rebuilt : v);
+}
+
+void WalkAt(const Value& v, const AttributePath& path,
+            const std::function<bool(const AttributePath&, const Value&)>& visit) {
+  if (!visit(path, v) || !v.IsKnown()) {
+    return;
+  }
+  switch (v.type().kind()) {
+    case Type::Kind::kList:
+    case Type::Kind::kSet:
+    case Type::Kind::kTuple: {
+      bool set = v.type().kind() == Type::Kind::kSet;
+      for (size_t i = 0; i < v.Elements().size(); ++i) {
+        WalkAt(v.Elements()[i], set ? path : path.Index(static_cast<int64_t>(i)), visit);
+      }
+      break;
+    }
+    case Type::Kind::kMap:
+      for (const auto& [key, e] : v.MapElements()) {
+        WalkAt(e, path.Key(key), visit);
+      }
+      break;
+    case Type::Kind::kObject:
+      for (const auto& [name, e] : v.Attributes()) {
+        WalkAt(e, path.Attr(name), visit);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+Value Transform(const Value& v,
+                const std::function<Value(const AttributePath& path, const Value& v)>& f) {
+  return TransformAt(v, AttributePath(), f);
+}
+
+void Walk(const Value& v,
+          const std::function<bool(const AttributePath& path, const Value& v)>& visit) {
+  WalkAt(v, AttributePath(), visit);
+}
+
 }  // namespace opc::framework

@@ -1,12 +1,15 @@
 // Terraform values: a type plus null, unknown (optionally refined) or a known payload.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "provider/framework/attribute_path.h"
 #include "provider/framework/number.h"
 #include "provider/framework/types.h"
 
@@ -83,5 +86,32 @@ class Value {
   State state_ = State::kNull;
   std::shared_ptr<const Payload> payload_;
 };
+
+// The one place a collection is built by kind. A list, set or tuple of `type` from its elements
+// (a tuple takes its element types from the elements).
+Value MakeSequence(const Type& type, std::vector<Value> elements);
+// A map or object of `type` from its elements (an object's missing attributes become null).
+Value MakeMapping(const Type& type, std::map<std::string, Value> elements);
+
+// Replaces one child of a value: gets the child, the type the child must have in the result and
+// the child's path (set elements share their set's path: they have no address of their own).
+using ChildTransform = std::function<absl::StatusOr<Value>(const Value& child, const Type& type,
+                                                           const AttributePath& path)>;
+
+// The known collection or object `v` rebuilt as a value of `type` (same kind) with each child
+// replaced by `f`; the first error stops the rebuild. Names `type` lacks and tuples of the wrong
+// length are errors. Null, unknown and primitive values come back unchanged.
+absl::StatusOr<Value> TransformChildren(const Value& v, const Type& type, const AttributePath& path,
+                                        const ChildTransform& f);
+
+// cty.Transform: rebuilds `v` bottom-up, children first, then `f` on each (rebuilt) value with
+// its path; `f` returns the value's replacement.
+Value Transform(const Value& v,
+                const std::function<Value(const AttributePath& path, const Value& v)>& f);
+
+// Visits `v` and everything inside it, parents before children. `visit` returns false to skip
+// the children of the value it was given.
+void Walk(const Value& v,
+          const std::function<bool(const AttributePath& path, const Value& v)>& visit);
 
 }  // namespace opc::framework

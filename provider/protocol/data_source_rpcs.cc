@@ -30,7 +30,8 @@ grpc::Status ProviderService::ValidateDataResourceConfig(
       std::optional<framework::Value> config =
           DecodeDynamicValue(request->config(), schema->ImpliedType(), "configuration", diags);
       if (config.has_value()) {
-        diags.Append(server_->ValidateDataResourceConfig(request->type_name(), *config));
+        diags.Append(server_->ValidateConfig(framework::ProviderServer::ConfigOf::kDataSource,
+                                             request->type_name(), *config));
       }
     }
     AppendDiagnostics(diags, response->mutable_diagnostics());

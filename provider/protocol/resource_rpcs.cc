@@ -31,7 +31,8 @@ grpc::Status ProviderService::ValidateResourceConfig(
       std::optional<framework::Value> config =
           DecodeDynamicValue(request->config(), schema->ImpliedType(), "configuration", diags);
       if (config.has_value()) {
-        diags.Append(server_->ValidateResourceConfig(request->type_name(), *config));
+        diags.Append(server_->ValidateConfig(framework::ProviderServer::ConfigOf::kResource,
+                                             request->type_name(), *config));
       }
     }
     AppendDiagnostics(diags, response->mutable_diagnostics());

@@ -110,7 +110,8 @@ bool ChangeNeedsReplacement(const framework::ReplaceContext& context) {
 }
 
 Attribute EditRuled(Attribute attribute) {
-  attribute.requires_replace_if = ChangeNeedsReplacement;
+  attribute.plan_modifiers.push_back(framework::planmodifier::RequiresReplaceIf(
+      ChangeNeedsReplacement, "A change replaces the address unless its country allows edits."));
   return attribute;
 }
 
@@ -230,13 +231,13 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
       std::string(kUnpublishedApiNote), "\n\n", kEditRule);
 
   Attribute id = framework::ComputedString("id", "The civic address ID.");
-  id.use_state_for_unknown = true;
+  id.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
 
   Attribute country = framework::RequiredString(
       "country",
       "ISO 3166-1 alpha-2 country code in upper case, e.g. `US`. The service never changes the "
       "country of an address, so a change replaces it.");
-  country.requires_replace = true;
+  country.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
   country.validators.push_back(CountryCodeValidator());
 
   Attribute company = EditRuled(
@@ -264,7 +265,7 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
       "default_location_id",
       "ID of the default emergency location the service created with the address (assign it "
       "to numbers, or add more locations with `operatorconnect_emergency_location`).");
-  default_location.use_state_for_unknown = true;
+  default_location.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
   schema.block.attributes.push_back(std::move(default_location));
   schema.block.attributes.push_back(framework::ComputedString(
       "validation_status", "Validation status: `notValidated`, `valid` or `invalid`."));
@@ -306,11 +307,14 @@ void EmergencyAddressResource::ValidateConfig(const Value& config, Diagnostics& 
 
 void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                           framework::ModifyPlanResponse& resp) {
+  if (resp.planned.IsNull()) {
+    return;  // a destroy: nothing to check
+  }
   Diagnostics unconfigured;  // the framework plans only once the provider is configured
   const client::TenantClient* client = client_.Get(unconfigured);
   if (client != nullptr) {
-    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
-                        CancellationToken(), resp.diagnostics);
+    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel,
+                        resp.diagnostics);
   }
 }
 

@@ -72,12 +72,12 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
       std::string(kUnpublishedApiNote);
 
   Attribute id = framework::ComputedString("id", "The location ID.");
-  id.use_state_for_unknown = true;
+  id.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
 
   Attribute address = framework::RequiredString(
       "civic_address_id",
       "ID of the civic address the location belongs to. Changing it replaces the location.");
-  address.requires_replace = true;
+  address.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
   address.semantic_equality = SameId;
   address.validators.push_back(framework::validators::LengthBetween(1, 256));
 
@@ -90,18 +90,19 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
       "Emergency Location Identification Number, for ELIN gateways (Direct Routing). Set or "
       "changed in place; the service cannot clear an ELIN, so removing it replaces the "
       "location.");
-  elin.requires_replace_if = ElinChangeNeedsReplacement;
+  elin.plan_modifiers.push_back(framework::planmodifier::RequiresReplaceIf(
+      ElinChangeNeedsReplacement, "Removing the ELIN replaces the location."));
   elin.validators.push_back(framework::validators::LengthBetween(1, 256));
 
   Attribute country = framework::ComputedString(
       "country", "ISO 3166-1 alpha-2 country of the location (that of its address).");
-  country.use_state_for_unknown = true;
+  country.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
 
   Attribute is_default;
   is_default.name = "is_default";
   is_default.type = Type::Bool();
   is_default.computed = true;
-  is_default.use_state_for_unknown = true;
+  is_default.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
   is_default.description =
       "Whether this is its address's default location (never, for "
       "locations created by this resource).";
@@ -116,11 +117,14 @@ void EmergencyLocationResource::Configure(const framework::ProviderData& data, D
 
 void EmergencyLocationResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                            framework::ModifyPlanResponse& resp) {
+  if (resp.planned.IsNull()) {
+    return;  // a destroy: nothing to check
+  }
   Diagnostics unconfigured;  // the framework plans only once the provider is configured
   const client::TenantClient* client = client_.Get(unconfigured);
   if (client != nullptr) {
-    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
-                        CancellationToken(), resp.diagnostics);
+    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel,
+                        resp.diagnostics);
   }
 }
 

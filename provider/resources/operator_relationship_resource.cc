@@ -340,13 +340,13 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "operator and country are known only after it is created).";
 
   Attribute id = framework::ComputedString("id", "The relationship's id: the operator id.");
-  id.use_state_for_unknown = true;
+  id.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
 
   Attribute operator_id = framework::RequiredString(
       "operator_id",
       "Catalog id (GUID) of the operator, e.g. from the `operatorconnect_operator` data source. "
       "Changing it replaces the relationship.");
-  operator_id.requires_replace = true;
+  operator_id.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
   operator_id.validators = {GuidValidator()};
   operator_id.semantic_equality = EqualIgnoringCase;
 
@@ -382,7 +382,7 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "(default) keeps it active. Changed in place.");
   suspended.optional = true;
   suspended.computed = true;
-  suspended.default_value = Value::Bool(false);
+  suspended.plan_modifiers.push_back(framework::planmodifier::Default(Value::Bool(false)));
 
   Attribute wait = BoolAttribute(
       "wait_for_agreement",
@@ -391,21 +391,22 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "Default `false`.");
   wait.optional = true;
   wait.computed = true;
-  wait.default_value = Value::Bool(false);
+  wait.plan_modifiers.push_back(framework::planmodifier::Default(Value::Bool(false)));
 
   Attribute timeout = framework::OptionalComputedString(
       "agreement_timeout",
       "How long `wait_for_agreement` waits, as a duration such as `\"30m\"` (default), "
       "`\"2h\"` or `\"90s\"` (at most 24h).");
-  timeout.default_value = Value::String(kDefaultAgreementTimeout);
+  timeout.plan_modifiers.push_back(
+      framework::planmodifier::Default(Value::String(kDefaultAgreementTimeout)));
   timeout.validators = {DurationValidator()};
 
   Attribute operator_name =
       framework::ComputedString("operator_name", "The operator's display name.");
-  operator_name.use_state_for_unknown = true;
+  operator_name.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
   Attribute consented_at = framework::ComputedString(
       "consented_at", "When the tenant enabled the operator (ISO 8601, UTC).");
-  consented_at.use_state_for_unknown = true;
+  consented_at.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
 
   schema.block.attributes = {
       id,
@@ -479,13 +480,16 @@ void OperatorRelationshipResource::PlanDestroy(const framework::PlanDestroyReque
 
 void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                               framework::ModifyPlanResponse& resp) {
+  if (resp.planned.IsNull()) {
+    return;  // a destroy: PlanDestroy makes its checks
+  }
   // Refuse at plan where the endpoint does not serve consents (contract_guard.h). Unconfigured
   // (unit tests): nothing to ask; the framework plans only once the provider is configured.
   Diagnostics unconfigured;
   if (const client::TenantClient* configured = client_.Get(unconfigured);
       configured != nullptr &&
       !RequireContractArea(*configured, client::ContractArea::kOperatorConnect, TypeName(),
-                           CancellationToken(), resp.diagnostics)) {
+                           req.cancel, resp.diagnostics)) {
     return;
   }
   if (!req.prior.IsNull()) {

@@ -80,7 +80,9 @@ Type StateType() { return PhoneNumberAssignmentResource().GetSchema().ImpliedTyp
 
 Attribute Computed(std::string name, std::string description, bool stable) {
   Attribute a = framework::ComputedString(std::move(name), std::move(description));
-  a.use_state_for_unknown = stable;
+  if (stable) {
+    a.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
+  }
   return a;
 }
 
@@ -155,7 +157,7 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "The telephone number to assign, in international form: `+14255550100`, "
       "`+1 425 555 0100` and `+1 (425) 555-0100` are the same number and never show a diff. "
       "It must be in the tenant's inventory. Changing it forces a new assignment.");
-  number.requires_replace = true;
+  number.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
   number.semantic_equality = [](const Value& prior, const Value& config) {
     return prior.type().kind() == Type::Kind::kString &&
            config.type().kind() == Type::Kind::kString &&
@@ -167,7 +169,7 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       kTargetId,
       "Object id (GUID) of the user or resource account that gets the number. The user's "
       "usage location must be the number's country. Changing it forces a new assignment.");
-  target.requires_replace = true;
+  target.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
   target.semantic_equality = EqualStringsIgnoringCase;
   target.validators.push_back(framework::validators::MatchesRegex(
       kGuidPattern, "an object id (GUID) such as \"a0e118f7-4ff5-40de-86ed-6d26030fd1b8\""));
@@ -176,8 +178,9 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       kCategory,
       "How the number is used by the target: `primary` (default), `private` or `alternate`. "
       "Changing it forces a new assignment.");
-  category.requires_replace = true;
-  category.default_value = Value::String(std::string(client::assignment_category::kPrimary));
+  category.plan_modifiers = {framework::planmodifier::RequiresReplace(),
+                             framework::planmodifier::Default(Value::String(
+                                 std::string(client::assignment_category::kPrimary)))};
   category.validators.push_back(
       framework::validators::OneOf({std::string(client::assignment_category::kPrimary),
                                     std::string(client::assignment_category::kPrivate),
@@ -187,8 +190,9 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       kNumberType,
       "The kind of number: `operatorConnect` (default), `callingPlan` or `directRouting`. "
       "Changing it forces a new assignment.");
-  number_type.requires_replace = true;
-  number_type.default_value = Value::String(std::string(client::number_type::kOperatorConnect));
+  number_type.plan_modifiers = {framework::planmodifier::RequiresReplace(),
+                                framework::planmodifier::Default(Value::String(
+                                    std::string(client::number_type::kOperatorConnect)))};
   number_type.validators.push_back(
       framework::validators::OneOf({std::string(client::number_type::kOperatorConnect),
                                     std::string(client::number_type::kCallingPlan),
@@ -227,7 +231,7 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
   capabilities.name = "capabilities";
   capabilities.type = Type::Set(Type::String());
   capabilities.computed = true;
-  capabilities.use_state_for_unknown = true;
+  capabilities.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
   capabilities.description =
       "What the number can be assigned to: `userAssignment`, `voiceApplicationAssignment`, "
       "`conferenceAssignment`, `teamsPhoneMobile`.";
@@ -287,7 +291,7 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
   }
   const std::string telephone_number = TelephoneNumberOf(req.prior);
   absl::StatusOr<client::NumberAssignment> number =
-      client->numbers().FindNumberByTelephoneNumber(telephone_number, CancellationToken());
+      client->numbers().FindNumberByTelephoneNumber(telephone_number, req.cancel);
   if (number.ok() && !number->SupportsCustomerAction(client::customer_action::kLocationUpdate)) {
     const std::optional<std::string> current = OptionalString(prior);
     resp.diagnostics.AddError(

@@ -27,9 +27,9 @@ class ThingResource final : public framework::Resource {
     Schema schema;
     schema.block.description = "A thing kept in memory.";
     Attribute id = framework::ComputedString("id", "Identifier.");
-    id.use_state_for_unknown = true;
+    id.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
     Attribute name = framework::RequiredString("name", "Name; changing it replaces the thing.");
-    name.requires_replace = true;
+    name.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
     Attribute size;
     size.name = "size";
     size.type = Type::Number();

@@ -29,20 +29,20 @@ Attribute WithNested(Attribute a, N nesting, std::vector<Attribute> attrs) {
 // A schema exercising every planner rule.
 Schema TestSchema() {
   Attribute id = ComputedString("id", "");
-  id.use_state_for_unknown = true;
+  id.plan_modifiers.push_back(planmodifier::UseStateForUnknown());
   Attribute name = RequiredString("name", "");
-  name.requires_replace = true;
+  name.plan_modifiers.push_back(planmodifier::RequiresReplace());
   Attribute tier = OptionalComputedString("tier", "");
-  tier.default_value = S("standard");
+  tier.plan_modifiers.push_back(planmodifier::Default(S("standard")));
   Attribute phone = OptionalString("phone", "");
   phone.semantic_equality = [](const Value& prior, const Value& config) {
     return StripSpaces(prior.AsString()) == StripSpaces(config.AsString());
   };
   Attribute country = OptionalString("country", "");
   // Leaving the US needs a new object; other moves are in-place updates.
-  country.requires_replace_if = [](const ReplaceContext& ctx) {
-    return !ctx.prior.IsNull() && ctx.prior.AsString() == "US";
-  };
+  country.plan_modifiers.push_back(planmodifier::RequiresReplaceIf(
+      [](const ReplaceContext& ctx) { return !ctx.prior.IsNull() && ctx.prior.AsString() == "US"; },
+      "Leaving the US replaces."));
   Attribute secret = OptionalString("secret", "");
   secret.write_only = true;
 
@@ -54,14 +54,14 @@ Schema TestSchema() {
                                  {RequiredString("email", ""), verified});
 
   Attribute number_value = RequiredString("value", "");
-  number_value.requires_replace = true;
+  number_value.plan_modifiers.push_back(planmodifier::RequiresReplace());
   Attribute number_status = ComputedString("status", "");
-  number_status.use_state_for_unknown = true;
+  number_status.plan_modifiers.push_back(planmodifier::UseStateForUnknown());
   Attribute numbers =
       WithNested(OptionalString("numbers", ""), N::kList, {number_value, number_status});
 
   Attribute tag_id = ComputedString("id", "");
-  tag_id.use_state_for_unknown = true;
+  tag_id.plan_modifiers.push_back(planmodifier::UseStateForUnknown());
   Attribute tags =
       WithNested(OptionalString("tags", ""), N::kSet, {RequiredString("key", ""), tag_id});
   Attribute labels =
@@ -369,7 +369,7 @@ TEST_F(PlannerTest, BlocksKeepPriorComputedValues) {
 
 TEST_F(PlannerTest, InvalidDefaultIsADiagnostic) {
   Schema schema = TestSchema();
-  schema.block.attributes[4].default_value = Value::Int(1);  // tier is a string
+  schema.block.attributes[4].plan_modifiers = {planmodifier::Default(Value::Int(1))};  // a string
   PlanOutput out = PlanChange(PlanInput{schema, Value::Null(type_), BaseConfig(), BaseConfig()});
   ASSERT_TRUE(out.diagnostics.HasError());
   EXPECT_EQ(out.diagnostics.items()[0].attribute->ToString(), "tier");
@@ -446,89 +446,6 @@ TEST_F(CheckPlanValidTest, RejectsWriteOnlyValues) {
   Diagnostics d = Check(BasePrior(), BaseConfig(), Good().WithAttr("secret", S("hunter2")));
   ASSERT_TRUE(d.HasError());
   EXPECT_THAT(d.items()[0].detail, HasSubstr("write-only"));
-}
-
-// ---------------------------------------------------------------------------------------------
-
-TEST(CheckAppliedAgainstPlan, AcceptsResolvedUnknowns) {
-  Value planned = Value::Object({{"id", Unknown()}, {"name", S("a")}});
-  Diagnostics d;
-  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("x")}, {"name", S("a")}}), d);
-  EXPECT_TRUE(d.empty());
-}
-
-TEST(CheckAppliedAgainstPlan, RejectsChangedKnownValues) {
-  Value planned = Value::Object({{"id", Unknown()}, {"name", S("hello")}});
-  Diagnostics d;
-  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("x")}, {"name", S("changed")}}), d);
-  ASSERT_EQ(d.items().size(), 1u);
-  EXPECT_EQ(d.items()[0].summary, "Provider produced inconsistent result after apply");
-  EXPECT_EQ(d.items()[0].attribute->ToString(), "name");
-  EXPECT_THAT(d.items()[0].detail, HasSubstr(R"(name: was "hello", but now "changed")"));
-}
-
-TEST(CheckAppliedAgainstPlan, RejectsLeftoverUnknowns) {
-  Value planned = Value::Object({{"id", Unknown()}});
-  Diagnostics d;
-  CheckAppliedAgainstPlan(planned, planned, d);
-  ASSERT_EQ(d.items().size(), 1u);
-  EXPECT_THAT(d.items()[0].detail, HasSubstr("still indicated an unknown value for id"));
-}
-
-TEST(CheckAppliedAgainstPlan, NullsAndCollections) {
-  Diagnostics appeared;
-  CheckAppliedAgainstPlan(Value::Object({{"d", Value::Null(Type::String())}}),
-                          Value::Object({{"d", S("x")}}), appeared);
-  ASSERT_TRUE(appeared.HasError());
-  EXPECT_THAT(appeared.items()[0].detail, HasSubstr("was null, but now"));
-
-  Diagnostics grown;
-  CheckAppliedAgainstPlan(Value::Object({{"l", Value::List(Type::String(), {S("a")})}}),
-                          Value::Object({{"l", Value::List(Type::String(), {S("a"), S("b")})}}),
-                          grown);
-  ASSERT_TRUE(grown.HasError());
-  EXPECT_THAT(grown.items()[0].detail, HasSubstr("new element 1 has appeared"));
-
-  Diagnostics gone;
-  CheckAppliedAgainstPlan(Value::Object({{"a", S("x")}}),
-                          Value::Null(Type::Object({{"a", Type::String()}})), gone);
-  EXPECT_TRUE(gone.HasError());
-}
-
-TEST(CheckAppliedAgainstPlan, SetElementsCorrelate) {
-  Type item = Type::Object({{"key", Type::String()}, {"id", Type::String()}});
-  auto set = [&](std::vector<std::pair<Value, Value>> items) {
-    std::vector<Value> out;
-    for (auto& [k, id] : items) {
-      out.push_back(Value::Object(item, {{"key", k}, {"id", id}}));
-    }
-    return Value::Object({{"s", Value::Set(item, std::move(out))}});
-  };
-  Diagnostics ok;
-  CheckAppliedAgainstPlan(set({{S("a"), Unknown()}, {S("b"), S("2")}}),
-                          set({{S("b"), S("2")}, {S("a"), S("1")}}), ok);
-  EXPECT_TRUE(ok.empty());
-  Diagnostics bad;
-  CheckAppliedAgainstPlan(set({{S("a"), Unknown()}}), set({{S("z"), S("1")}}), bad);
-  ASSERT_TRUE(bad.HasError());
-  EXPECT_THAT(bad.items()[0].detail, HasSubstr("does not correlate"));
-}
-
-TEST(CheckAppliedAgainstPlan, HonoursRefinements) {
-  Refinements r;
-  r.definitely_not_null = true;
-  r.string_prefix = "id-";
-  Value planned = Value::Object({{"id", Value::Unknown(Type::String(), r)}});
-  Diagnostics ok;
-  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("id-7")}}), ok);
-  EXPECT_TRUE(ok.empty());
-  Diagnostics wrong_prefix;
-  CheckAppliedAgainstPlan(planned, Value::Object({{"id", S("x-7")}}), wrong_prefix);
-  EXPECT_TRUE(wrong_prefix.HasError());
-  Diagnostics null_value;
-  CheckAppliedAgainstPlan(planned, Value::Object({{"id", Value::Null(Type::String())}}),
-                          null_value);
-  EXPECT_TRUE(null_value.HasError());
 }
 
 }  // namespace

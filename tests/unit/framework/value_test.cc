@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "absl/status/status.h"
 #include "provider/framework/attribute_path.h"
 #include "provider/framework/diagnostics.h"
@@ -141,6 +145,52 @@ TEST(Diagnostics, CollectsErrorsAndWarnings) {
   other.AddError("x", "y");
   d.Append(other);
   EXPECT_EQ(d.items().size(), 3u);
+}
+
+TEST(Transform, RebuildsBottomUpWithPathsAndKeepsCollectionKinds) {
+  Type item = Type::Object({{"id", Type::String()}});
+  Value v = Value::Object(
+      {{"l", Value::List(Type::String(), {Value::Unknown(Type::String())})},
+       {"s", Value::Set(item, {Value::Object(item, {{"id", Value::Unknown(Type::String())}})})},
+       {"m", Value::Map(Type::String(), {{"k", Value::String("x")}})}});
+  std::vector<std::string> paths;
+  Value out = Transform(v, [&](const AttributePath& path, const Value& e) {
+    paths.push_back(path.ToString());
+    return e.IsUnknown() ? Value::Null(e.type()) : e;
+  });
+  EXPECT_TRUE(out.IsWhollyKnown());
+  EXPECT_EQ(out.GetAttr("l").type(), Type::List(Type::String()));
+  EXPECT_TRUE(out.GetAttr("l").Elements()[0].IsNull());
+  EXPECT_EQ(out.GetAttr("s").type(), Type::Set(item));
+  EXPECT_TRUE(out.GetAttr("s").Elements()[0].GetAttr("id").IsNull());
+  EXPECT_EQ(out.GetAttr("m"), v.GetAttr("m"));
+  // Children before parents; set elements share the set's path.
+  EXPECT_EQ(paths.back(), "");
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "l[0]"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "s.id"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "m[\"k\"]"), paths.end());
+}
+
+TEST(Walk, VisitsParentsFirstAndCanSkipChildren) {
+  Value v = Value::Object({{"a", Value::Object({{"b", Value::String("x")}})},
+                           {"c", Value::List(Type::String(), {Value::String("y")})}});
+  std::vector<std::string> seen;
+  Walk(v, [&](const AttributePath& path, const Value&) {
+    seen.push_back(path.ToString());
+    return path.ToString() != "c";  // do not enter c
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"", "a", "a.b", "c"}));
+}
+
+TEST(TransformChildren, ConformsToATypeAndNamesThePathOfAnError) {
+  Type target = Type::Object({{"n", Type::List(Type::String())}});
+  Value v = Value::Object(
+      {{"n", Value::List(Type::String(), {Value::String("x")})}, {"extra", Value::String("y")}});
+  auto out = TransformChildren(v, target, AttributePath(),
+                               [](const Value& child, const Type&,
+                                  const AttributePath&) -> absl::StatusOr<Value> { return child; });
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().message(), "extra: unsupported attribute");
 }
 
 }  // namespace

@@ -109,8 +109,9 @@ TEST_F(EmergencyAddressTest, EveryAttributeHasADescription) {
   for (const auto& attribute : schema_.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;
   }
-  EXPECT_TRUE(AttributeOf(schema_, "id").use_state_for_unknown);
-  EXPECT_TRUE(AttributeOf(schema_, "default_location_id").use_state_for_unknown);
+  EXPECT_TRUE(Has<framework::UseStateForUnknownModifier>(AttributeOf(schema_, "id")));
+  EXPECT_TRUE(
+      Has<framework::UseStateForUnknownModifier>(AttributeOf(schema_, "default_location_id")));
   EXPECT_EQ(AttributeOf(schema_, "latitude").type, framework::Type::Number());
 }
 

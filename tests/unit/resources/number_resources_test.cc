@@ -88,16 +88,19 @@ class AssignmentSchemaTest : public ::testing::Test {
 TEST_F(AssignmentSchemaTest, DeclaresTheDesignedPlanBehaviour) {
   const auto* number = schema_.block.FindAttribute("telephone_number");
   ASSERT_NE(number, nullptr);
-  EXPECT_TRUE(number->required && number->requires_replace);
+  EXPECT_TRUE(number->required && Has<framework::RequiresReplaceModifier>(*number));
   EXPECT_TRUE(static_cast<bool>(number->semantic_equality));
-  EXPECT_TRUE(AttributeOf(schema_, "assignment_target_id").requires_replace);
+  EXPECT_TRUE(
+      Has<framework::RequiresReplaceModifier>(AttributeOf(schema_, "assignment_target_id")));
   const auto& category = AttributeOf(schema_, "assignment_category");
-  EXPECT_TRUE(category.optional && category.computed && category.requires_replace);
-  EXPECT_EQ(category.default_value, S("primary"));
-  EXPECT_EQ(AttributeOf(schema_, "number_type").default_value, S("operatorConnect"));
+  EXPECT_TRUE(category.optional && category.computed &&
+              Has<framework::RequiresReplaceModifier>(category));
+  EXPECT_EQ(DefaultOf(category), S("primary"));
+  EXPECT_EQ(DefaultOf(AttributeOf(schema_, "number_type")), S("operatorConnect"));
   const auto& location = AttributeOf(schema_, "location_id");
-  EXPECT_TRUE(location.optional && location.computed && !location.requires_replace);
-  EXPECT_TRUE(AttributeOf(schema_, "id").use_state_for_unknown);
+  EXPECT_TRUE(location.optional && location.computed &&
+              !Has<framework::RequiresReplaceModifier>(location));
+  EXPECT_TRUE(Has<framework::UseStateForUnknownModifier>(AttributeOf(schema_, "id")));
   EXPECT_EQ(AttributeOf(schema_, "capabilities").type, Type::Set(Type::String()));
   for (const auto& attribute : schema_.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;

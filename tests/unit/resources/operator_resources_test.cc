@@ -303,10 +303,12 @@ TEST_F(OperatorRelationshipTest, SchemaDescribesEveryAttributeAndReplacesOnlyOnO
   framework::Schema schema = resource_.GetSchema();
   for (const auto& attribute : schema.block.attributes) {
     EXPECT_FALSE(attribute.description.empty()) << attribute.name;
-    EXPECT_EQ(attribute.requires_replace, attribute.name == "operator_id") << attribute.name;
+    EXPECT_EQ(Has<framework::RequiresReplaceModifier>(attribute), attribute.name == "operator_id")
+        << attribute.name;
   }
-  EXPECT_TRUE(AttributeOf(schema, "id").use_state_for_unknown);
-  EXPECT_FALSE(AttributeOf(schema, "relationship_status").use_state_for_unknown)
+  EXPECT_TRUE(Has<framework::UseStateForUnknownModifier>(AttributeOf(schema, "id")));
+  EXPECT_FALSE(
+      Has<framework::UseStateForUnknownModifier>(AttributeOf(schema, "relationship_status")))
       << "the operator changes it, so an update must not promise the prior value";
 }
 

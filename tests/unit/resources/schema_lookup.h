@@ -6,6 +6,7 @@
 
 #include <string_view>
 
+#include "provider/framework/planmodifier.h"
 #include "provider/framework/schema.h"
 
 namespace opc::resources {
@@ -16,6 +17,18 @@ inline const framework::Attribute& AttributeOf(const framework::Schema& schema,
   const framework::Attribute* attribute = schema.block.FindAttribute(name);
   EXPECT_NE(attribute, nullptr) << "the schema has no attribute " << name;
   return attribute != nullptr ? *attribute : kMissing;
+}
+
+// Whether the attribute lists a plan modifier of type M (e.g. framework::RequiresReplaceModifier).
+template <typename M>
+bool Has(const framework::Attribute& attribute) {
+  return framework::FindPlanModifier<M>(attribute) != nullptr;
+}
+
+// The attribute's default, or null when it declares none.
+inline framework::Value DefaultOf(const framework::Attribute& attribute) {
+  const auto* modifier = framework::FindPlanModifier<framework::DefaultModifier>(attribute);
+  return modifier != nullptr ? modifier->value() : framework::Value::Null(attribute.type);
 }
 
 }  // namespace opc::resources
