@@ -285,7 +285,7 @@ std::string LocationConfig(const std::string& floor_description, const std::stri
 
 TEST_F(EmergencyE2ETest, LocationLifecycle) {
   auto tf = NewRunner();
-  ASSERT_NO_FATAL_FAILURE(WriteAndInit(*tf, LocationConfig("Floor 3", "E1", "")));
+  ASSERT_NO_FATAL_FAILURE(WriteAndInit(*tf, LocationConfig("Floor 3", "2065550101", "")));
   ASSERT_NO_FATAL_FAILURE(ApplyOk(*tf));
   nlohmann::json floor = State(*tf, "operatorconnect_emergency_location.floor");
   const std::string floor_id = floor["id"];
@@ -295,27 +295,30 @@ TEST_F(EmergencyE2ETest, LocationLifecycle) {
   EXPECT_EQ(floor["is_default"], false);
   EXPECT_EQ(tf->ShowJson()["values"]["outputs"]["hq_location_count"]["value"], 3)
       << "the data source lists the default location and both new ones";
-  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + floor_id).body["elin"], "E1");
+  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + floor_id).body["elin"], "2065550101");
   ExpectEmptyPlan(*tf, "after create");
 
   // In place: a new description, an ELIN set where there was none.
-  tf->WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "E1", "E2"));
+  tf->WriteConfig("provider \"operatorconnect\" {}\n\n" +
+                  LocationConfig("Floor 4", "2065550101", "2065550102"));
   SavedPlan update = PlanToFile(*tf);
   EXPECT_THAT(update.actions["operatorconnect_emergency_location.floor"], ElementsAre("update"));
   EXPECT_THAT(update.actions["operatorconnect_emergency_location.lobby"], ElementsAre("update"));
   EXPECT_THAT(update.actions["operatorconnect_emergency_address.hq"], ElementsAre("no-op"));
   ASSERT_EQ(tf->Run({"apply", "-no-color", "-input=false", "p.tfplan"}).exit_code, 0);
   ExpectEmptyPlan(*tf, "after the in-place update");
-  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + lobby_id).body["elin"], "E2");
+  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + lobby_id).body["elin"], "2065550102");
   EXPECT_EQ(sim_->Graph("GET", kLocationsPath + floor_id).body["description"], "Floor 4");
 
   // Changing an ELIN is in place; clearing one replaces the location.
-  tf->WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "E3"));
+  tf->WriteConfig("provider \"operatorconnect\" {}\n\n" +
+                  LocationConfig("Floor 4", "", "2065550103"));
   SavedPlan replace = PlanToFile(*tf);
   EXPECT_THAT(replace.actions["operatorconnect_emergency_location.floor"],
               ElementsAre("delete", "create"));
   EXPECT_THAT(replace.actions["operatorconnect_emergency_location.lobby"], ElementsAre("update"));
-  EXPECT_THAT(replace.text, HasSubstr("- elin             = \"E1\" -> null # forces replacement"));
+  EXPECT_THAT(replace.text,
+              HasSubstr("- elin             = \"2065550101\" -> null # forces replacement"));
   ASSERT_EQ(tf->Run({"apply", "-no-color", "-input=false", "p.tfplan"}).exit_code, 0);
   ExpectEmptyPlan(*tf, "after the replacement");
   EXPECT_EQ(GraphStatus(kLocationsPath + floor_id), 404) << "the old location is gone";
