@@ -26,7 +26,7 @@ using framework::Value;
 using ::testing::HasSubstr;
 
 Diagnostics Check(const framework::Validator& validator, const std::string& text,
-                const AttributePath& path = AttributePath::Root("country")) {
+                  const AttributePath& path = AttributePath::Root("country")) {
   Diagnostics diags;
   validator(Value::String(text), path, diags);
   return diags;
