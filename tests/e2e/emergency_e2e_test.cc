@@ -344,14 +344,15 @@ TEST_F(EmergencyE2ETest, LocationLifecycle) {
   // Import into a fresh state (address with the CLI, locations with import blocks).
   const std::string floor_now = State(*tf, "operatorconnect_emergency_location.floor")["id"];
   auto fresh = NewRunner();
-  ASSERT_NO_FATAL_FAILURE(WriteAndInit(*fresh, LocationConfig("Floor 4", "", "E3")));
+  ASSERT_NO_FATAL_FAILURE(WriteAndInit(*fresh, LocationConfig("Floor 4", "", "2065550103")));
   ProcessResult imported = fresh->Run(
       {"import", "-no-color", "-input=false", "operatorconnect_emergency_address.hq", address_id});
   ASSERT_EQ(imported.exit_code, 0) << Describe(imported);
   ProcessResult cli_location = fresh->Run({"import", "-no-color", "-input=false",
                                            "operatorconnect_emergency_location.lobby", lobby_id});
   ASSERT_EQ(cli_location.exit_code, 0) << Describe(cli_location);
-  fresh->WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "E3") +
+  fresh->WriteConfig("provider \"operatorconnect\" {}\n\n" +
+                     LocationConfig("Floor 4", "", "2065550103") +
                      "\nimport {\n  to = operatorconnect_emergency_location.floor\n  id = \"" +
                      floor_now + "\"\n}\n");
   ASSERT_NO_FATAL_FAILURE(ApplyOk(*fresh));

@@ -103,6 +103,12 @@ class MalformedConfigE2ETest : public ::testing::Test {
                                    {"companySize", "L250_U999"}}}},
                                 {"dataTransferNoticeAccepted", true}});
     ASSERT_EQ(consent.status, 201) << Dump(consent);
+    // The operator signs now, which stops its simulated progress: the tenant then changes only
+    // if the provider writes.
+    auto signed_up =
+        sim_->AdminTenant("POST", std::string("/consents/") + kBluefin + "/customerRelationship",
+                          {{"status", "AgreementSigned"}});
+    ASSERT_LT(signed_up.status, 300) << Dump(signed_up);
     auto upload = sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
                                     {{"isoCountryCode", "GB"},
                                      {"capabilities", {"userAssignment"}},
