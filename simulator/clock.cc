@@ -2,13 +2,20 @@
 
 #include <cmath>
 #include <ctime>
+#include <thread>
 
 namespace opcsim {
 
-Clock::Clock(double time_scale, SimMillis start)
-    : time_scale_(time_scale), anchor_sim_(start), anchor_real_(std::chrono::steady_clock::now()) {}
+Clock::Clock(double time_scale, SimMillis start, bool frozen)
+    : time_scale_(time_scale),
+      frozen_(frozen),
+      anchor_sim_(start),
+      anchor_real_(std::chrono::steady_clock::now()) {}
 
 SimMillis Clock::NowLocked() const {
+  if (frozen_) {
+    return anchor_sim_;
+  }
   const double real_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - anchor_real_)
           .count();
@@ -42,6 +49,18 @@ void Clock::SetTimeScale(double time_scale) {
 double Clock::RealSecondsFor(SimMillis sim_millis) const {
   std::lock_guard lock(mutex_);
   return static_cast<double>(sim_millis) / 1000.0 * time_scale_;
+}
+
+void Clock::Delay(int64_t real_millis) {
+  if (real_millis <= 0) {
+    return;
+  }
+  if (frozen_) {
+    std::lock_guard lock(mutex_);
+    anchor_sim_ += static_cast<SimMillis>(std::llround(real_millis / time_scale_));
+    return;
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(real_millis));
 }
 
 SimMillis Clock::WallNow() {

@@ -13,11 +13,12 @@ using SimMillis = int64_t;
 
 // The simulator clock. It runs `1 / time_scale` times as fast as real time (time scale 0.01:
 // one simulated second takes 10 real milliseconds) and can be pushed forward, so tests never
-// wait for the wall clock. It never runs backwards.
+// wait for the wall clock. It never runs backwards. A frozen clock (tests) moves only when
+// pushed, so nothing a test observes depends on how fast the machine is.
 class Clock {
  public:
   // `start` is the simulated time at construction (e.g. the last time seen before a restart).
-  Clock(double time_scale, SimMillis start);
+  Clock(double time_scale, SimMillis start, bool frozen = false);
 
   SimMillis Now() const;
   double time_scale() const;
@@ -29,6 +30,10 @@ class Clock {
   // Real time a simulated duration takes at the current scale.
   double RealSecondsFor(SimMillis sim_millis) const;
 
+  // Lets `real_millis` of real time pass (an injected slow response): sleeps, or on a frozen
+  // clock moves simulated time on by what that real time is worth, without sleeping.
+  void Delay(int64_t real_millis);
+
   // Real wall-clock time now, as SimMillis (the natural start for a fresh database).
   static SimMillis WallNow();
 
@@ -37,6 +42,7 @@ class Clock {
 
   mutable std::mutex mutex_;
   double time_scale_;
+  const bool frozen_;
   SimMillis anchor_sim_;
   std::chrono::steady_clock::time_point anchor_real_;
 };

@@ -58,7 +58,8 @@ absl::StatusOr<std::unique_ptr<SimServer>> SimServer::Create(SimOptions options)
   if (!start.ok()) {
     return start.status();
   }
-  server->clock_ = std::make_unique<Clock>(server->options_.time_scale, *start);
+  server->clock_ =
+      std::make_unique<Clock>(server->options_.time_scale, *start, server->options_.frozen_clock);
   if (server->options_.seed_path) {
     if (absl::Status seeded = store::ApplySeedFile(*server->store_, *server->options_.seed_path,
                                                    server->clock_->Now());
@@ -121,7 +122,12 @@ absl::Status SimServer::Start() {
       [](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
         http::Dispatcher::WriteInternalError(request, response);
       });
-  server_->set_payload_max_length(16 * 1024 * 1024);
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [dispatcher](const httplib::Request& request, httplib::Response& response) {
+        dispatcher->WriteRefusal(request, response);
+        return httplib::Server::HandlerResponse::Unhandled;
+      }));
+  server_->set_payload_max_length(options_.max_request_bytes);
   if (options_.port == 0) {
     port_ = server_->bind_to_any_port(options_.host);
     if (port_ < 0) {

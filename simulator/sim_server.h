@@ -28,8 +28,13 @@ struct SimOptions {
   std::optional<std::string> seed_path;
   std::string admin_key;  // empty: admin API disabled
   double time_scale = 1.0;
+  // Simulated time moves only when pushed (/_sim/clock/advance, Clock::Advance, injected
+  // latency): for tests, which then never wait on the wall clock.
+  bool frozen_clock = false;
   uint64_t fault_seed = 0;
   int threads = 16;
+  // Larger request bodies are refused with 413.
+  size_t max_request_bytes = 16 * 1024 * 1024;
   // Serve only what Microsoft publishes (Graph v1.0 numbers, operations, the token endpoint):
   // the contract's own /beta/admin/teams/{operatorConnect,emergencyCalling} paths answer as
   // Graph answers an unknown segment. The admin API stays.

@@ -21,8 +21,9 @@ absl::Status WrongType(absl::string_view field, absl::string_view expected) {
 }
 
 absl::StatusOr<std::string> Canonical(absl::string_view field, const std::string& value,
-                                      std::span<const std::string_view> allowed) {
-  if (auto canonical = CanonicalEnum(value, allowed)) {
+                                      std::span<const std::string_view> allowed, EnumCase match) {
+  if (auto canonical = CanonicalEnum(value, allowed);
+      canonical && (match == EnumCase::kAnyCase || *canonical == value)) {
     return *canonical;
   }
   std::string expected;
@@ -45,6 +46,18 @@ absl::StatusOr<nlohmann::json> ParseJsonObject(std::string_view body) {
   }
   if (!parsed.is_object()) {
     return BadRequest("The request body must be a JSON object.");
+  }
+  return parsed;
+}
+
+absl::StatusOr<nlohmann::json> ParseJsonObject(std::string_view body,
+                                               std::initializer_list<absl::string_view> allowed) {
+  absl::StatusOr<nlohmann::json> parsed = ParseJsonObject(body);
+  if (!parsed.ok()) {
+    return parsed;
+  }
+  if (absl::Status status = RejectUnknownFields(*parsed, allowed); !status.ok()) {
+    return status;
   }
   return parsed;
 }
@@ -109,17 +122,19 @@ absl::StatusOr<StringPatch> PatchString(const nlohmann::json& object, absl::stri
 }
 
 absl::StatusOr<std::string> RequiredEnum(const nlohmann::json& object, absl::string_view field,
-                                         std::span<const std::string_view> allowed) {
+                                         std::span<const std::string_view> allowed,
+                                         EnumCase match) {
   absl::StatusOr<std::string> text = RequiredString(object, field);
   if (!text.ok()) {
     return text.status();
   }
-  return Canonical(field, *text, allowed);
+  return Canonical(field, *text, allowed, match);
 }
 
 absl::StatusOr<std::optional<std::string>> OptionalEnum(const nlohmann::json& object,
                                                         absl::string_view field,
-                                                        std::span<const std::string_view> allowed) {
+                                                        std::span<const std::string_view> allowed,
+                                                        EnumCase match) {
   absl::StatusOr<std::optional<std::string>> text = OptionalString(object, field);
   if (!text.ok()) {
     return text.status();
@@ -127,7 +142,7 @@ absl::StatusOr<std::optional<std::string>> OptionalEnum(const nlohmann::json& ob
   if (!*text) {
     return std::optional<std::string>();
   }
-  absl::StatusOr<std::string> canonical = Canonical(field, **text, allowed);
+  absl::StatusOr<std::string> canonical = Canonical(field, **text, allowed, match);
   if (!canonical.ok()) {
     return canonical.status();
   }
@@ -136,7 +151,8 @@ absl::StatusOr<std::optional<std::string>> OptionalEnum(const nlohmann::json& ob
 
 absl::StatusOr<std::vector<std::string>> EnumArray(const nlohmann::json& object,
                                                    absl::string_view field,
-                                                   std::span<const std::string_view> allowed) {
+                                                   std::span<const std::string_view> allowed,
+                                                   EnumCase match) {
   absl::StatusOr<std::optional<std::vector<std::string>>> values =
       OptionalStringArray(object, field);
   if (!values.ok()) {
@@ -147,7 +163,7 @@ absl::StatusOr<std::vector<std::string>> EnumArray(const nlohmann::json& object,
     return out;
   }
   for (const std::string& value : **values) {
-    absl::StatusOr<std::string> canonical = Canonical(field, value, allowed);
+    absl::StatusOr<std::string> canonical = Canonical(field, value, allowed, match);
     if (!canonical.ok()) {
       return canonical.status();
     }

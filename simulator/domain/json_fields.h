@@ -19,6 +19,9 @@ namespace opcsim {
 
 // Parses a request body that must be a JSON object.
 absl::StatusOr<nlohmann::json> ParseJsonObject(std::string_view body);
+// The same, refusing any field not in `allowed` (see RejectUnknownFields).
+absl::StatusOr<nlohmann::json> ParseJsonObject(std::string_view body,
+                                               std::initializer_list<absl::string_view> allowed);
 
 // 400 for any key not in `allowed` (OData annotations such as "@odata.etag" are ignored).
 absl::Status RejectUnknownFields(const nlohmann::json& object,
@@ -39,16 +42,24 @@ struct StringPatch {
 };
 absl::StatusOr<StringPatch> PatchString(const nlohmann::json& object, absl::string_view field);
 
-// A string from `allowed`, matched case-insensitively, returned in canonical spelling.
+// How an enum value must be spelled. Graph's OData enum members are case-sensitive
+// ("operatorConnect", never "OperatorConnect"), so the tenant API's bodies use kExact; the
+// admin API and the seed file accept any case.
+enum class EnumCase { kExact, kAnyCase };
+
+// A string from `allowed`, returned in canonical spelling.
 absl::StatusOr<std::string> RequiredEnum(const nlohmann::json& object, absl::string_view field,
-                                         std::span<const std::string_view> allowed);
+                                         std::span<const std::string_view> allowed,
+                                         EnumCase match = EnumCase::kAnyCase);
 absl::StatusOr<std::optional<std::string>> OptionalEnum(const nlohmann::json& object,
                                                         absl::string_view field,
-                                                        std::span<const std::string_view> allowed);
+                                                        std::span<const std::string_view> allowed,
+                                                        EnumCase match = EnumCase::kAnyCase);
 // An array of such strings, duplicates removed, order kept. Absent: empty.
 absl::StatusOr<std::vector<std::string>> EnumArray(const nlohmann::json& object,
                                                    absl::string_view field,
-                                                   std::span<const std::string_view> allowed);
+                                                   std::span<const std::string_view> allowed,
+                                                   EnumCase match = EnumCase::kAnyCase);
 
 // An array of strings. Absent or null: nullopt.
 absl::StatusOr<std::optional<std::vector<std::string>>> OptionalStringArray(

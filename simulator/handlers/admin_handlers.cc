@@ -56,12 +56,9 @@ absl::StatusOr<HttpResponse> SetTimeScale(Services& services, RequestContext& co
 }
 
 absl::StatusOr<HttpResponse> AdvanceClock(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body, {"seconds"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"seconds"}); !status.ok()) {
-    return status;
   }
   absl::StatusOr<std::optional<double>> seconds = OptionalNumber(*body, "seconds");
   if (!seconds.ok()) {
@@ -132,12 +129,10 @@ absl::StatusOr<HttpResponse> ListTenants(Services& services, RequestContext&) {
 }
 
 absl::StatusOr<HttpResponse> CreateTenant(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(context.request.body, {"id", "displayName"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"id", "displayName"}); !status.ok()) {
-    return status;
   }
   absl::StatusOr<std::string> name = RequiredString(*body, "displayName");
   absl::StatusOr<std::optional<std::string>> id = OptionalString(*body, "id");
@@ -245,13 +240,10 @@ absl::StatusOr<HttpResponse> ListApplications(Services& services, RequestContext
 }
 
 absl::StatusOr<HttpResponse> CreateApplication(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(context.request.body, {"displayName", "clientId", "clientSecret"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"displayName", "clientId", "clientSecret"});
-      !status.ok()) {
-    return status;
   }
   absl::StatusOr<std::string> name = RequiredString(*body, "displayName");
   absl::StatusOr<std::optional<std::string>> client_id = OptionalString(*body, "clientId");
@@ -547,7 +539,9 @@ void RegisterAdminRoutes(http::Router& router, Services& services) {
   router.Add("PATCH", "/_sim/operators/{operatorId}", Access::kAdmin,
              Bind(services, UpdateOperator));
 
-  RegisterAdminTenantDataRoutes(router, services);
+  RegisterAdminConsentRoutes(router, services);
+  RegisterAdminNumberRoutes(router, services);
+  RegisterAdminEmergencyRoutes(router, services);
 }
 
 }  // namespace opcsim

@@ -154,14 +154,11 @@ absl::StatusOr<http::HttpResponse> GetConsent(Services& services, http::RequestC
 
 absl::StatusOr<http::HttpResponse> CreateConsent(Services& services,
                                                  http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body = ParseJsonObject(
+      context.request.body,
+      {"operatorId", "consentedCountries", "contacts", "dataTransferNoticeAccepted"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(
-          *body, {"operatorId", "consentedCountries", "contacts", "dataTransferNoticeAccepted"});
-      !status.ok()) {
-    return status;
   }
   absl::StatusOr<std::string> operator_id = RequiredString(*body, "operatorId");
   if (!operator_id.ok()) {
@@ -235,14 +232,11 @@ absl::StatusOr<http::HttpResponse> CreateConsent(Services& services,
 
 absl::StatusOr<http::HttpResponse> UpdateConsent(Services& services,
                                                  http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(context.request.body,
+                      {"consentedCountries", "contacts", "status", "dataTransferNoticeAccepted"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(
-          *body, {"consentedCountries", "contacts", "status", "dataTransferNoticeAccepted"});
-      !status.ok()) {
-    return status;
   }
   std::optional<std::vector<std::string>> countries;
   if (Has(*body, "consentedCountries")) {
@@ -261,7 +255,7 @@ absl::StatusOr<http::HttpResponse> UpdateConsent(Services& services,
     contacts = *parsed;
   }
   absl::StatusOr<std::optional<std::string>> new_status =
-      OptionalEnum(*body, "status", vocab::kTenantConsentStatuses);
+      OptionalEnum(*body, "status", vocab::kTenantConsentStatuses, EnumCase::kExact);
   if (!new_status.ok()) {
     return new_status.status();
   }

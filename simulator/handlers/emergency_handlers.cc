@@ -150,6 +150,69 @@ absl::Status RejectUnknownAddressFields(const nlohmann::json& body) {
 
 // ---- civic addresses ----
 
+// Lists the tenant's objects of one kind (`table`) in order (`before`), as representations with
+// their usage counts, then filters and pages them.
+template <typename T>
+absl::StatusOr<http::HttpResponse> ListWithUsage(Services& services, http::RequestContext& context,
+                                                 store::DocTable<T> store::Tables::*table,
+                                                 bool (*before)(const T&, const T&),
+                                                 nlohmann::json (*represent)(const T&, const Usage&,
+                                                                             std::string*),
+                                                 const http::FilterSchema& schema) {
+  std::vector<nlohmann::json> views;
+  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
+    absl::StatusOr<std::vector<T>> objects = (tables.*table).List(context.tenant_id);
+    if (!objects.ok()) {
+      return objects.status();
+    }
+    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
+    if (!usage.ok()) {
+      return usage.status();
+    }
+    std::sort(objects->begin(), objects->end(), before);
+    for (const T& object : *objects) {
+      std::string tag;
+      views.push_back(represent(object, *usage, &tag));
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, schema, context);
+  if (!page.ok()) {
+    return page.status();
+  }
+  return http::HttpResponse::Json(200, *std::move(page));
+}
+
+// One object (`find`, 404 if absent) with the usage of numbers whose `usage_field` names it,
+// answered with its ETag (304 for a matching If-None-Match).
+template <typename T>
+absl::StatusOr<http::HttpResponse> GetWithUsage(
+    Services& services, http::RequestContext& context, const std::string& id,
+    absl::StatusOr<T> (*find)(store::Tables&, const std::string&, const std::string&),
+    const char* usage_field, nlohmann::json (*represent)(const T&, const Usage&, std::string*)) {
+  nlohmann::json view;
+  std::string tag;
+  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
+    absl::StatusOr<T> object = find(tables, context.tenant_id, id);
+    if (!object.ok()) {
+      return object.status();
+    }
+    absl::StatusOr<Usage> usage = LoadUsageWhere(tables, context.tenant_id, usage_field, id);
+    if (!usage.ok()) {
+      return usage.status();
+    }
+    view = represent(*object, *usage, &tag);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  return ConditionalGetResponse(context, std::move(view), tag);
+}
+
 const http::FilterSchema& AddressFilterSchema() {
   static const http::FilterSchema kSchema = {{"countryOrRegion", false, nullptr},
                                              {"description", false, nullptr},
@@ -159,60 +222,19 @@ const http::FilterSchema& AddressFilterSchema() {
   return kSchema;
 }
 
+bool AddressBefore(const CivicAddress& a, const CivicAddress& b) {
+  return std::tie(a.created_ms, a.id) < std::tie(b.created_ms, b.id);
+}
+
 absl::StatusOr<http::HttpResponse> ListAddresses(Services& services,
                                                  http::RequestContext& context) {
-  std::vector<nlohmann::json> views;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<CivicAddress>> addresses =
-        tables.civic_addresses.List(context.tenant_id);
-    if (!addresses.ok()) {
-      return addresses.status();
-    }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    std::sort(addresses->begin(), addresses->end(),
-              [](const CivicAddress& a, const CivicAddress& b) {
-                return std::tie(a.created_ms, a.id) < std::tie(b.created_ms, b.id);
-              });
-    for (const CivicAddress& address : *addresses) {
-      std::string tag;
-      views.push_back(AddressRepresentation(address, *usage, &tag));
-    }
-    return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, AddressFilterSchema(), context);
-  if (!page.ok()) {
-    return page.status();
-  }
-  return http::HttpResponse::Json(200, *std::move(page));
+  return ListWithUsage(services, context, &store::Tables::civic_addresses, AddressBefore,
+                       AddressRepresentation, AddressFilterSchema());
 }
 
 absl::StatusOr<http::HttpResponse> GetAddress(Services& services, http::RequestContext& context) {
-  const std::string id = absl::AsciiStrToLower(context.Param("civicAddressId"));
-  nlohmann::json view;
-  std::string tag;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<CivicAddress> address = FindAddress(tables, context.tenant_id, id);
-    if (!address.ok()) {
-      return address.status();
-    }
-    absl::StatusOr<Usage> usage =
-        LoadUsageWhere(tables, context.tenant_id, "$.civic_address_id", id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    view = AddressRepresentation(*address, *usage, &tag);
-    return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  return ConditionalGetResponse(context, std::move(view), tag);
+  return GetWithUsage(services, context, absl::AsciiStrToLower(context.Param("civicAddressId")),
+                      FindAddress, "$.civic_address_id", AddressRepresentation);
 }
 
 absl::StatusOr<http::HttpResponse> CreateAddress(Services& services,
@@ -380,69 +402,29 @@ const http::FilterSchema& LocationFilterSchema() {
   return kSchema;
 }
 
+// Grouped by address, each address's default location first.
+bool LocationBefore(const Location& a, const Location& b) {
+  return std::make_tuple(a.civic_address_id, !a.is_default, a.id) <
+         std::make_tuple(b.civic_address_id, !b.is_default, b.id);
+}
+
 absl::StatusOr<http::HttpResponse> ListLocations(Services& services,
                                                  http::RequestContext& context) {
-  std::vector<nlohmann::json> views;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<Location>> locations = tables.locations.List(context.tenant_id);
-    if (!locations.ok()) {
-      return locations.status();
-    }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    std::sort(locations->begin(), locations->end(), [](const Location& a, const Location& b) {
-      return std::make_tuple(a.civic_address_id, !a.is_default, a.id) <
-             std::make_tuple(b.civic_address_id, !b.is_default, b.id);
-    });
-    for (const Location& location : *locations) {
-      std::string tag;
-      views.push_back(LocationRepresentation(location, *usage, &tag));
-    }
-    return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, LocationFilterSchema(), context);
-  if (!page.ok()) {
-    return page.status();
-  }
-  return http::HttpResponse::Json(200, *std::move(page));
+  return ListWithUsage(services, context, &store::Tables::locations, LocationBefore,
+                       LocationRepresentation, LocationFilterSchema());
 }
 
 absl::StatusOr<http::HttpResponse> GetLocation(Services& services, http::RequestContext& context) {
-  const std::string id = absl::AsciiStrToLower(context.Param("locationId"));
-  nlohmann::json view;
-  std::string tag;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<Location> location = FindLocation(tables, context.tenant_id, id);
-    if (!location.ok()) {
-      return location.status();
-    }
-    absl::StatusOr<Usage> usage = LoadUsageWhere(tables, context.tenant_id, "$.location_id", id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    view = LocationRepresentation(*location, *usage, &tag);
-    return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  return ConditionalGetResponse(context, std::move(view), tag);
+  return GetWithUsage(services, context, absl::AsciiStrToLower(context.Param("locationId")),
+                      FindLocation, "$.location_id", LocationRepresentation);
 }
 
 absl::StatusOr<http::HttpResponse> CreateLocation(Services& services,
                                                   http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(context.request.body, {"civicAddressId", "description", "elin"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"civicAddressId", "description", "elin"});
-      !status.ok()) {
-    return status;
   }
   absl::StatusOr<std::string> address_id = RequiredString(*body, "civicAddressId");
   absl::StatusOr<std::string> description = RequiredString(*body, "description");
@@ -485,12 +467,10 @@ absl::StatusOr<http::HttpResponse> CreateLocation(Services& services,
 
 absl::StatusOr<http::HttpResponse> UpdateLocation(Services& services,
                                                   http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(context.request.body, {"description", "elin"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"description", "elin"}); !status.ok()) {
-    return status;
   }
   std::optional<std::string> description;
   if (Has(*body, "description")) {

@@ -222,22 +222,19 @@ absl::StatusOr<http::HttpResponse> StartOperation(
 }
 
 absl::StatusOr<http::HttpResponse> AssignNumber(Services& services, http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body = ParseJsonObject(
+      context.request.body,
+      {"telephoneNumber", "assignmentTargetId", "numberType", "assignmentCategory", "locationId"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status =
-          RejectUnknownFields(*body, {"telephoneNumber", "assignmentTargetId", "numberType",
-                                      "assignmentCategory", "locationId"});
-      !status.ok()) {
-    return status;
   }
   AssignRequest request;
   absl::StatusOr<std::string> number = TelephoneNumberField(*body);
   absl::StatusOr<std::string> target = RequiredString(*body, "assignmentTargetId");
-  absl::StatusOr<std::string> type = RequiredEnum(*body, "numberType", vocab::kNumberTypes);
+  absl::StatusOr<std::string> type =
+      RequiredEnum(*body, "numberType", vocab::kNumberTypes, EnumCase::kExact);
   absl::StatusOr<std::optional<std::string>> category =
-      OptionalEnum(*body, "assignmentCategory", vocab::kAssignmentCategories);
+      OptionalEnum(*body, "assignmentCategory", vocab::kAssignmentCategories, EnumCase::kExact);
   absl::StatusOr<std::optional<std::string>> location = OptionalString(*body, "locationId");
   for (const absl::Status& status :
        {number.status(), target.status(), type.status(), category.status(), location.status()}) {
@@ -277,19 +274,17 @@ absl::StatusOr<http::HttpResponse> AssignNumber(Services& services, http::Reques
 
 absl::StatusOr<http::HttpResponse> UnassignNumber(Services& services,
                                                   http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(context.request.body, {"telephoneNumber", "numberType"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*body, {"telephoneNumber", "numberType"});
-      !status.ok()) {
-    return status;
   }
   absl::StatusOr<std::string> number = TelephoneNumberField(*body);
   if (!number.ok()) {
     return number.status();
   }
-  absl::StatusOr<std::string> type = RequiredEnum(*body, "numberType", vocab::kNumberTypes);
+  absl::StatusOr<std::string> type =
+      RequiredEnum(*body, "numberType", vocab::kNumberTypes, EnumCase::kExact);
   if (!type.ok()) {
     return type.status();
   }
@@ -302,14 +297,11 @@ absl::StatusOr<http::HttpResponse> UnassignNumber(Services& services,
 }
 
 absl::StatusOr<http::HttpResponse> UpdateNumber(Services& services, http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
+  absl::StatusOr<nlohmann::json> body = ParseJsonObject(
+      context.request.body,
+      {"telephoneNumber", "locationId", "networkSiteId", "reverseNumberLookupOptions"});
   if (!body.ok()) {
     return body.status();
-  }
-  if (absl::Status status = RejectUnknownFields(
-          *body, {"telephoneNumber", "locationId", "networkSiteId", "reverseNumberLookupOptions"});
-      !status.ok()) {
-    return status;
   }
   absl::StatusOr<std::string> telephone_number = TelephoneNumberField(*body);
   absl::StatusOr<std::optional<std::string>> location_id = OptionalString(*body, "locationId");
@@ -323,8 +315,8 @@ absl::StatusOr<http::HttpResponse> UpdateNumber(Services& services, http::Reques
   std::optional<std::vector<std::string>> lookup_options;
   if (Has(*body, "reverseNumberLookupOptions") &&
       !(*body)["reverseNumberLookupOptions"].is_null()) {
-    absl::StatusOr<std::vector<std::string>> options =
-        EnumArray(*body, "reverseNumberLookupOptions", vocab::kReverseNumberLookupOptions);
+    absl::StatusOr<std::vector<std::string>> options = EnumArray(
+        *body, "reverseNumberLookupOptions", vocab::kReverseNumberLookupOptions, EnumCase::kExact);
     if (!options.ok()) {
       return options.status();
     }

@@ -58,8 +58,11 @@ void RegisterConsentRoutes(http::Router& router, Services& services);
 void RegisterEmergencyRoutes(http::Router& router, Services& services);
 // The admin API: the world (clock, faults, tenants, apps, users, operators)...
 void RegisterAdminRoutes(http::Router& router, Services& services);
-// ...and what operators and out-of-band administrators do to a tenant's data.
-void RegisterAdminTenantDataRoutes(http::Router& router, Services& services);
+// ...and what operators and out-of-band administrators do to a tenant's data
+// (handlers/admin_{consent,number,emergency}_handlers.cc).
+void RegisterAdminConsentRoutes(http::Router& router, Services& services);
+void RegisterAdminNumberRoutes(http::Router& router, Services& services);
+void RegisterAdminEmergencyRoutes(http::Router& router, Services& services);
 // ...and what the simulator observes or bends: request counts, replication lag.
 void RegisterAdminObservabilityRoutes(http::Router& router, Services& services);
 

@@ -4,13 +4,18 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "simulator/domain/errors.h"
 #include "simulator/handlers/services.h"
+#include "simulator/http/identity_error.h"
 #include "simulator/support/ids.h"
 
 namespace opcsim {
@@ -49,27 +54,9 @@ std::map<std::string, std::string> ParseForm(absl::string_view body) {
   return fields;
 }
 
-std::string AadTimestamp(SimMillis now) {
-  std::string iso = FormatTimestamp(now);  // 2026-11-25T03:04:05Z -> 2026-11-25 03:04:05Z
-  iso[10] = ' ';
-  return iso;
-}
-
 http::HttpResponse TokenError(int status, const std::string& error, int aadsts,
                               const std::string& description, SimMillis now) {
-  const std::string trace_id = NewGuid();
-  const std::string correlation_id = NewGuid();
-  const std::string timestamp = AadTimestamp(now);
-  return http::HttpResponse::Json(
-             status,
-             {{"error", error},
-              {"error_description",
-               absl::StrCat("AADSTS", aadsts, ": ", description, "\r\nTrace ID: ", trace_id,
-                            "\r\nCorrelation ID: ", correlation_id, "\r\nTimestamp: ", timestamp)},
-              {"error_codes", {aadsts}},
-              {"timestamp", timestamp},
-              {"trace_id", trace_id},
-              {"correlation_id", correlation_id}})
+  return http::HttpResponse::Json(status, http::IdentityErrorBody(error, aadsts, description, now))
       .WithHeader("Cache-Control", "no-store");
 }
 
@@ -79,18 +66,54 @@ http::HttpResponse MissingParameter(const std::string& name, SimMillis now) {
       absl::StrCat("The request body must contain the following parameter: '", name, "'."), now);
 }
 
+// Client credentials from an HTTP Basic header (RFC 6749 §2.3.1: each part form-encoded, then
+// "id:secret" in base64), which the identity platform accepts instead of body parameters.
+// nullopt without a Basic header or when it cannot be read.
+std::optional<std::pair<std::string, std::string>> BasicCredentials(
+    const httplib::Request& request) {
+  const std::string header = request.get_header_value("Authorization");
+  constexpr absl::string_view kScheme = "basic ";
+  if (header.size() <= kScheme.size() ||
+      !absl::EqualsIgnoreCase(absl::string_view(header).substr(0, kScheme.size()), kScheme)) {
+    return std::nullopt;
+  }
+  std::string decoded;
+  if (!absl::Base64Unescape(absl::StripAsciiWhitespace(header.substr(kScheme.size())), &decoded)) {
+    return std::nullopt;
+  }
+  const size_t colon = decoded.find(':');
+  if (colon == std::string::npos) {
+    return std::nullopt;
+  }
+  return std::make_pair(DecodeFormComponent(decoded.substr(0, colon)),
+                        DecodeFormComponent(decoded.substr(colon + 1)));
+}
+
 absl::StatusOr<http::HttpResponse> IssueToken(Services& services, http::RequestContext& context) {
   const SimMillis now = context.now;
   const std::string tenant_path = context.Param("tenantId");
-  const std::map<std::string, std::string> form = ParseForm(context.request.body);
+  std::map<std::string, std::string> form = ParseForm(context.request.body);
+  if (std::optional<std::pair<std::string, std::string>> basic =
+          BasicCredentials(context.request)) {
+    form.try_emplace("client_id", basic->first);
+    form["client_secret"] = basic->second;
+  }
   auto field = [&](const char* name) -> std::string {
     auto it = form.find(name);
     return it == form.end() ? std::string() : it->second;
   };
-  for (const char* required : {"grant_type", "client_id", "client_secret", "scope"}) {
+  for (const char* required : {"grant_type", "client_id", "scope"}) {
     if (field(required).empty()) {
       return MissingParameter(required, now);
     }
+  }
+  if (field("client_secret").empty()) {
+    // A confidential client without a credential: invalid_client, as the identity platform
+    // answers it (not invalid_request).
+    return TokenError(401, "invalid_client", 7000218,
+                      "The request body must contain the following parameter: "
+                      "'client_assertion' or 'client_secret'.",
+                      now);
   }
   if (field("grant_type") != "client_credentials") {
     return TokenError(400, "unsupported_grant_type", 70003,

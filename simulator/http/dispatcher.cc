@@ -1,8 +1,6 @@
 #include "simulator/http/dispatcher.h"
 
-#include <chrono>
 #include <exception>
-#include <thread>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -11,6 +9,7 @@
 #include "simulator/http/auth.h"
 #include "simulator/http/connection_drop.h"
 #include "simulator/http/graph_error.h"
+#include "simulator/http/identity_error.h"
 #include "simulator/http/public_surface.h"
 #include "simulator/support/ids.h"
 
@@ -18,6 +17,9 @@ namespace opcsim::http {
 namespace {
 
 constexpr char kJsonType[] = "application/json; charset=utf-8";
+// AADSTS90033: "A transient error has occurred. Please try again." The code for an injected
+// 429/503 on the token endpoint.
+constexpr int kAadstsTransientError = 90033;
 
 bool IsAdminPath(const std::string& path) { return absl::StartsWith(path, "/_sim/"); }
 
@@ -64,24 +66,39 @@ bool Dispatcher::InjectFaults(const httplib::Request& request, httplib::Response
     tenant = TenantHint(request, store_);
   }
   const FaultOutcome outcome = faults_.Evaluate(request.method, request.path, tenant);
-  if (outcome.latency_ms > 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(outcome.latency_ms));
-  }
+  clock_.Delay(outcome.latency_ms);
   if (outcome.drop_connection) {
     DropConnection(request, response);
     return true;
   }
   if (outcome.error_status) {
     const bool throttled = *outcome.error_status == 429;
+    const std::string retry_after = std::to_string(outcome.retry_after_seconds);
+    if (IsTokenEndpoint(request.path)) {
+      // The token endpoint is the identity platform's, not Graph's: its error format.
+      HttpResponse answer = HttpResponse::Json(
+          *outcome.error_status,
+          IdentityErrorBody("temporarily_unavailable", kAadstsTransientError,
+                            absl::StrCat(throttled ? "Too many requests"
+                                                   : "The service is "
+                                                     "temporarily "
+                                                     "unavailable",
+                                         ". Retry after ", retry_after, " seconds."),
+                            context.now));
+      answer.WithHeader("Retry-After", retry_after).WithHeader("Cache-Control", "no-store");
+      Write(answer, context, response);
+      return true;
+    }
     absl::Status status =
-        throttled ? ApiError(absl::StatusCode::kResourceExhausted, "TooManyRequests",
-                             absl::StrCat("Too many requests. Retry after ",
-                                          outcome.retry_after_seconds, " seconds."))
-                  : ApiError(absl::StatusCode::kUnavailable, "ServiceUnavailable",
-                             absl::StrCat("The service is temporarily unavailable. Retry after ",
-                                          outcome.retry_after_seconds, " seconds."));
-    WriteStatus(status, context, response);
-    response.set_header("Retry-After", std::to_string(outcome.retry_after_seconds));
+        throttled
+            ? ApiError(absl::StatusCode::kResourceExhausted, "TooManyRequests",
+                       absl::StrCat("Too many requests. Retry after ", retry_after, " seconds."))
+            : ApiError(absl::StatusCode::kUnavailable, "ServiceUnavailable",
+                       absl::StrCat("The service is temporarily unavailable. Retry after ",
+                                    retry_after, " seconds."));
+    HttpResponse answer = ErrorResponse(status, context);
+    answer.WithHeader("Retry-After", retry_after);
+    Write(answer, context, response);
     return true;
   }
   return false;
@@ -107,10 +124,15 @@ absl::StatusOr<HttpResponse> Dispatcher::Route(RequestContext& context) {
   }
   if (!match) {
     if (!allowed.empty()) {
-      return ApiError(
-          absl::StatusCode::kUnimplemented, "MethodNotAllowed",
-          absl::StrCat("Method ", context.request.method, " is not allowed on ",
-                       context.request.path, " (allowed: ", absl::StrJoin(allowed, ", "), ")."));
+      // RFC 9110 §15.5.6: a 405 lists the methods the resource supports.
+      HttpResponse answer =
+          ErrorResponse(ApiError(absl::StatusCode::kUnimplemented, "MethodNotAllowed",
+                                 absl::StrCat("Method ", context.request.method,
+                                              " is not allowed on ", context.request.path,
+                                              " (allowed: ", absl::StrJoin(allowed, ", "), ").")),
+                        context);
+      answer.WithHeader("Allow", absl::StrJoin(allowed, ", "));
+      return answer;
     }
     return NotFoundError(
         absl::StrCat("No resource at ", context.request.method, " ", context.request.path, "."));
@@ -153,8 +175,7 @@ void Dispatcher::Write(const HttpResponse& answer, const RequestContext& context
   }
 }
 
-void Dispatcher::WriteStatus(const absl::Status& status, const RequestContext& context,
-                             httplib::Response& response) const {
+HttpResponse Dispatcher::ErrorResponse(const absl::Status& status, const RequestContext& context) {
   HttpResponse answer = HttpResponse::Json(
       HttpStatusFor(status),
       GraphErrorBody(GraphCodeOf(status), std::string(status.message()), context.request_id,
@@ -162,6 +183,34 @@ void Dispatcher::WriteStatus(const absl::Status& status, const RequestContext& c
   if (answer.status == 401) {
     answer.WithHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
   }
+  return answer;
+}
+
+void Dispatcher::WriteStatus(const absl::Status& status, const RequestContext& context,
+                             httplib::Response& response) const {
+  Write(ErrorResponse(status, context), context, response);
+}
+
+void Dispatcher::WriteRefusal(const httplib::Request& request, httplib::Response& response) const {
+  if (!response.body.empty() || response.has_header("request-id")) {
+    return;  // answered by Handle
+  }
+  RequestContext context{request};
+  context.request_id = NewGuid();
+  if (request.has_header("client-request-id")) {
+    context.client_request_id = request.get_header_value("client-request-id");
+  }
+  context.now = clock_.Now();
+  const std::string message =
+      response.status == 413
+          ? "The request body is larger than the service accepts."
+          : absl::StrCat("The request could not be read (HTTP ", response.status, ").");
+  const std::string code = response.status == 413  ? "RequestEntityTooLarge"
+                           : response.status < 500 ? "BadRequest"
+                                                   : "InternalServerError";
+  HttpResponse answer = HttpResponse::Json(
+      response.status,
+      GraphErrorBody(code, message, context.request_id, context.client_request_id, context.now));
   Write(answer, context, response);
 }
 

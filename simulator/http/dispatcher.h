@@ -32,6 +32,11 @@ class Dispatcher {
 
   void Handle(const httplib::Request& request, httplib::Response& response);
 
+  // What httplib refused before Handle ran (413 too large, 400 unreadable request): the Graph
+  // envelope with a request-id, as for every other error. Leaves answered responses alone
+  // (wired to httplib's error handler, which sees every status >= 400).
+  void WriteRefusal(const httplib::Request& request, httplib::Response& response) const;
+
   // Last-resort answer when something escaped Handle (wired to httplib's exception handler).
   static void WriteInternalError(const httplib::Request& request, httplib::Response& response);
 
@@ -42,6 +47,7 @@ class Dispatcher {
   absl::StatusOr<HttpResponse> Route(RequestContext& context);
   void Write(const HttpResponse& answer, const RequestContext& context,
              httplib::Response& response) const;
+  static HttpResponse ErrorResponse(const absl::Status& status, const RequestContext& context);
   void WriteStatus(const absl::Status& status, const RequestContext& context,
                    httplib::Response& response) const;
 

@@ -1,5 +1,7 @@
 #include "simulator/http/faults.h"
 
+#include <re2/re2.h>
+
 #include <array>
 
 #include "absl/strings/str_cat.h"
@@ -50,12 +52,14 @@ absl::StatusOr<nlohmann::json> FaultInjector::Add(const nlohmann::json& input) {
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   rule.path_pattern = pattern->value_or(".*");
-  try {
-    rule.path_regex = std::regex(rule.path_pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto regex = std::make_shared<const RE2>(rule.path_pattern, options);
+  if (!regex->ok()) {
     return BadRequest(
-        absl::StrCat("Field 'pathPattern' is not a valid regular expression: ", e.what()));
+        absl::StrCat("Field 'pathPattern' is not a valid regular expression: ", regex->error()));
   }
+  rule.path_regex = std::move(regex);
   rule.tenant_id = *tenant;
   rule.retry_after_seconds = static_cast<int>(retry_after->value_or(1));
   if (rule.retry_after_seconds < 0 || rule.retry_after_seconds > 3600) {
@@ -138,7 +142,7 @@ FaultOutcome FaultInjector::Evaluate(const std::string& method, const std::strin
     if (rule.tenant_id && (!tenant_id || !EqualsIgnoreCase(*rule.tenant_id, *tenant_id))) {
       continue;
     }
-    if (!std::regex_search(path, rule.path_regex)) {
+    if (!RE2::PartialMatch(path, *rule.path_regex)) {
       continue;
     }
     const bool is_error = rule.kind != "latency";

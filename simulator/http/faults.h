@@ -1,15 +1,19 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace opcsim::http {
 
@@ -44,7 +48,8 @@ class FaultInjector {
     std::string id;
     std::string method;
     std::string path_pattern;
-    std::regex path_regex;
+    // RE2: the pattern comes from input, and RE2 matches in linear time whatever it is.
+    std::shared_ptr<const re2::RE2> path_regex;
     std::optional<std::string> tenant_id;
     std::string kind;  // throttle | unavailable | latency | drop
     int retry_after_seconds = 1;

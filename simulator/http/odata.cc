@@ -2,7 +2,10 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <set>
+#include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "simulator/domain/errors.h"
@@ -304,9 +307,17 @@ std::optional<std::string> Filter::RequiredValue(std::string_view field) const {
 
 absl::StatusOr<CollectionQuery> ParseCollectionQuery(const httplib::Request& request) {
   CollectionQuery query;
-  for (const auto& [name, value] : request.params) {
-    if (name.empty() || name[0] != '$') {
+  std::set<std::string> seen;
+  for (const auto& [given_name, value] : request.params) {
+    if (given_name.empty() || given_name[0] != '$') {
       continue;  // not an OData option
+    }
+    // OData system query option names are case-insensitive ($Top = $top); each may appear once.
+    const std::string name = absl::AsciiStrToLower(given_name);
+    if (!seen.insert(name).second) {
+      return BadRequest(absl::StrCat("Query option '", name,
+                                     "' was specified more than once; it must be "
+                                     "specified at most once."));
     }
     if (name == "$top" || name == "$skip") {
       int number = 0;
@@ -327,7 +338,7 @@ absl::StatusOr<CollectionQuery> ParseCollectionQuery(const httplib::Request& req
     } else if (name == "$filter") {
       query.filter = value;
     } else {
-      return BadRequest(absl::StrCat("Query option '", name, "' is not supported."));
+      return BadRequest(absl::StrCat("Query option '", given_name, "' is not supported."));
     }
   }
   return query;

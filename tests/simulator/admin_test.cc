@@ -300,7 +300,7 @@ TEST_F(AdminTest, ClockCanBeReadAdvancedAndScaled) {
   EXPECT_EQ(before.body["timeScale"], 1.0);
   Reply after = client_->AdminPost("/_sim/clock/advance", {{"seconds", 3600}});
   ASSERT_EQ(after.status, 200);
-  EXPECT_GE(
+  EXPECT_EQ(  // the tests' clock is frozen: only the push moved it
       after.body["nowMilliseconds"].get<int64_t>() - before.body["nowMilliseconds"].get<int64_t>(),
       3600 * 1000);
   EXPECT_EQ(client_->AdminPost("/_sim/clock/advance", {{"seconds", -1}}).status, 400);

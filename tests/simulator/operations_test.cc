@@ -104,7 +104,7 @@ TEST_F(OperationsTest, ResourceAccountsGetVoiceApplicationAssigned) {
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   nlohmann::json body = AssignBody("+441632960100", upper_case_id);
-  body["assignmentCategory"] = "Alternate";
+  body["assignmentCategory"] = "alternate";
   EXPECT_TRUE(AssignAndGetDetail(body, "succeeded").is_null());
   nlohmann::json number = Number("+441632960100");
   EXPECT_EQ(number["assignmentStatus"], "voiceApplicationAssigned");

@@ -134,6 +134,7 @@ void SimTest::SetUp() {
   options_.seed_path = DefaultSeedPath();
   options_.admin_key = kAdminKey;
   options_.time_scale = 1.0;
+  options_.frozen_clock = true;
   options_.threads = 8;
   Restart();
 }

@@ -106,7 +106,7 @@ std::string Q(const std::string& value);
 std::string DefaultSeedPath();
 
 // In-process simulator with the default seed; the client holds a token of the seeded tenant.
-// Time scale 1: tests move time with Advance() rather than sleeping.
+// A frozen clock at time scale 1: time moves only with Advance(), never with the wall clock.
 class SimTest : public ::testing::Test {
  public:
   // A valid consent contact.

@@ -51,12 +51,23 @@ TEST_F(TokenTest, RefusesBadCredentialsWithAadErrors) {
 
   Reply missing = ToReply(
       client_->raw().Post(std::string("/") + kTenantId + "/oauth2/v2.0/token",
-                          "grant_type=client_credentials&client_id=" + std::string(kClientId),
+                          "grant_type=client_credentials&client_id=" + std::string(kClientId) +
+                              "&scope=" + Q("https://graph.microsoft.com/.default"),
                           "application/x-www-form-urlencoded"));
-  EXPECT_EQ(missing.status, 400);
-  EXPECT_EQ(missing.body["error"], "invalid_request");
+  // No credential at all: invalid_client (AADSTS7000218), not invalid_request.
+  EXPECT_EQ(missing.status, 401);
+  EXPECT_EQ(missing.body["error"], "invalid_client");
+  EXPECT_EQ(missing.body["error_codes"][0], 7000218);
   EXPECT_NE(missing.body["error_description"].get<std::string>().find("client_secret"),
             std::string::npos);
+
+  Reply no_scope = ToReply(client_->raw().Post(
+      std::string("/") + kTenantId + "/oauth2/v2.0/token",
+      "grant_type=client_credentials&client_id=" + std::string(kClientId) + "&client_secret=x",
+      "application/x-www-form-urlencoded"));
+  EXPECT_EQ(no_scope.status, 400);
+  EXPECT_EQ(no_scope.body["error"], "invalid_request");
+  EXPECT_EQ(no_scope.body["error_codes"][0], 900144);
 
   Reply grant = ToReply(
       client_->raw().Post(std::string("/") + kTenantId + "/oauth2/v2.0/token",
