@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
                  "simulated seconds a newly created object stays invisible to reads")
       ->check(CLI::Range(0.0, 3600.0))
       ->capture_default_str();
+  app.add_option("--issued-token-log", options.settings.issued_token_log,
+                 "tests only: append every issued access token to this file");
   app.add_option("--threads", options.threads, "HTTP worker threads")->capture_default_str();
   app.add_flag(
       "--graph-public-only", options.graph_public_only,

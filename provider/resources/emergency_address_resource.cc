@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "provider/resources/contract_guard.h"
+#include "provider/resources/elin.h"
 
 namespace opc::resources {
 
@@ -78,7 +79,9 @@ constexpr StringField kStringFields[] = {
      &UpdateCivicAddressRequest::postal_code, "Postal code."},
     {"elin", &CivicAddress::elin, &CreateCivicAddressRequest::elin,
      &UpdateCivicAddressRequest::elin,
-     "Emergency Location Identification Number, for ELIN gateways (Direct Routing)."},
+     "Emergency Location Identification Number, for ELIN gateways (Direct Routing): the "
+     "number sent to emergency services, digits only (at most 15) with an optional leading "
+     "`+`, e.g. `4255550100`."},
 };
 
 // latitude/longitude: numbers in Terraform, decimal strings at the service.
@@ -249,6 +252,9 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
     Attribute attribute = EditRuled(framework::OptionalString(field.attribute, field.description));
     // The service treats "" as unset, which would leave a permanent diff: omit it instead.
     attribute.validators.push_back(framework::validators::LengthBetween(1, 1024));
+    if (attribute.name == "elin") {
+      attribute.validators.push_back(ElinValidator());
+    }
     schema.block.attributes.push_back(std::move(attribute));
   }
   for (const CoordinateField& field : kCoordinateFields) {

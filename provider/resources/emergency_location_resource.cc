@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "provider/resources/contract_guard.h"
+#include "provider/resources/elin.h"
 
 namespace opc::resources {
 
@@ -87,12 +88,15 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
 
   Attribute elin = framework::OptionalString(
       "elin",
-      "Emergency Location Identification Number, for ELIN gateways (Direct Routing). Set or "
+      "Emergency Location Identification Number, for ELIN gateways (Direct Routing): the number "
+      "sent to emergency services, digits only (at most 15) with an optional leading `+`, e.g. "
+      "`4255550100`. Set or "
       "changed in place; the service cannot clear an ELIN, so removing it replaces the "
       "location.");
   elin.plan_modifiers.push_back(framework::planmodifier::RequiresReplaceIf(
       ElinChangeNeedsReplacement, "Removing the ELIN replaces the location."));
   elin.validators.push_back(framework::validators::LengthBetween(1, 256));
+  elin.validators.push_back(ElinValidator());
 
   Attribute country = framework::ComputedString(
       "country", "ISO 3166-1 alpha-2 country of the location (that of its address).");

@@ -63,7 +63,7 @@ struct Resolved {
   std::string env_var;
 };
 
-// Config values as text; an empty string counts as not set, so the environment can fill it.
+// Config values as text (an empty string, refused by name before this, gives nullopt).
 std::optional<std::string> ConfigText(const Value& value) {
   if (!value.IsKnown()) {
     return std::nullopt;
@@ -142,6 +142,26 @@ void AddInvalid(const Setting& setting, const Resolved& resolved, const absl::St
                     ".");
   }
   diags.AddError(absl::StrCat("Invalid ", setting.attribute), detail,
+                 AttributePath::Root(setting.attribute));
+}
+
+// `tenant_id = ""` is a mistake (an empty variable, a typo), not a wish for the environment's
+// value: falling back silently could act on another tenant, so it is refused by name.
+bool IsEmptyString(const Value& value) {
+  return value.IsKnown() && !value.IsNull() &&
+         value.type().kind() == framework::Type::Kind::kString && value.AsString().empty();
+}
+
+void AddEmpty(const Setting& setting, Diagnostics& diags) {
+  std::string detail = absl::StrCat("`", setting.attribute, "` is set to an empty string. ");
+  if (setting.env_vars.empty()) {
+    absl::StrAppend(&detail, "Give it a value or remove it.");
+  } else {
+    absl::StrAppend(&detail, "Give it a value, or remove it to use the ",
+                    absl::StrJoin(setting.env_vars, " or "), " environment variable",
+                    setting.default_text ? " or the default." : ".");
+  }
+  diags.AddError(absl::StrCat("Empty ", setting.attribute), detail,
                  AttributePath::Root(setting.attribute));
 }
 
@@ -252,6 +272,10 @@ framework::Schema OperatorConnectProvider::GetSchema() const {
 
 void OperatorConnectProvider::ValidateConfig(const Value& config, Diagnostics& diags) {
   for (const Setting* setting : kAllSettings) {
+    if (IsEmptyString(config.GetAttr(setting->attribute))) {
+      AddEmpty(*setting, diags);
+      continue;
+    }
     std::optional<std::string> text = ConfigText(config.GetAttr(setting->attribute));
     if (!text.has_value()) {
       continue;  // unset or unknown: Configure decides once the value is known
@@ -308,6 +332,10 @@ void OperatorConnectProvider::Configure(const framework::ConfigureProviderReques
   bool has_unknown = false;
   ProviderSettings settings;
   for (const Setting* setting : kAllSettings) {
+    if (IsEmptyString(req.config.GetAttr(setting->attribute))) {
+      AddEmpty(*setting, diags);  // known only now (e.g. from a resource): same rule
+      continue;
+    }
     Resolved resolved = Resolve(*setting, req.config, env_);
     if (resolved.origin == Resolved::Origin::kUnknown) {
       has_unknown = true;

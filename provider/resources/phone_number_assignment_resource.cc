@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "provider/client/e164.h"
 #include "provider/client/string_util.h"
+#include "provider/resources/location_country_check.h"
 
 namespace opc::resources {
 
@@ -273,6 +274,21 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
   // A number that stays assigned must keep its operator's coverage (removal_ledger.h).
   if (!req.prior.IsNull() && !resp.planned.IsNull()) {
     RefuseIfCoverageRemoved(req.prior, resp.diagnostics);
+  }
+  // A new or changed location is checked against the number's country now, not after the
+  // long-running operation (location_country_check.h).
+  if (!resp.planned.IsNull()) {
+    const Value& location = resp.planned.GetAttr(kLocationId);
+    const Value& number = resp.planned.GetAttr(kTelephoneNumber);
+    const bool changed = req.prior.IsNull() || !resp.requires_replace.empty() ||
+                         !location.Equals(req.prior.GetAttr(kLocationId));
+    Diagnostics unconfigured;  // unconfigured while planning: apply decides
+    const client::TenantClient* client = client_.Get(unconfigured);
+    if (changed && client != nullptr && location.IsKnown() && !location.IsNull() &&
+        number.IsKnown() && !number.IsNull()) {
+      CheckLocationCountry(*client, number.AsString(), location.AsString(), CancellationToken(),
+                           resp.diagnostics);
+    }
   }
   // Only an in-place location change can be refused by the operator; tell the user at plan
   // time rather than half-way through an apply.

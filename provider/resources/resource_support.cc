@@ -1,7 +1,9 @@
 #include "provider/resources/resource_support.h"
 
-#include <regex>
 #include <utility>
+
+#include "provider/resources/api_field_names.h"
+#include "provider/resources/iso_countries.h"
 
 namespace opc::resources {
 
@@ -81,13 +83,15 @@ Value StringList(const std::vector<std::string>& items) {
 
 void AddApiError(framework::Diagnostics& diags, std::string_view action, const absl::Status& status,
                  std::optional<framework::AttributePath> attribute) {
-  diags.AddError(std::string(action) + " failed", std::string(status.message()),
-                 std::move(attribute));
+  // The service names its JSON fields; the user wrote attributes (api_field_names.h).
+  NamedMessage named =
+      WithAttributeNames(std::string_view(status.message().data(), status.message().size()));
+  diags.AddError(std::string(action) + " failed", std::move(named.message),
+                 attribute ? std::move(attribute) : std::move(named.attribute));
 }
 
 framework::Validator CountryCodeValidator() {
-  return framework::validators::MatchesRegex("^[A-Z]{2}$",
-                                             "an ISO 3166-1 alpha-2 country code such as \"GB\"");
+  return IsoCountryCodeValidator();  // the real list, not just the shape (iso_countries.h)
 }
 
 }  // namespace opc::resources

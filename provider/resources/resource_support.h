@@ -50,7 +50,7 @@ framework::Value StringList(const std::vector<std::string>& items);
 void AddApiError(framework::Diagnostics& diags, std::string_view action, const absl::Status& status,
                  std::optional<framework::AttributePath> attribute = std::nullopt);
 
-// The ISO 3166-1 alpha-2 validator ("GB", "US"): two upper-case letters.
+// The ISO 3166-1 alpha-2 validator ("GB", "US"): an officially assigned code, upper case.
 framework::Validator CountryCodeValidator();
 
 }  // namespace opc::resources

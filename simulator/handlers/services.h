@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "simulator/clock.h"
 #include "simulator/handlers/replication_lag.h"
 #include "simulator/http/faults.h"
@@ -20,6 +22,9 @@ struct SimSettings {
   int token_lifetime_seconds = 3599;
   // Eventual consistency at start (see replication_lag.h); /_sim/replicationLag changes it.
   double replication_lag_seconds = 0;
+  // Tests only (--issued-token-log): every access token issued is appended to this file, one a
+  // line, so that a test can look for the tokens where they must never appear.
+  std::string issued_token_log;
 };
 
 // What the handlers work with.

@@ -2,6 +2,7 @@
 // grant, with its (non-Graph) error format.
 
 #include <cctype>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -186,6 +187,9 @@ absl::StatusOr<http::HttpResponse> IssueToken(Services& services, http::RequestC
   }
   if (refusal) {
     return *refusal;
+  }
+  if (!services.settings.issued_token_log.empty()) {
+    std::ofstream(services.settings.issued_token_log, std::ios::app) << token << "\n";
   }
   const int lifetime = services.settings.token_lifetime_seconds;
   return http::HttpResponse::Json(200, {{"token_type", "Bearer"},

@@ -198,7 +198,7 @@ std::string LocationConfig(const std::string& floor_description, const std::stri
 }
 
 TEST_F(EmergencyE2ETest, LocationLifecycle) {
-  ASSERT_NO_FATAL_FAILURE(WriteAndInit(LocationConfig("Floor 3", "E1", "")));
+  ASSERT_NO_FATAL_FAILURE(WriteAndInit(LocationConfig("Floor 3", "2065550101", "")));
   ASSERT_NO_FATAL_FAILURE(ApplyOk());
   nlohmann::json floor = StateValues(tf_, "operatorconnect_emergency_location.floor");
   const std::string floor_id = floor["id"];
@@ -208,27 +208,27 @@ TEST_F(EmergencyE2ETest, LocationLifecycle) {
   EXPECT_EQ(floor["is_default"], false);
   EXPECT_EQ(tf_.ShowJson()["values"]["outputs"]["hq_location_count"]["value"], 3)
       << "the data source lists the default location and both new ones";
-  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + floor_id).body["elin"], "E1");
+  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + floor_id).body["elin"], "2065550101");
   ExpectEmptyPlan("after create");
 
   // In place: a new description, an ELIN set where there was none.
-  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "E1", "E2"));
+  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "2065550101", "2065550102"));
   SavedPlan update = PlanToFile(tf_);
   EXPECT_THAT(update.actions["operatorconnect_emergency_location.floor"], ElementsAre("update"));
   EXPECT_THAT(update.actions["operatorconnect_emergency_location.lobby"], ElementsAre("update"));
   EXPECT_THAT(update.actions["operatorconnect_emergency_address.hq"], ElementsAre("no-op"));
   ASSERT_EQ(tf_.Run({"apply", "-no-color", "-input=false", "p.tfplan"}).exit_code, 0);
   ExpectEmptyPlan("after the in-place update");
-  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + lobby_id).body["elin"], "E2");
+  EXPECT_EQ(sim_->Graph("GET", kLocationsPath + lobby_id).body["elin"], "2065550102");
   EXPECT_EQ(sim_->Graph("GET", kLocationsPath + floor_id).body["description"], "Floor 4");
 
   // Changing an ELIN is in place; clearing one replaces the location.
-  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "E3"));
+  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "2065550103"));
   SavedPlan replace = PlanToFile(tf_);
   EXPECT_THAT(replace.actions["operatorconnect_emergency_location.floor"],
               ElementsAre("delete", "create"));
   EXPECT_THAT(replace.actions["operatorconnect_emergency_location.lobby"], ElementsAre("update"));
-  EXPECT_THAT(replace.text, HasSubstr("- elin             = \"E1\" -> null # forces replacement"));
+  EXPECT_THAT(replace.text, HasSubstr("- elin             = \"2065550101\" -> null # forces replacement"));
   ASSERT_EQ(tf_.Run({"apply", "-no-color", "-input=false", "p.tfplan"}).exit_code, 0);
   ExpectEmptyPlan("after the replacement");
   EXPECT_EQ(GraphStatus(kLocationsPath + floor_id), 404) << "the old location is gone";
@@ -255,14 +255,14 @@ TEST_F(EmergencyE2ETest, LocationLifecycle) {
   // Import into a fresh state (address with the CLI, locations with import blocks).
   const std::string floor_now = StateValues(tf_, "operatorconnect_emergency_location.floor")["id"];
   TerraformRunner& fresh = NewRunner();
-  ASSERT_NO_FATAL_FAILURE(WriteAndInit(fresh, LocationConfig("Floor 4", "", "E3")));
+  ASSERT_NO_FATAL_FAILURE(WriteAndInit(fresh, LocationConfig("Floor 4", "", "2065550103")));
   ProcessResult imported = fresh.Run(
       {"import", "-no-color", "-input=false", "operatorconnect_emergency_address.hq", address_id});
   ASSERT_EQ(imported.exit_code, 0) << Describe(imported);
   ProcessResult cli_location = fresh.Run({"import", "-no-color", "-input=false",
                                           "operatorconnect_emergency_location.lobby", lobby_id});
   ASSERT_EQ(cli_location.exit_code, 0) << Describe(cli_location);
-  fresh.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "E3") +
+  fresh.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "2065550103") +
                     "\nimport {\n  to = operatorconnect_emergency_location.floor\n  id = \"" +
                     floor_now + "\"\n}\n");
   ASSERT_NO_FATAL_FAILURE(ApplyOk(fresh));

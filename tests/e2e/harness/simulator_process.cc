@@ -85,6 +85,18 @@ std::unique_ptr<SimulatorProcess> SimulatorProcess::Start(Options options, std::
   return sim;
 }
 
+const ProcessResult& SimulatorProcess::Stop() {
+  if (!stopped_) {
+    process_->Signal(SIGTERM);
+    ProcessResult result = process_->Wait(std::chrono::seconds(10));
+    result.stdout_text = process_->stdout_text();
+    result.stderr_text = process_->stderr_text();
+    stopped_ = std::move(result);
+    process_.reset();
+  }
+  return *stopped_;
+}
+
 SimulatorProcess::~SimulatorProcess() {
   if (process_ != nullptr) {
     process_->Signal(SIGTERM);

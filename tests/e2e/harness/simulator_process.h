@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,10 @@ class SimulatorProcess {
 
   const std::string& base_url() const { return base_url_; }
 
+  // Stops the simulator (SIGTERM) and returns everything it printed; later calls return the
+  // same. The destructor then has nothing left to stop.
+  const ProcessResult& Stop();
+
   // OPERATORCONNECT_* variables that point the provider at this simulator as the seed's app.
   Environment ProviderEnvironment() const;
 
@@ -74,6 +79,7 @@ class SimulatorProcess {
   std::string host_;
   int port_ = 0;
   mutable std::string token_;
+  std::optional<ProcessResult> stopped_;
 };
 
 // The repository's default seed file.

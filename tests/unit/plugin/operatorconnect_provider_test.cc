@@ -297,19 +297,43 @@ TEST_F(ProviderConfigTest, OperatorConnectVariablesAreTheSecondFallback) {
   EXPECT_EQ(out.settings->max_list_items, 5000);
 }
 
-TEST_F(ProviderConfigTest, ConfigWinsOverEnvironmentAndEmptyMeansUnset) {
+TEST_F(ProviderConfigTest, ConfigWinsOverEnvironment) {
   Env env = {{"ARM_TENANT_ID", "11111111-1111-1111-1111-111111111111"},
              {"ARM_CLIENT_ID", kClient},
              {"OPERATORCONNECT_MAX_RETRIES", "9"}};
   Configured out = Configure(Config({{"tenant_id", Value::String(kTenant)},
-                                     {"client_id", Value::String("")},
                                      {"client_secret", Value::String(kSecret)},
                                      {"max_retries", Value::Int(2)}}),
                              env);
   ASSERT_TRUE(out.diags.empty());
   EXPECT_EQ(out.settings->tenant_id, kTenant);
-  EXPECT_EQ(out.settings->client_id, kClient);  // "" fell back to ARM_CLIENT_ID
+  EXPECT_EQ(out.settings->client_id, kClient);  // unset (null) falls back to ARM_CLIENT_ID
   EXPECT_EQ(out.settings->max_retries, 2);
+}
+
+// tenant_id = "" is a mistake, not a request for ARM_TENANT_ID: refused by name at validate
+// and (for values known only then) at configure, even when the environment has a value.
+TEST_F(ProviderConfigTest, EmptyStringsAreRefusedByNameInsteadOfFallingBack) {
+  Env env = {{"ARM_TENANT_ID", kTenant},
+             {"ARM_CLIENT_ID", kClient},
+             {"ARM_CLIENT_SECRET", kSecret},
+             {"OPERATORCONNECT_ENDPOINT", "http://127.0.0.1:9"}};
+  for (const char* attribute :
+       {"tenant_id", "client_id", "client_secret", "endpoint", "authority_url",
+        "ca_certificate_file", "request_timeout", "operation_timeout"}) {
+    SCOPED_TRACE(attribute);
+    Value config = Credentials({{attribute, Value::String("")}});
+    if (std::string(attribute) == "tenant_id" || std::string(attribute) == "client_id" ||
+        std::string(attribute) == "client_secret") {
+      config = Config({{attribute, Value::String("")}});  // the rest from the environment
+    }
+    ExpectSingleErrorOn(Validate(config), attribute, "empty string");
+    Configured out = Configure(config, env);
+    ExpectSingleErrorOn(out.diags, attribute, "empty string");
+    EXPECT_EQ(out.settings, nullptr);
+  }
+  EXPECT_THAT(Validate(Config({{"tenant_id", Value::String("")}})).items()[0].detail,
+              HasSubstr("ARM_TENANT_ID"));
 }
 
 TEST_F(ProviderConfigTest, InvalidEnvironmentValuesNameTheVariable) {
