@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "provider/resources/adoption.h"
 #include "provider/resources/contract_guard.h"
 
 namespace opc::resources {
@@ -320,8 +321,9 @@ void EmergencyAddressResource::Create(const framework::CreateRequest& req,
   if (client == nullptr) {
     return;
   }
-  absl::StatusOr<CivicAddress> created =
-      client->emergency().CreateCivicAddress(CivicAddressCreateRequest(req.planned), req.cancel);
+  // Safe to repeat: an identical address left by an interrupted run is taken over.
+  absl::StatusOr<CivicAddress> created = CreateOrAdoptCivicAddress(
+      *client, client_.adoption_claims(), CivicAddressCreateRequest(req.planned), req.cancel);
   if (!created.ok()) {
     AddApiError(resp.diagnostics, "Creating the emergency address", created.status());
     return;

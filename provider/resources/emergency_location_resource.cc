@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "provider/resources/adoption.h"
 #include "provider/resources/contract_guard.h"
 
 namespace opc::resources {
@@ -134,8 +135,9 @@ void EmergencyLocationResource::Create(const framework::CreateRequest& req,
   request.civic_address_id = StringOr(req.planned.GetAttr("civic_address_id"));
   request.description = StringOr(req.planned.GetAttr("description"));
   request.elin = OptionalString(req.planned.GetAttr("elin"));
+  // Safe to repeat: an identical place left by an interrupted run is taken over.
   absl::StatusOr<EmergencyLocation> created =
-      client->emergency().CreateLocation(request, req.cancel);
+      CreateOrAdoptLocation(*client, client_.adoption_claims(), request, req.cancel);
   if (!created.ok()) {
     AddApiError(resp.diagnostics, "Creating the emergency location", created.status());
     return;

@@ -65,6 +65,18 @@ TEST(GraphClient, IfMatchIsSentOnPatchAndDelete) {
   EXPECT_FALSE(requests[1].headers.Has("Content-Type"));
 }
 
+TEST(GraphClient, WritesOnTheWireGetAGraceAfterStopReadsDoNot) {
+  GraphHarness h;
+  h.transport.Enqueue(JsonResponse(201, {{"id", "x"}}));
+  h.transport.Enqueue(JsonResponse(200, {{"id", "x"}}));
+  ASSERT_TRUE(h.client.Post("/beta/things", {{"a", 1}}, h.cancel).ok());
+  ASSERT_TRUE(h.client.Get("/beta/things/x", {}, h.cancel).ok());
+  std::vector<HttpRequest> requests = h.transport.requests();
+  EXPECT_EQ(requests[0].cancel_grace, GraphClientOptions().write_grace);
+  EXPECT_GT(requests[0].cancel_grace.count(), 0);
+  EXPECT_EQ(requests[1].cancel_grace.count(), 0);
+}
+
 TEST(GraphClient, EtagFromHeaderOrBody) {
   GraphHarness h;
   h.transport.Enqueue(
