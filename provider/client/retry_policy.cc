@@ -135,8 +135,7 @@ RetryOutcome Retrier::Run(std::string_view description, const Attempt& attempt,
                  FormatDuration(options_.total_timeout), " for one request");
       return outcome;
     }
-    if (waited_ms_.fetch_add(delay->count()) + delay->count() >
-        options_.run_wait_budget.count()) {
+    if (waited_ms_.fetch_add(delay->count()) + delay->count() > options_.run_wait_budget.count()) {
       waited_ms_.fetch_sub(delay->count());
       outcome.gave_up_reason =
           StrCat("gave up after ", outcome.attempts,

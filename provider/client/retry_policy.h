@@ -84,9 +84,7 @@ class Retrier {
   const RetryOptions& options() const { return options_; }
   // Figures of this Retrier's life so far (for logs and the soak test).
   int64_t retries() const { return retries_.load(); }
-  std::chrono::milliseconds waited() const {
-    return std::chrono::milliseconds(waited_ms_.load());
-  }
+  std::chrono::milliseconds waited() const { return std::chrono::milliseconds(waited_ms_.load()); }
 
  private:
   RetryOptions options_;

@@ -77,9 +77,9 @@ std::mutex& AdoptionClaims::LockFor(const std::string& key) {
 }
 
 std::string CivicAddressKey(const CreateCivicAddressRequest& wanted) {
-  return absl::StrCat(client::AsciiStrToLower(wanted.country_or_region), "|",
-                      wanted.company_name, "|", wanted.description.value_or(""), "|",
-                      wanted.city.value_or(""), "|", wanted.street_name.value_or(""));
+  return absl::StrCat(client::AsciiStrToLower(wanted.country_or_region), "|", wanted.company_name,
+                      "|", wanted.description.value_or(""), "|", wanted.city.value_or(""), "|",
+                      wanted.street_name.value_or(""));
 }
 
 std::optional<std::string> CivicAddressDifference(const CivicAddress& existing,
@@ -152,12 +152,15 @@ std::optional<std::string> ConsentDifference(const client::Consent& existing,
   for (std::size_t i = 0; i < wanted.contacts.size(); ++i) {
     const client::Contact& have = existing.contacts[i];
     const client::Contact& want = wanted.contacts[i];
-    if (have.full_name != want.full_name) return "contact.full_name";
-    if (!client::EqualsIgnoreCase(have.email, want.email)) return "contact.email";
+    if (have.full_name != want.full_name)
+      return "contact.full_name";
+    if (!client::EqualsIgnoreCase(have.email, want.email))
+      return "contact.email";
     if (!SameText(have.telephone_number, want.telephone_number)) {
       return "contact.telephone_number";
     }
-    if (have.company_name != want.company_name) return "contact.company_name";
+    if (have.company_name != want.company_name)
+      return "contact.company_name";
     if (!client::EqualsIgnoreCase(have.company_size, want.company_size)) {
       return "contact.company_size";
     }
@@ -173,8 +176,8 @@ std::optional<std::string> AssignmentDifference(const client::NumberAssignment& 
     return "assignment_target_id";
   }
   // The service omits the category only for numbers it assigned with its default.
-  if (category && !client::EqualsIgnoreCase(existing.assignment_category.value_or("primary"),
-                                            *category)) {
+  if (category &&
+      !client::EqualsIgnoreCase(existing.assignment_category.value_or("primary"), *category)) {
     return "assignment_category";
   }
   if (number_type && !client::EqualsIgnoreCase(existing.number_type, *number_type)) {
@@ -257,8 +260,8 @@ void AddNotAdoptedError(framework::Diagnostics& diags, const std::string& what,
   }
   diags.AddError(
       absl::StrCat(what, " already exists"),
-      absl::StrCat("The tenant already holds ", what, ", and it differs from the configuration in `",
-                   attribute,
+      absl::StrCat("The tenant already holds ", what,
+                   ", and it differs from the configuration in `", attribute,
                    "`, so Terraform does not take it over. Either change the configuration to "
                    "match it, or bring it under Terraform as it is and let the next apply change "
                    "it:\n\n  terraform import ",

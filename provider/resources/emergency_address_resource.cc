@@ -228,7 +228,11 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
   schema.block.description = absl::StrCat(
       "An emergency (E911/LIS) civic address of the tenant. Creating it also creates its "
       "default emergency location. Import with the civic address ID.",
-      std::string(kUnpublishedApiNote), "\n\n", kEditRule);
+      std::string(kUnpublishedApiNote), "\n\n", kEditRule,
+      "\n\n**Safe to repeat.** When an interrupted run left this address behind (created in "
+      "the tenant, missing from the state), the next apply takes over an address of the same "
+      "country identical in every field instead of creating a second one; a merely similar "
+      "address is never taken over. Declare each address once.");
 
   Attribute id = framework::ComputedString("id", "The civic address ID.");
   id.use_state_for_unknown = true;

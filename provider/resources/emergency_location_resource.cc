@@ -70,7 +70,10 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
       "numbers. The address's default location is created with the address (see "
       "`operatorconnect_emergency_address.default_location_id`) and is not managed here. "
       "Import with the location ID." +
-      std::string(kUnpublishedApiNote);
+      std::string(kUnpublishedApiNote) +
+      "\n\n**Safe to repeat.** When an interrupted run left this place behind, the next apply "
+      "takes over the place of the same address with the same description and ELIN instead of "
+      "creating a second one.";
 
   Attribute id = framework::ComputedString("id", "The location ID.");
   id.use_state_for_unknown = true;

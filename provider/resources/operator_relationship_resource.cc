@@ -215,12 +215,8 @@ std::string DesiredStatus(const Value& planned) {
 // tenant's object.
 constexpr const char* kSettingsAttributes[] = {"wait_for_agreement", "agreement_timeout"};
 // Attributes read from the tenant (computed only).
-constexpr const char* kTenantReadAttributes[] = {"id",
-                                                 "operator_name",
-                                                 "status",
-                                                 "relationship_status",
-                                                 "relationship_comment",
-                                                 "consented_at"};
+constexpr const char* kTenantReadAttributes[] = {
+    "id", "operator_name", "status", "relationship_status", "relationship_comment", "consented_at"};
 
 // True when `planned` differs from `prior` in provider-side settings at most (the computed
 // attributes, unknown in a plan, are not compared).
@@ -228,8 +224,7 @@ bool OnlySettingsChange(const Value& prior, const Value& planned) {
   for (const auto& [name, type] : planned.type().attributes()) {
     const bool setting = std::find(std::begin(kSettingsAttributes), std::end(kSettingsAttributes),
                                    name) != std::end(kSettingsAttributes);
-    const bool read = std::find(std::begin(kTenantReadAttributes),
-                                std::end(kTenantReadAttributes),
+    const bool read = std::find(std::begin(kTenantReadAttributes), std::end(kTenantReadAttributes),
                                 name) != std::end(kTenantReadAttributes);
     if (setting || (read && !planned.GetAttr(name).IsKnown())) {
       continue;
@@ -354,6 +349,11 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "`operatorconnect_phone_number_assignment` assign them." +
       std::string(kUnpublishedApiNote) +
       "\n\n"
+      "**Safe to repeat.** When the tenant already has a relationship with the operator (an "
+      "interrupted run, or one enabled by hand), creating takes it over if its countries and "
+      "contact equal the configuration, and fails otherwise naming the differing attribute and "
+      "the `terraform import` command. Destroying waits, up to 5 minutes, while the service "
+      "refuses because the same run is still unassigning the operator's numbers.\n\n"
       "**Safe removal.** The service refuses to remove a relationship, or a country from it, "
       "while numbers of that operator are assigned there. The provider checks this at plan "
       "time for the assignments in the same configuration: when a plan removes the "
@@ -675,9 +675,8 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
     created = client->operators().GetConsent(request.operator_id, req.cancel);
     if (created.ok()) {
       if (std::optional<std::string> differs = ConsentDifference(*created, request)) {
-        AddNotAdoptedError(resp.diagnostics,
-                           "a relationship with operator " + request.operator_id, *differs,
-                           TypeName(), request.operator_id);
+        AddNotAdoptedError(resp.diagnostics, "a relationship with operator " + request.operator_id,
+                           *differs, TypeName(), request.operator_id);
         return;
       }
       client->logger().Log(client::LogLevel::kInfo,

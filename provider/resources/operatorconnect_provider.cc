@@ -45,8 +45,7 @@ const Setting kRequestTimeout{
     "request_timeout", {"OPERATORCONNECT_REQUEST_TIMEOUT"}, kDefaultRequestTimeout};
 const Setting kMaxRetries{
     "max_retries", {"OPERATORCONNECT_MAX_RETRIES"}, std::to_string(kDefaultMaxRetries)};
-const Setting kRetryBudget{
-    "retry_budget", {"OPERATORCONNECT_RETRY_BUDGET"}, kDefaultRetryBudget};
+const Setting kRetryBudget{"retry_budget", {"OPERATORCONNECT_RETRY_BUDGET"}, kDefaultRetryBudget};
 const Setting kRunRetryBudget{
     "run_retry_budget", {"OPERATORCONNECT_RUN_RETRY_BUDGET"}, kDefaultRunRetryBudget};
 const Setting kOperationTimeout{
@@ -54,10 +53,10 @@ const Setting kOperationTimeout{
 const Setting kMaxListItems{
     "max_list_items", {"OPERATORCONNECT_MAX_LIST_ITEMS"}, std::to_string(kDefaultMaxListItems)};
 
-const Setting* const kAllSettings[] = {
-    &kTenantId,    &kClientId,      &kClientSecret,     &kEndpoint,
-    &kAuthorityUrl, &kCaFile,       &kRequestTimeout,   &kMaxRetries,
-    &kRetryBudget, &kRunRetryBudget, &kOperationTimeout, &kMaxListItems};
+const Setting* const kAllSettings[] = {&kTenantId,       &kClientId,         &kClientSecret,
+                                       &kEndpoint,       &kAuthorityUrl,     &kCaFile,
+                                       &kRequestTimeout, &kMaxRetries,       &kRetryBudget,
+                                       &kRunRetryBudget, &kOperationTimeout, &kMaxListItems};
 
 // A setting's value and where it came from (named in diagnostics).
 struct Resolved {
@@ -129,8 +128,7 @@ absl::Status Check(const Setting& setting, const std::string& text) {
   if (&setting == &kMaxRetries) {
     return rules::ParseMaxRetries(text).status();
   }
-  if (&setting == &kOperationTimeout || &setting == &kRetryBudget ||
-      &setting == &kRunRetryBudget) {
+  if (&setting == &kOperationTimeout || &setting == &kRetryBudget || &setting == &kRunRetryBudget) {
     return rules::ParseDuration(text).status();
   }
   if (&setting == &kMaxListItems) {
@@ -229,7 +227,8 @@ framework::Schema OperatorConnectProvider::GetSchema() const {
   retries.description = absl::StrCat(
       "How many times a request that fails with a server error (500, 502), cannot connect or "
       "times out is retried, 0 to ",
-      kMaxMaxRetries, ". Throttled (429) and unavailable (503, 504, dropped connection) requests "
+      kMaxMaxRetries,
+      ". Throttled (429) and unavailable (503, 504, dropped connection) requests "
       "are not counted: they are waited out within `retry_budget`. Defaults to ",
       kDefaultMaxRetries, "; falls back to `OPERATORCONNECT_MAX_RETRIES`.");
   retries.optional = true;

@@ -139,10 +139,15 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "upload (the `operatorconnect_phone_numbers` data source lists the inventory), then "
       "apply the assignments: two applies, or `terraform apply "
       "-target=operatorconnect_operator_relationship.<name>` first.\n\n"
-      "**Order against the relationship.** Give each assignment `depends_on = "
-      "[operatorconnect_operator_relationship.<name>]` (or any reference to it): on destroy "
-      "Terraform then unassigns the numbers before it removes the relationship, which the "
-      "service refuses while the operator's numbers are assigned.\n\n"
+      "**Order against the relationship.** Giving each assignment `depends_on = "
+      "[operatorconnect_operator_relationship.<name>]` (or any reference to it) makes "
+      "Terraform unassign the numbers before it removes the relationship; without it, the "
+      "relationship's removal waits (up to 5 minutes) until the same run has unassigned them.\n\n"
+      "**Safe to repeat.** A number already assigned to the same target with the configured "
+      "category, number type and location (left by an interrupted run) is taken over instead "
+      "of assigned again; one that differs fails naming the attribute and the `terraform "
+      "import` command. When Terraform is stopped while the service's operation is still "
+      "running, the assignment is recorded as planned and the next plan reads its outcome.\n\n"
       "**One number, one target; a user may hold several numbers.** A number is assigned to "
       "one user or resource account at a time (assigning a number held by someone else "
       "fails). The tenant API documents no limit on how many numbers one target holds: "
@@ -344,9 +349,9 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
   absl::StatusOr<client::NumberAssignment> before =
       client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
   if (before.ok() && is_assigned_to_target(*before)) {
-    std::optional<std::string> differs = AssignmentDifference(
-        *before, request.assignment_target_id, request.assignment_category,
-        OptionalString(planned.GetAttr(kNumberType)));
+    std::optional<std::string> differs =
+        AssignmentDifference(*before, request.assignment_target_id, request.assignment_category,
+                             OptionalString(planned.GetAttr(kNumberType)));
     if (!differs && request.location_id &&
         !client::EqualsIgnoreCase(before->location_id.value_or(""), *request.location_id)) {
       differs = kLocationId;
@@ -356,10 +361,10 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
                          TypeName(), number);
       return;
     }
-    client->logger().Log(client::LogLevel::kInfo,
-                         absl::StrCat("took over the assignment of ", number, " to ",
-                                      request.assignment_target_id,
-                                      ": already in place as configured"));
+    client->logger().Log(
+        client::LogLevel::kInfo,
+        absl::StrCat("took over the assignment of ", number, " to ", request.assignment_target_id,
+                     ": already in place as configured"));
     resp.new_state = AssignmentState(type, *before, planned);
     return;
   }

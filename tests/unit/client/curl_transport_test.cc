@@ -207,8 +207,7 @@ TEST_F(CurlTransportTest, AWriteOnTheWireIsAnsweredWithinItsGraceAfterCancellati
   EXPECT_EQ(response->status_code, 201);
   EXPECT_EQ(response->body, R"({"id":"created"})");
   // Once cancelled, nothing new is sent, grace or not.
-  EXPECT_EQ(transport_->Send(request, stop_.Token()).status().code(),
-            absl::StatusCode::kCancelled);
+  EXPECT_EQ(transport_->Send(request, stop_.Token()).status().code(), absl::StatusCode::kCancelled);
 }
 
 TEST_F(CurlTransportTest, WithoutGraceCancellationAbandonsTheWriteOnTheWire) {

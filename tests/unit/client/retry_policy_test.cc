@@ -213,7 +213,8 @@ TEST_F(RetrierTest, StopsWhenTheNextWaitWouldExceedTheTotalTimeout) {
   EXPECT_EQ(outcome.result->status_code, 429);
   EXPECT_EQ(outcome.attempts, 2);
   EXPECT_THAT(sleeper_.sleeps(), ElementsAre(seconds(4)));  // 4 + 7 > 10: no second wait
-  EXPECT_THAT(outcome.gave_up_reason, HasSubstr("would exceed the retry budget of 10s for one request"));
+  EXPECT_THAT(outcome.gave_up_reason,
+              HasSubstr("would exceed the retry budget of 10s for one request"));
 }
 
 TEST_F(RetrierTest, ThrottlingIsWaitedOutBeyondMaxRetries) {
@@ -234,9 +235,8 @@ TEST_F(RetrierTest, ThrottlingIsWaitedOutBeyondMaxRetries) {
 
 TEST_F(RetrierTest, DroppedConnectionsAreWaitedOutRefusedOnesAreCounted) {
   options_.max_retries = 1;
-  RetryOutcome dropped =
-      Run({DroppedConnectionError("reset"), DroppedConnectionError("reset"),
-           DroppedConnectionError("reset"), MakeResponse(200, "{}")});
+  RetryOutcome dropped = Run({DroppedConnectionError("reset"), DroppedConnectionError("reset"),
+                              DroppedConnectionError("reset"), MakeResponse(200, "{}")});
   ASSERT_TRUE(dropped.result.ok());
   EXPECT_EQ(dropped.attempts, 4);
   RetryOutcome refused = Run({absl::UnavailableError("connection refused"),

@@ -1,9 +1,9 @@
 // The matching rules that decide whether a create takes over an object an interrupted run
 // left behind (provider/resources/adoption.h).
-#include "provider/resources/adoption.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include "provider/resources/adoption.h"
 
 namespace opc::resources {
 namespace {
@@ -64,7 +64,8 @@ TEST(Adoption, AnAddressAlreadyTakenIsNotTakenTwice) {
   differing.description = "Branch";
   candidates.insert(candidates.begin(), differing);
   EXPECT_EQ(FindIdenticalCivicAddress(candidates, WantedAddress(), {})->id, "a");
-  EXPECT_EQ(FindIdenticalCivicAddress(candidates, WantedAddress(), {"a"})->id, "b");  // ids lower case
+  EXPECT_EQ(FindIdenticalCivicAddress(candidates, WantedAddress(), {"a"})->id,
+            "b");  // ids lower case
   EXPECT_FALSE(FindIdenticalCivicAddress(candidates, WantedAddress(), {"a", "b"}).has_value());
 }
 
@@ -96,8 +97,7 @@ TEST(Adoption, AConsentMatchesOnCountriesAndContact) {
   EXPECT_THAT(ConsentDifference(existing, wanted), Optional(std::string("countries")));
   existing.consented_countries = {"GB", "US"};
   existing.contacts[0].company_size = "L25_U99";
-  EXPECT_THAT(ConsentDifference(existing, wanted),
-              Optional(std::string("contact.company_size")));
+  EXPECT_THAT(ConsentDifference(existing, wanted), Optional(std::string("contact.company_size")));
 }
 
 TEST(Adoption, AnAssignmentMatchesOnTargetCategoryAndType) {
