@@ -112,7 +112,7 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
 
   RetryOptions retry = deps.retry.value_or(RetryOptions{});
   retry.max_retries = config.max_retries;
-  retry.total_timeout = std::max(config.retry_budget, config.request_timeout);
+  retry.total_timeout = config.retry_budget;
   retry.run_wait_budget = config.run_retry_budget;
   retry.attempt_timeout = config.request_timeout;
   client->retrier_ = std::make_unique<Retrier>(retry, clock, sleeper, random, *client->logger_);

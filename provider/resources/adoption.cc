@@ -196,6 +196,9 @@ absl::StatusOr<client::CivicAddress> CreateOrAdoptCivicAddress(
   client::CivicAddressFilter filter;
   filter.country_or_region = wanted.country_or_region;
   filter.company_name = wanted.company_name;
+  if (!wanted.description.value_or("").empty()) {
+    filter.description = wanted.description;  // narrows the listing; compared in full below
+  }
   absl::StatusOr<std::vector<CivicAddress>> candidates =
       client.emergency().ListCivicAddresses(filter, cancel);
   if (!candidates.ok()) {
