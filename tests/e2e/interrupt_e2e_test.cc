@@ -152,6 +152,18 @@ class InterruptE2ETest : public ::testing::Test {
                                    {"accountType", "user"},
                                    {"usageLocation", "GB"}});
     ASSERT_EQ(user.status, 201) << Dump(user);
+    // An operator uploads numbers only into an active relationship: enable it for the upload,
+    // then remove it again (the numbers stay), so that Terraform creates it in the runs.
+    auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
+                               {{"operatorId", kBluefin},
+                                {"consentedCountries", {"GB"}},
+                                {"contacts",
+                                 {{{"fullName", "Alice Hughes"},
+                                   {"email", "alice.hughes@fernleaf.example"},
+                                   {"companyName", "Fernleaf Outfitters"},
+                                   {"companySize", "L250_U999"}}}},
+                                {"dataTransferNoticeAccepted", true}});
+    ASSERT_EQ(consent.status, 201) << Dump(consent);
     auto numbers =
         sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
                           {{"isoCountryCode", "GB"},
@@ -159,6 +171,8 @@ class InterruptE2ETest : public ::testing::Test {
                            {"supportedCustomerActions", {"locationUpdate", "release"}},
                            {"range", {{"start", kFirstNumber}, {"count", kNumbersUploaded}}}});
     ASSERT_EQ(numbers.status, 201) << Dump(numbers);
+    auto removed = sim_->AdminTenant("DELETE", std::string("/consents/") + kBluefin);
+    ASSERT_EQ(removed.status, 204) << Dump(removed);
   }
   static void TearDownTestSuite() {
     delete sim_;
