@@ -126,16 +126,16 @@ TEST(GraphClient, NotFoundAndStaleEtag) {
 
 TEST(GraphClient, RetriesKeepTheClientRequestIdAndReportGivingUp) {
   GraphHarness h;
+  // A server error is retried max_retries (3) times; throttling would be waited out instead.
   for (int i = 0; i < 4; ++i) {
-    h.transport.Enqueue(
-        GraphErrorResponse(503, "ServiceUnavailable", "busy", "r", {{"Retry-After", "1"}}));
+    h.transport.Enqueue(GraphErrorResponse(502, "BadGateway", "busy", "r", {{"Retry-After", "1"}}));
   }
   absl::StatusOr<GraphResponse> response = h.client.Get("/a", {}, h.cancel);
   EXPECT_EQ(response.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_THAT(std::string(response.status().message()),
-              HasSubstr("Service Unavailable (503 ServiceUnavailable): busy [request-id: r] "
+              HasSubstr("Bad Gateway (502 BadGateway): busy [request-id: r] "
                         "(gave up after 4 attempts)"));
-  EXPECT_EQ(HttpStatusOf(response.status()), 503);  // payload survives the suffix
+  EXPECT_EQ(HttpStatusOf(response.status()), 502);  // payload survives the suffix
   std::vector<HttpRequest> requests = h.transport.requests();
   ASSERT_EQ(requests.size(), 4u);
   for (const HttpRequest& request : requests) {
