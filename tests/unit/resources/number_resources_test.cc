@@ -493,7 +493,7 @@ TEST_F(AssignmentCrudTest, FailedOperationReportsItsStatusDetailAndStoresNothing
 }
 
 TEST_F(AssignmentCrudTest, ReadDropsUnassignedOrMissingNumbersAndReportsOtherTargets) {
-  tenant_.numbers["+442079460001"] = NumberJson("+442079460001", kUser);
+  tenant_.numbers["+442079460001"] = NumberJson("+442079460001");
   Value state = Create(Planned("+44 20 7946 0001", kUser)).new_state;
   ASSERT_FALSE(state.IsNull());
 
