@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include "provider/client/string_util.h"
 
@@ -21,6 +22,9 @@ struct TransferState {
   std::size_t max_bytes = 0;
   bool too_large = false;
   const CancellationToken* cancel = nullptr;
+  std::chrono::milliseconds cancel_grace{0};
+  // When the transfer first saw `cancel` fired; the grace runs from there.
+  std::optional<std::chrono::steady_clock::time_point> cancel_seen;
 };
 
 std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) {
@@ -55,22 +59,31 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
 
 int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   auto* state = static_cast<TransferState*>(user);
-  return state->cancel->IsCancelled() ? 1 : 0;  // non-zero aborts the transfer
+  if (!state->cancel->IsCancelled()) {
+    return 0;
+  }
+  const auto now = std::chrono::steady_clock::now();
+  if (!state->cancel_seen) {
+    state->cancel_seen = now;
+  }
+  // Non-zero aborts the transfer: a write already sent keeps its grace to be answered.
+  return now - *state->cancel_seen >= state->cancel_grace ? 1 : 0;
 }
 
 absl::Status CurlErrorToStatus(CURLcode code, const char* detail, const TransferState& state) {
   std::string message = StrCat(detail[0] != '\0' ? detail : curl_easy_strerror(code),
                                " (curl error ", static_cast<int>(code), ")");
   switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_COULDNT_CONNECT:
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
+      return DroppedConnectionError(StrCat("connection failed: ", message));
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
     case CURLE_SSL_CONNECT_ERROR:
       return absl::UnavailableError(StrCat("connection failed: ", message));
     case CURLE_OPERATION_TIMEDOUT:
@@ -156,6 +169,7 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
   TransferState state;
   state.max_bytes = options_.max_response_bytes;
   state.cancel = &cancel;
+  state.cancel_grace = request.cancel_grace;
   char error_buffer[CURL_ERROR_SIZE] = {};
 
   SlistPtr headers;
@@ -233,7 +247,7 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
 
   CURLcode code = curl_easy_perform(curl);
   if (code != CURLE_OK) {
-    if (cancel.IsCancelled()) {
+    if (code == CURLE_ABORTED_BY_CALLBACK || (cancel.IsCancelled() && !state.cancel_seen)) {
       return absl::CancelledError("cancelled while the request was in flight");
     }
     return CurlErrorToStatus(code, error_buffer, state);

@@ -128,6 +128,9 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(
   if (request.if_match) {
     http.headers.Set("If-Match", *request.if_match);
   }
+  if (request.method != HttpMethod::kGet) {
+    http.cancel_grace = options_.write_grace;
+  }
 
   // The URL may be a link the service sent (@odata.nextLink, an operation's Location).
   const std::string description =

@@ -55,6 +55,10 @@ struct GraphClientOptions {
   // must not keep the provider busy and growing forever.
   std::size_t max_list_items = 100'000;
   int max_list_pages = 1'000;
+  // How long a request that may change the tenant (anything but GET), once on the wire, may
+  // still take to be answered after StopProvider: its answer tells what it created, so that
+  // Terraform records it (docs/design/interruptions.md). Reads are abandoned at once.
+  std::chrono::milliseconds write_grace{std::chrono::seconds(30)};
 };
 
 class GraphClient {

@@ -1,5 +1,6 @@
 #include "provider/client/http_transport.h"
 
+#include "absl/strings/cord.h"
 #include "provider/client/string_util.h"
 
 namespace opc::client {
@@ -42,6 +43,20 @@ std::optional<std::string> HttpHeaders::Get(std::string_view name) const {
     }
   }
   return std::nullopt;
+}
+
+namespace {
+constexpr char kDroppedPayload[] = "type.opc/opc.client.DroppedConnection";
+}  // namespace
+
+absl::Status DroppedConnectionError(std::string_view message) {
+  absl::Status status = absl::UnavailableError(std::string(message));
+  status.SetPayload(kDroppedPayload, absl::Cord("1"));
+  return status;
+}
+
+bool IsDroppedConnection(const absl::Status& status) {
+  return absl::IsUnavailable(status) && status.GetPayload(kDroppedPayload).has_value();
 }
 
 bool IsRetryableTransportError(const absl::Status& status) {

@@ -47,6 +47,10 @@ struct HttpRequest {
   std::string body;
   // Upper bound for this single exchange (connect + transfer). Zero: the transport's default.
   std::chrono::milliseconds timeout{0};
+  // How much longer an exchange already on the wire may run once `cancel` fires (still within
+  // `timeout`). Zero aborts it at once; writes get a grace so that the provider learns what the
+  // service did with them (docs/design/interruptions.md). A request not yet sent never starts.
+  std::chrono::milliseconds cancel_grace{0};
 };
 
 struct HttpResponse {
@@ -63,7 +67,8 @@ class HttpTransport {
   // A non-OK Status means that no response arrived:
   //   Unavailable       could not connect, connection reset or dropped (worth retrying)
   //   DeadlineExceeded  `request.timeout` elapsed (worth retrying)
-  //   Cancelled         `cancel` fired while the exchange was in flight
+  //   Cancelled         `cancel` fired before the exchange started, or it was in flight and
+  //                     `request.cancel_grace` ran out
   //   FailedPrecondition TLS verification failed (never retried: it will not fix itself)
   //   InvalidArgument   malformed URL or request
   virtual absl::StatusOr<HttpResponse> Send(const HttpRequest& request,
@@ -72,5 +77,12 @@ class HttpTransport {
 
 // True when `status` is a transport failure that a later attempt may not see.
 bool IsRetryableTransportError(const absl::Status& status);
+
+// Unavailable for a connection that was established and then dropped before the answer (reset,
+// closed, nothing received): the service is there but overloaded or restarting, so the retrier
+// waits it out like a 503 (a refused connection or an unknown host is a configuration problem
+// more often, and gets max_retries fast attempts).
+absl::Status DroppedConnectionError(std::string_view message);
+bool IsDroppedConnection(const absl::Status& status);
 
 }  // namespace opc::client

@@ -17,6 +17,7 @@ constexpr std::size_t kMaxLocationBytes = 16 * 1024;
 using std::chrono::milliseconds;
 
 constexpr char kFailedOperationPayload[] = "type.opc/opc.client.FailedOperation";
+constexpr char kAcceptedOperationPayload[] = "type.opc/opc.client.AcceptedOperation";
 // Numbers named in a failure message; the rest are counted.
 constexpr std::size_t kMaxFailuresShown = 20;
 
@@ -150,6 +151,21 @@ OperationPoller::OperationPoller(const GraphClient& client, Clock& clock, Sleepe
                                  PollOptions options)
     : client_(client), clock_(clock), sleeper_(sleeper), options_(options) {}
 
+absl::Status MarkOperationAccepted(absl::Status status, std::string_view location) {
+  if (!status.ok()) {
+    status.SetPayload(kAcceptedOperationPayload, absl::Cord(std::string(location)));
+  }
+  return status;
+}
+
+std::optional<std::string> AcceptedOperationOf(const absl::Status& status) {
+  auto payload = status.GetPayload(kAcceptedOperationPayload);
+  if (!payload) {
+    return std::nullopt;
+  }
+  return std::string(*payload);
+}
+
 absl::StatusOr<LongRunningOperation> OperationPoller::WaitForAccepted(
     const GraphResponse& accepted, const CancellationToken& cancel) const {
   std::optional<std::string> location = accepted.headers.Get("Location");
@@ -170,7 +186,11 @@ absl::StatusOr<LongRunningOperation> OperationPoller::WaitForAccepted(
   if (auto retry_after = accepted.headers.Get("Retry-After")) {
     first_delay = ParseRetryAfter(*retry_after, clock_.Now());
   }
-  return Wait(*location, first_delay, cancel);
+  absl::StatusOr<LongRunningOperation> operation = Wait(*location, first_delay, cancel);
+  if (!operation.ok() && !FailedOperationOf(operation.status())) {
+    return MarkOperationAccepted(operation.status(), *location);
+  }
+  return operation;
 }
 
 absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view location,

@@ -73,6 +73,13 @@ std::optional<std::string> TelephoneNumberFromResourceLocation(std::string_view 
 // The failed operation carried by a Status returned by OperationPoller, if any.
 std::optional<LongRunningOperation> FailedOperationOf(const absl::Status& status);
 
+// Marks a wait that ended without an outcome (stopped, timed out, a poll failed) for an
+// operation the service had accepted: the change may still happen in the tenant, so the caller
+// records what it knows instead of dropping it (docs/design/interruptions.md).
+absl::Status MarkOperationAccepted(absl::Status status, std::string_view location);
+// The accepted operation's Location, if `status` was marked by MarkOperationAccepted.
+std::optional<std::string> AcceptedOperationOf(const absl::Status& status);
+
 class OperationPoller {
  public:
   OperationPoller(const GraphClient& client, Clock& clock, Sleeper& sleeper, PollOptions options);

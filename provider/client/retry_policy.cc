@@ -26,6 +26,10 @@ bool IsRetryableStatusCode(int status_code) {
   }
 }
 
+bool IsThrottledOrUnavailable(int status_code) {
+  return status_code == 429 || status_code == 503 || status_code == 504;
+}
+
 std::optional<milliseconds> ParseRetryAfter(std::string_view value,
                                             std::chrono::system_clock::time_point now) {
   std::string_view trimmed = StripWhitespace(value);
@@ -87,6 +91,7 @@ RetryOutcome Retrier::Run(std::string_view description, const Attempt& attempt,
   const auto start = clock_.Now();
   const auto deadline = start + options_.total_timeout;
   RetryOutcome outcome{absl::CancelledError("cancelled before the request was sent"), 0, ""};
+  int counted_retries = 0;
   for (int retries = 0;; ++retries) {
     if (cancel.IsCancelled()) {
       outcome.result = absl::CancelledError(StrCat(description, ": cancelled"));
@@ -105,7 +110,11 @@ RetryOutcome Retrier::Run(std::string_view description, const Attempt& attempt,
     }
     const std::string what = outcome.result.ok() ? StrCat("HTTP ", outcome.result->status_code)
                                                  : outcome.result.status().ToString();
-    if (retries >= options_.max_retries) {
+    // Throttled or unavailable: waited out within the budgets, however many attempts it takes.
+    const bool wait_out = outcome.result.ok()
+                              ? IsThrottledOrUnavailable(outcome.result->status_code)
+                              : IsDroppedConnection(outcome.result.status());
+    if (!wait_out && counted_retries >= options_.max_retries) {
       outcome.gave_up_reason = StrCat("gave up after ", outcome.attempts, " attempts");
       return outcome;
     }
@@ -122,13 +131,27 @@ RetryOutcome Retrier::Run(std::string_view description, const Attempt& attempt,
     if (clock_.Now() + *delay > deadline) {
       outcome.gave_up_reason =
           StrCat("gave up after ", outcome.attempts, " attempts: the next retry (in ",
-                 FormatDuration(*delay), ") would exceed the request timeout of ",
-                 FormatDuration(options_.total_timeout));
+                 FormatDuration(*delay), ") would exceed the retry budget of ",
+                 FormatDuration(options_.total_timeout), " for one request");
       return outcome;
     }
+    if (waited_ms_.fetch_add(delay->count()) + delay->count() > options_.run_wait_budget.count()) {
+      waited_ms_.fetch_sub(delay->count());
+      outcome.gave_up_reason =
+          StrCat("gave up after ", outcome.attempts,
+                 " attempts: this run has spent its budget for waiting to retry (",
+                 FormatDuration(options_.run_wait_budget), ")");
+      return outcome;
+    }
+    if (!wait_out) {
+      ++counted_retries;
+    }
+    retries_.fetch_add(1);
     logger_.Log(LogLevel::kWarning,
-                StrCat(description, ": ", what, " (attempt ", outcome.attempts, " of ",
-                       options_.max_retries + 1, "), retrying in ", FormatDuration(*delay)));
+                StrCat(description, ": ", what, " (attempt ", outcome.attempts,
+                       wait_out ? std::string(", waited out within the retry budget")
+                                : StrCat(" of ", options_.max_retries + 1),
+                       "), retrying in ", FormatDuration(*delay)));
     if (absl::Status slept = sleeper_.Sleep(*delay, cancel); !slept.ok()) {
       outcome.result =
           absl::CancelledError(StrCat(description, ": cancelled while waiting to retry"));

@@ -64,6 +64,10 @@ absl::Status ValidateClientConfig(const ClientConfig& config) {
   if (config.request_timeout <= std::chrono::milliseconds(0)) {
     return absl::InvalidArgumentError("request_timeout must be positive");
   }
+  if (config.retry_budget <= std::chrono::milliseconds(0) ||
+      config.run_retry_budget <= std::chrono::milliseconds(0)) {
+    return absl::InvalidArgumentError("retry_budget and run_retry_budget must be positive");
+  }
   if (config.max_retries < 0 || config.max_retries > kMaxRetriesLimit) {
     return absl::InvalidArgumentError(StrCat("max_retries must be between 0 and ", kMaxRetriesLimit,
                                              ", got ", config.max_retries));
@@ -108,8 +112,9 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
 
   RetryOptions retry = deps.retry.value_or(RetryOptions{});
   retry.max_retries = config.max_retries;
-  retry.total_timeout = config.request_timeout;
-  retry.attempt_timeout = std::min(retry.attempt_timeout, config.request_timeout);
+  retry.total_timeout = config.retry_budget;
+  retry.run_wait_budget = config.run_retry_budget;
+  retry.attempt_timeout = config.request_timeout;
   client->retrier_ = std::make_unique<Retrier>(retry, clock, sleeper, random, *client->logger_);
 
   ClientCredentialsOptions credentials;
@@ -129,6 +134,7 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
   graph.user_agent = config.user_agent;
   graph.max_list_items = config.max_list_items;
   graph.max_list_pages = config.max_list_pages;
+  graph.write_grace = config.write_grace;
   client->graph_ = std::make_unique<GraphClient>(
       std::move(graph), *client->transport_, *client->tokens_, *client->retrier_, *client->logger_);
   PollOptions poll;

@@ -46,11 +46,18 @@ struct ClientConfig {
   std::string scope;
   // PEM CA bundle used instead of the system store (CURLOPT_CAINFO). TLS is always verified.
   std::string ca_file;
-  // Budget for one API call including all its retries and backoff waits (not operation
-  // polling, see operation_timeout).
-  std::chrono::milliseconds request_timeout{std::chrono::minutes(5)};
-  // Retries after the first attempt, for 429, 5xx and connection failures.
+  // Upper bound for one HTTP exchange (one attempt).
+  std::chrono::milliseconds request_timeout{std::chrono::minutes(1)};
+  // Budget for one API call including all its retries and waits: throttled and unavailable
+  // answers (429, 503, 504, dropped connections) are waited out within it (see retry_policy.h).
+  std::chrono::milliseconds retry_budget{std::chrono::minutes(10)};
+  // Budget for the waits before retries of all calls of this client together (one run).
+  std::chrono::milliseconds run_retry_budget{std::chrono::hours(1)};
+  // Retries after the first attempt for server errors (500, 502) and connection failures.
   int max_retries = 5;
+  // How long a write already on the wire may still be answered after StopProvider
+  // (docs/design/interruptions.md).
+  std::chrono::milliseconds write_grace{std::chrono::seconds(30)};
   std::string user_agent{kDefaultUserAgent};
   // How long AssignNumber/UnassignNumber wait for their long-running operation (polled at
   // least every minute whatever Retry-After says, see PollOptions).
@@ -102,6 +109,7 @@ class TenantClient {
   const OperationPoller& poller() const { return *poller_; }
   TokenProvider& tokens() const { return *tokens_; }
   const ClientLogger& logger() const { return *logger_; }
+  const Retrier& retrier() const { return *retrier_; }
 
   const std::string& tenant_id() const { return tenant_id_; }
   const std::string& endpoint() const { return endpoint_; }

@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "provider/resources/adoption.h"
 #include "provider/resources/contract_guard.h"
 #include "provider/resources/elin.h"
 
@@ -231,7 +232,11 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
   schema.block.description = absl::StrCat(
       "An emergency (E911/LIS) civic address of the tenant. Creating it also creates its "
       "default emergency location. Import with the civic address ID.",
-      std::string(kUnpublishedApiNote), "\n\n", kEditRule);
+      std::string(kUnpublishedApiNote), "\n\n", kEditRule,
+      "\n\n**Safe to repeat.** When an interrupted run left this address behind (created in "
+      "the tenant, missing from the state), the next apply takes over an address of the same "
+      "country identical in every field instead of creating a second one; a merely similar "
+      "address is never taken over. Declare each address once.");
 
   Attribute id = framework::ComputedString("id", "The civic address ID.");
   id.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
@@ -330,8 +335,9 @@ void EmergencyAddressResource::Create(const framework::CreateRequest& req,
   if (client == nullptr) {
     return;
   }
-  absl::StatusOr<CivicAddress> created =
-      client->emergency().CreateCivicAddress(CivicAddressCreateRequest(req.planned), req.cancel);
+  // Safe to repeat: an identical address left by an interrupted run is taken over.
+  absl::StatusOr<CivicAddress> created = CreateOrAdoptCivicAddress(
+      *client, client_.adoption_claims(), CivicAddressCreateRequest(req.planned), req.cancel);
   if (!created.ok()) {
     AddApiError(resp.diagnostics, "Creating the emergency address", created.status());
     return;

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "provider/resources/adoption.h"
 #include "provider/resources/contract_guard.h"
 #include "provider/resources/elin.h"
 
@@ -70,7 +71,10 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
       "numbers. The address's default location is created with the address (see "
       "`operatorconnect_emergency_address.default_location_id`) and is not managed here. "
       "Import with the location ID." +
-      std::string(kUnpublishedApiNote);
+      std::string(kUnpublishedApiNote) +
+      "\n\n**Safe to repeat.** When an interrupted run left this place behind, the next apply "
+      "takes over the place of the same address with the same description and ELIN instead of "
+      "creating a second one.";
 
   Attribute id = framework::ComputedString("id", "The location ID.");
   id.plan_modifiers.push_back(framework::planmodifier::UseStateForUnknown());
@@ -142,8 +146,9 @@ void EmergencyLocationResource::Create(const framework::CreateRequest& req,
   request.civic_address_id = StringOr(req.planned.GetAttr("civic_address_id"));
   request.description = StringOr(req.planned.GetAttr("description"));
   request.elin = OptionalString(req.planned.GetAttr("elin"));
+  // Safe to repeat: an identical place left by an interrupted run is taken over.
   absl::StatusOr<EmergencyLocation> created =
-      client->emergency().CreateLocation(request, req.cancel);
+      CreateOrAdoptLocation(*client, client_.adoption_claims(), request, req.cancel);
   if (!created.ok()) {
     AddApiError(resp.diagnostics, "Creating the emergency location", created.status());
     return;

@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "provider/client/e164.h"
 #include "provider/client/graph_error.h"
+#include "provider/resources/adoption.h"
 #include "provider/resources/contract_guard.h"
 #include "provider/resources/settings_rules.h"
 
@@ -210,6 +211,31 @@ std::string DesiredStatus(const Value& planned) {
              : std::string(client::consent_status::kActive);
 }
 
+// Attributes only Terraform knows about: they configure the provider's behaviour, never the
+// tenant's object.
+constexpr const char* kSettingsAttributes[] = {"wait_for_agreement", "agreement_timeout"};
+// Attributes read from the tenant (computed only).
+constexpr const char* kTenantReadAttributes[] = {
+    "id", "operator_name", "status", "relationship_status", "relationship_comment", "consented_at"};
+
+// True when `planned` differs from `prior` in provider-side settings at most (the computed
+// attributes, unknown in a plan, are not compared).
+bool OnlySettingsChange(const Value& prior, const Value& planned) {
+  for (const auto& [name, type] : planned.type().attributes()) {
+    const bool setting = std::find(std::begin(kSettingsAttributes), std::end(kSettingsAttributes),
+                                   name) != std::end(kSettingsAttributes);
+    const bool read = std::find(std::begin(kTenantReadAttributes), std::end(kTenantReadAttributes),
+                                name) != std::end(kTenantReadAttributes);
+    if (setting || (read && !planned.GetAttr(name).IsKnown())) {
+      continue;
+    }
+    if (!planned.GetAttr(name).Equals(prior.GetAttr(name))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The attribute a service error is about, from the field its message names.
 std::optional<AttributePath> AttributeForServiceError(const absl::Status& status) {
   const std::string message(status.message());
@@ -323,6 +349,11 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "`operatorconnect_phone_number_assignment` assign them." +
       std::string(kUnpublishedApiNote) +
       "\n\n"
+      "**Safe to repeat.** When the tenant already has a relationship with the operator (an "
+      "interrupted run, or one enabled by hand), creating takes it over if its countries and "
+      "contact equal the configuration, and fails otherwise naming the differing attribute and "
+      "the `terraform import` command. Destroying waits, up to 5 minutes, while the service "
+      "refuses because the same run is still unassigning the operator's numbers.\n\n"
       "**Safe removal.** The service refuses to remove a relationship, or a country from it, "
       "while numbers of that operator are assigned there. The provider checks this at plan "
       "time for the assignments in the same configuration: when a plan removes the "
@@ -500,6 +531,22 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   if (planned.IsNull() || !planned.IsKnown()) {
     return;
   }
+  // A change to provider-side settings only (wait_for_agreement, agreement_timeout: e.g. right
+  // after an import) changes nothing in the tenant, so the values read from it stay known,
+  // unless the apply will wait for an agreement that the operator has not signed yet.
+  if (!req.prior.IsNull() && OnlySettingsChange(req.prior, planned)) {
+    const bool will_wait = OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false) &&
+                           StringOr(req.prior.GetAttr("relationship_status")) !=
+                               client::customer_relationship_status::kAgreementSigned;
+    if (!will_wait) {
+      for (const char* name : kTenantReadAttributes) {
+        if (!planned.GetAttr(name).IsKnown()) {
+          planned = planned.WithAttr(name, req.prior.GetAttr(name));
+        }
+      }
+      resp.planned = planned;
+    }
+  }
   // status follows suspended, so the plan shows the status the apply will produce.
   const Value& suspended = planned.GetAttr("suspended");
   if (suspended.IsKnown() && !suspended.IsNull()) {
@@ -627,14 +674,19 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
       OptionalBool(planned.GetAttr("data_transfer_notice_accepted")).value_or(false);
   absl::StatusOr<client::Consent> created = client->operators().CreateConsent(request, req.cancel);
   if (absl::IsAlreadyExists(created.status())) {
-    resp.diagnostics.AddError(
-        "Operator already enabled",
-        std::string(created.status().message()) +
-            "\n\nThe tenant already has a relationship with this operator. Bring it under "
-            "Terraform with: terraform import <address> \"" +
-            request.operator_id + "\"",
-        AttributePath::Root("operator_id"));
-    return;
+    // Safe to repeat: a consent an interrupted run left behind is taken over when it is what
+    // the configuration asks for (adoption.h); never one that differs.
+    created = client->operators().GetConsent(request.operator_id, req.cancel);
+    if (created.ok()) {
+      if (std::optional<std::string> differs = ConsentDifference(*created, request)) {
+        AddNotAdoptedError(resp.diagnostics, "a relationship with operator " + request.operator_id,
+                           *differs, TypeName(), request.operator_id);
+        return;
+      }
+      client->logger().Log(client::LogLevel::kInfo,
+                           "took over the existing relationship with operator " +
+                               request.operator_id + ": it equals the configuration");
+    }
   }
   if (!created.ok()) {
     AddApiError(resp.diagnostics, "Enabling operator " + request.operator_id, created.status(),
@@ -748,6 +800,10 @@ void OperatorRelationshipResource::Update(const framework::UpdateRequest& req,
     }
   }
   resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+  if (OnlySettingsChange(req.prior, planned) && planned.IsWhollyKnown() &&
+      RelationshipStateFromConsent(consent, req.prior, type_) == req.prior) {
+    resp.new_state = planned;  // the tenant is as the plan read it: nothing else changed
+  }
 }
 
 void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
@@ -757,6 +813,10 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
     return;
   }
   const std::string id = Lower(StringOr(req.prior.GetAttr("id")));
+  // Destroy order without depends_on: while this run unassigns the operator's numbers, the
+  // service refuses the removal (409 NumbersAssigned); it is retried, bounded, until they are.
+  std::optional<std::chrono::steady_clock::time_point> numbers_deadline;
+  std::chrono::milliseconds interval = polling_.first_interval;
   for (int attempt = 1;; ++attempt) {
     absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
     if (absl::IsNotFound(current.status())) {
@@ -770,6 +830,34 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
     absl::Status deleted = client->operators().DeleteConsent(id, current->etag, req.cancel);
     if (absl::IsAborted(deleted) && attempt < kEtagAttempts) {
       continue;
+    }
+    if (client::ServiceErrorCodeOf(deleted) == "NumbersAssigned") {
+      const auto now = std::chrono::steady_clock::now();
+      if (!numbers_deadline) {
+        numbers_deadline = now + polling_.numbers_assigned_wait;
+        client->logger().Log(client::LogLevel::kInfo,
+                             "removing the relationship with operator " + id +
+                                 " waits until its numbers are unassigned");
+      }
+      if (now < *numbers_deadline) {
+        if (!req.cancel.WaitFor(interval)) {
+          AddApiError(resp.diagnostics, "Removing the relationship with operator " + id,
+                      absl::CancelledError("stopped while waiting for its numbers to be "
+                                           "unassigned; the relationship is kept in the state"));
+          return;
+        }
+        interval = std::min(interval * 2, polling_.max_interval);
+        attempt = 0;
+        continue;
+      }
+      resp.diagnostics.AddError(
+          "Operator numbers are still assigned",
+          absl::StrCat(deleted.message(), "\n\nThe relationship with operator ", id,
+                       " cannot be removed while its numbers are assigned. The provider waited ",
+                       client::FormatDuration(polling_.numbers_assigned_wait),
+                       " for them to be unassigned; unassign them (or destroy their "
+                       "operatorconnect_phone_number_assignment resources) and run again."));
+      return;
     }
     if (deleted.ok() || absl::IsNotFound(deleted)) {
       return;

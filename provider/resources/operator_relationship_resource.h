@@ -24,6 +24,10 @@ inline constexpr char kDefaultAgreementTimeout[] = "30m";
 struct AgreementPolling {
   std::chrono::milliseconds first_interval{std::chrono::seconds(1)};
   std::chrono::milliseconds max_interval{std::chrono::seconds(15)};
+  // How long a destroy waits, polling at the same pace, while the service refuses it with 409
+  // NumbersAssigned: the same run is usually unassigning those numbers in parallel (when the
+  // assignments carry no depends_on on the relationship).
+  std::chrono::milliseconds numbers_assigned_wait{std::chrono::minutes(5)};
 };
 
 class OperatorRelationshipResource : public framework::Resource {

@@ -45,15 +45,18 @@ const Setting kRequestTimeout{
     "request_timeout", {"OPERATORCONNECT_REQUEST_TIMEOUT"}, kDefaultRequestTimeout};
 const Setting kMaxRetries{
     "max_retries", {"OPERATORCONNECT_MAX_RETRIES"}, std::to_string(kDefaultMaxRetries)};
-
+const Setting kRetryBudget{"retry_budget", {"OPERATORCONNECT_RETRY_BUDGET"}, kDefaultRetryBudget};
+const Setting kRunRetryBudget{
+    "run_retry_budget", {"OPERATORCONNECT_RUN_RETRY_BUDGET"}, kDefaultRunRetryBudget};
 const Setting kOperationTimeout{
     "operation_timeout", {"OPERATORCONNECT_OPERATION_TIMEOUT"}, kDefaultOperationTimeout};
 const Setting kMaxListItems{
     "max_list_items", {"OPERATORCONNECT_MAX_LIST_ITEMS"}, std::to_string(kDefaultMaxListItems)};
 
-const Setting* const kAllSettings[] = {
-    &kTenantId, &kClientId,       &kClientSecret, &kEndpoint,         &kAuthorityUrl,
-    &kCaFile,   &kRequestTimeout, &kMaxRetries,   &kOperationTimeout, &kMaxListItems};
+const Setting* const kAllSettings[] = {&kTenantId,       &kClientId,         &kClientSecret,
+                                       &kEndpoint,       &kAuthorityUrl,     &kCaFile,
+                                       &kRequestTimeout, &kMaxRetries,       &kRetryBudget,
+                                       &kRunRetryBudget, &kOperationTimeout, &kMaxListItems};
 
 // A setting's value and where it came from (named in diagnostics).
 struct Resolved {
@@ -125,7 +128,7 @@ absl::Status Check(const Setting& setting, const std::string& text) {
   if (&setting == &kMaxRetries) {
     return rules::ParseMaxRetries(text).status();
   }
-  if (&setting == &kOperationTimeout) {
+  if (&setting == &kOperationTimeout || &setting == &kRetryBudget || &setting == &kRunRetryBudget) {
     return rules::ParseDuration(text).status();
   }
   if (&setting == &kMaxListItems) {
@@ -242,11 +245,31 @@ framework::Schema OperatorConnectProvider::GetSchema() const {
   retries.name = "max_retries";
   retries.type = framework::Type::Number();
   retries.description = absl::StrCat(
-      "How many times a throttled (429) or unavailable (5xx) request is retried, 0 to ",
-      kMaxMaxRetries, ". Defaults to ", kDefaultMaxRetries,
-      "; falls back to `OPERATORCONNECT_MAX_RETRIES`.");
+      "How many times a request that fails with a server error (500, 502), cannot connect or "
+      "times out is retried, 0 to ",
+      kMaxMaxRetries,
+      ". Throttled (429) and unavailable (503, 504, dropped connection) requests "
+      "are not counted: they are waited out within `retry_budget`. Defaults to ",
+      kDefaultMaxRetries, "; falls back to `OPERATORCONNECT_MAX_RETRIES`.");
   retries.optional = true;
   attrs.push_back(std::move(retries));
+  attrs.push_back(StringSetting(
+      "retry_budget",
+      absl::StrCat("How long one request may take in all, attempts and waits included, while "
+                   "the service throttles it (429) or is unavailable (503, 504, dropped "
+                   "connection): the provider waits as long as `Retry-After` asks (or backs off "
+                   "exponentially, at most 30s between attempts) and retries until this is "
+                   "spent, as Microsoft's SDKs do. A duration such as `5m`, at most `24h`. "
+                   "Defaults to `",
+                   kDefaultRetryBudget, "`; falls back to `OPERATORCONNECT_RETRY_BUDGET`.")));
+  attrs.push_back(StringSetting(
+      "run_retry_budget",
+      absl::StrCat("How long all requests of one Terraform run (one plan, apply or destroy) may "
+                   "spend waiting to be retried, added up. Once spent, a throttled request fails "
+                   "instead of waiting, so a tenant that throttles everything ends the run. A "
+                   "duration such as `30m`, at most `24h`. Defaults to `",
+                   kDefaultRunRetryBudget,
+                   "`; falls back to `OPERATORCONNECT_RUN_RETRY_BUDGET`.")));
   attrs.push_back(StringSetting(
       "operation_timeout",
       absl::StrCat("How long assigning or unassigning a phone number waits for its long-running "
@@ -300,6 +323,8 @@ client::ClientConfig ClientConfigFrom(const ProviderSettings& settings) {
   config.ca_file = settings.ca_file;
   config.request_timeout = settings.request_timeout;
   config.max_retries = settings.max_retries;
+  config.retry_budget = settings.retry_budget;
+  config.run_retry_budget = settings.run_retry_budget;
   config.operation_timeout = settings.operation_timeout;
   config.max_list_items = static_cast<std::size_t>(settings.max_list_items);
   config.user_agent = "terraform-provider-operatorconnect/" + ProviderVersion();
@@ -368,6 +393,10 @@ void OperatorConnectProvider::Configure(const framework::ConfigureProviderReques
       settings.request_timeout = *rules::ParseDuration(text);
     } else if (setting == &kMaxRetries) {
       settings.max_retries = *rules::ParseMaxRetries(text);
+    } else if (setting == &kRetryBudget) {
+      settings.retry_budget = *rules::ParseDuration(text);
+    } else if (setting == &kRunRetryBudget) {
+      settings.run_retry_budget = *rules::ParseDuration(text);
     } else if (setting == &kOperationTimeout) {
       settings.operation_timeout = *rules::ParseDuration(text);
     } else if (setting == &kMaxListItems) {
@@ -389,6 +418,8 @@ void OperatorConnectProvider::Configure(const framework::ConfigureProviderReques
                                    {"ca_certificate_file", settings.ca_file},
                                    {"request_timeout_ms", settings.request_timeout.count()},
                                    {"max_retries", settings.max_retries},
+                                   {"retry_budget_ms", settings.retry_budget.count()},
+                                   {"run_retry_budget_ms", settings.run_retry_budget.count()},
                                    {"operation_timeout_ms", settings.operation_timeout.count()},
                                    {"max_list_items", settings.max_list_items}});
   auto shared_settings = std::make_shared<const ProviderSettings>(std::move(settings));

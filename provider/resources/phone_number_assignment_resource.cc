@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "provider/client/e164.h"
 #include "provider/client/string_util.h"
+#include "provider/resources/adoption.h"
 #include "provider/resources/location_country_check.h"
 
 namespace opc::resources {
@@ -141,10 +142,15 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "upload (the `operatorconnect_phone_numbers` data source lists the inventory), then "
       "apply the assignments: two applies, or `terraform apply "
       "-target=operatorconnect_operator_relationship.<name>` first.\n\n"
-      "**Order against the relationship.** Give each assignment `depends_on = "
-      "[operatorconnect_operator_relationship.<name>]` (or any reference to it): on destroy "
-      "Terraform then unassigns the numbers before it removes the relationship, which the "
-      "service refuses while the operator's numbers are assigned.\n\n"
+      "**Order against the relationship.** Giving each assignment `depends_on = "
+      "[operatorconnect_operator_relationship.<name>]` (or any reference to it) makes "
+      "Terraform unassign the numbers before it removes the relationship; without it, the "
+      "relationship's removal waits (up to 5 minutes) until the same run has unassigned them.\n\n"
+      "**Safe to repeat.** A number already assigned to the same target with the configured "
+      "category, number type and location (left by an interrupted run) is taken over instead "
+      "of assigned again; one that differs fails naming the attribute and the `terraform "
+      "import` command. When Terraform is stopped while the service's operation is still "
+      "running, the assignment is recorded as planned and the next plan reads its outcome.\n\n"
       "**One number, one target; a user may hold several numbers.** A number is assigned to "
       "one user or resource account at a time (assigning a number held by someone else "
       "fails). The tenant API documents no limit on how many numbers one target holds: "
@@ -322,6 +328,19 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
   }
 }
 
+namespace {
+
+// The plan's values, with the id set and what only the service can tell left unknown (the
+// framework saves unknowns as null): an assignment whose operation has not finished yet.
+Value PendingAssignmentState(const Type& type, const Value& planned) {
+  const std::string number = TelephoneNumberOf(planned);
+  Value state = planned;
+  absl::StatusOr<std::string> normalized = client::NormalizeE164(number);
+  return state.WithAttr("id", Value::String(normalized.ok() ? *normalized : number));
+}
+
+}  // namespace
+
 void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
                                            framework::CreateResponse& resp) {
   const Type type = req.planned.type();
@@ -339,14 +358,54 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
   request.assignment_category = OptionalString(planned.GetAttr(kCategory));
   request.location_id = OptionalString(planned.GetAttr(kLocationId));
   const std::string& number = request.telephone_number;
-
-  absl::StatusOr<client::LongRunningOperation> operation =
-      client->numbers().AssignNumber(request, req.cancel);
   auto is_assigned_to_target = [&](const client::NumberAssignment& candidate) {
     return IsAssigned(candidate) &&
            client::EqualsIgnoreCase(candidate.assignment_target_id.value_or(""),
                                     request.assignment_target_id);
   };
+
+  // Safe to repeat: an assignment an interrupted run left in place to the same target is
+  // taken over when it is what the configuration asks for (adoption.h), never one that differs.
+  absl::StatusOr<client::NumberAssignment> before =
+      client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
+  if (before.ok() && is_assigned_to_target(*before)) {
+    std::optional<std::string> differs =
+        AssignmentDifference(*before, request.assignment_target_id, request.assignment_category,
+                             OptionalString(planned.GetAttr(kNumberType)));
+    if (!differs && request.location_id &&
+        !client::EqualsIgnoreCase(before->location_id.value_or(""), *request.location_id)) {
+      differs = kLocationId;
+    }
+    if (differs) {
+      AddNotAdoptedError(resp.diagnostics, absl::StrCat("an assignment of ", number), *differs,
+                         TypeName(), number);
+      return;
+    }
+    client->logger().Log(
+        client::LogLevel::kInfo,
+        absl::StrCat("took over the assignment of ", number, " to ", request.assignment_target_id,
+                     ": already in place as configured"));
+    resp.new_state = AssignmentState(type, *before, planned);
+    return;
+  }
+
+  absl::StatusOr<client::LongRunningOperation> operation =
+      client->numbers().AssignNumber(request, req.cancel);
+  if (!operation.ok() && req.cancel.IsCancelled() &&
+      client::AcceptedOperationOf(operation.status())) {
+    // Stopped while the accepted operation runs: the tenant will most likely complete it, so
+    // the assignment is recorded as planned (what the service has not told yet stays empty) and
+    // the next refresh reads how it ended (docs/design/interruptions.md).
+    resp.diagnostics.AddWarning(
+        absl::StrCat("Assignment of ", number, " still in progress"),
+        absl::StrCat("Terraform was stopped while the service was assigning ", number,
+                     " (operation ", *client::AcceptedOperationOf(operation.status()),
+                     "). The assignment is recorded in the state; the next plan reads whether it "
+                     "completed, and plans it again if it did not."),
+        AttributePath::Root(kTelephoneNumber));
+    resp.new_state = PendingAssignmentState(type, planned);
+    return;
+  }
   // After a successful assignment, a replica that has not caught up yet is waited out.
   absl::StatusOr<client::NumberAssignment> found =
       operation.ok()

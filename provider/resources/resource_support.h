@@ -29,6 +29,10 @@ class ClientSlot {
   RemovalLedger* removal_ledger() const {
     return context_ == nullptr ? nullptr : context_->removal_ledger.get();
   }
+  // This process's adoption claims (adoption.h); nullptr until the provider is configured.
+  AdoptionClaims* adoption_claims() const {
+    return context_ == nullptr ? nullptr : context_->adoption_claims.get();
+  }
 
  private:
   std::shared_ptr<const ProviderContext> context_;

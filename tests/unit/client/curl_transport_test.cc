@@ -56,6 +56,13 @@ class CurlTransportTest : public ::testing::Test {
       cv_.wait_for(lock, std::chrono::seconds(10), [this] { return release_; });
       res.set_content("late", "text/plain");
     });
+    // Stop arrives while this write is on the wire: the answer comes after the cancellation.
+    server_.Post("/stopped-meanwhile", [this](const httplib::Request&, httplib::Response& res) {
+      stop_.Cancel();
+      std::this_thread::sleep_for(milliseconds(300));  // several progress callbacks
+      res.status = 201;
+      res.set_content(R"({"id":"created"})", "application/json");
+    });
     port_ = server_.bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -88,6 +95,7 @@ class CurlTransportTest : public ::testing::Test {
   bool release_ = false;
   std::unique_ptr<CurlTransport> transport_ = std::make_unique<CurlTransport>();
   CancellationToken cancel_;
+  CancellationSource stop_;
 };
 
 TEST_F(CurlTransportTest, GetSendsHeadersAndReadsTheResponse) {
@@ -186,6 +194,29 @@ TEST_F(CurlTransportTest, CancellationAbortsAnExchangeInFlight) {
   canceller.join();
   EXPECT_EQ(response.status().code(), absl::StatusCode::kCancelled) << response.status();
   EXPECT_LT(elapsed, std::chrono::seconds(5));
+}
+
+TEST_F(CurlTransportTest, AWriteOnTheWireIsAnsweredWithinItsGraceAfterCancellation) {
+  HttpRequest request;
+  request.method = HttpMethod::kPost;
+  request.url = Url("/stopped-meanwhile");
+  request.body = "{}";
+  request.cancel_grace = std::chrono::seconds(10);
+  absl::StatusOr<HttpResponse> response = transport_->Send(request, stop_.Token());
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->status_code, 201);
+  EXPECT_EQ(response->body, R"({"id":"created"})");
+  // Once cancelled, nothing new is sent, grace or not.
+  EXPECT_EQ(transport_->Send(request, stop_.Token()).status().code(), absl::StatusCode::kCancelled);
+}
+
+TEST_F(CurlTransportTest, WithoutGraceCancellationAbandonsTheWriteOnTheWire) {
+  HttpRequest request;
+  request.method = HttpMethod::kPost;
+  request.url = Url("/stopped-meanwhile");
+  request.body = "{}";
+  absl::StatusOr<HttpResponse> response = transport_->Send(request, stop_.Token());
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kCancelled) << response.status();
 }
 
 TEST_F(CurlTransportTest, ResponsesAboveTheLimitAreRefused) {

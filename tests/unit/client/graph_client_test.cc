@@ -65,6 +65,18 @@ TEST(GraphClient, IfMatchIsSentOnPatchAndDelete) {
   EXPECT_FALSE(requests[1].headers.Has("Content-Type"));
 }
 
+TEST(GraphClient, WritesOnTheWireGetAGraceAfterStopReadsDoNot) {
+  GraphHarness h;
+  h.transport.Enqueue(JsonResponse(201, {{"id", "x"}}));
+  h.transport.Enqueue(JsonResponse(200, {{"id", "x"}}));
+  ASSERT_TRUE(h.client.Post("/beta/things", {{"a", 1}}, h.cancel).ok());
+  ASSERT_TRUE(h.client.Get("/beta/things/x", {}, h.cancel).ok());
+  std::vector<HttpRequest> requests = h.transport.requests();
+  EXPECT_EQ(requests[0].cancel_grace, GraphClientOptions().write_grace);
+  EXPECT_GT(requests[0].cancel_grace.count(), 0);
+  EXPECT_EQ(requests[1].cancel_grace.count(), 0);
+}
+
 TEST(GraphClient, EtagFromHeaderOrBody) {
   GraphHarness h;
   h.transport.Enqueue(
@@ -114,16 +126,16 @@ TEST(GraphClient, NotFoundAndStaleEtag) {
 
 TEST(GraphClient, RetriesKeepTheClientRequestIdAndReportGivingUp) {
   GraphHarness h;
+  // A server error is retried max_retries (3) times; throttling would be waited out instead.
   for (int i = 0; i < 4; ++i) {
-    h.transport.Enqueue(
-        GraphErrorResponse(503, "ServiceUnavailable", "busy", "r", {{"Retry-After", "1"}}));
+    h.transport.Enqueue(GraphErrorResponse(502, "BadGateway", "busy", "r", {{"Retry-After", "1"}}));
   }
   absl::StatusOr<GraphResponse> response = h.client.Get("/a", {}, h.cancel);
   EXPECT_EQ(response.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_THAT(std::string(response.status().message()),
-              HasSubstr("Service Unavailable (503 ServiceUnavailable): busy [request-id: r] "
+              HasSubstr("Bad Gateway (502 BadGateway): busy [request-id: r] "
                         "(gave up after 4 attempts)"));
-  EXPECT_EQ(HttpStatusOf(response.status()), 503);  // payload survives the suffix
+  EXPECT_EQ(HttpStatusOf(response.status()), 502);  // payload survives the suffix
   std::vector<HttpRequest> requests = h.transport.requests();
   ASSERT_EQ(requests.size(), 4u);
   for (const HttpRequest& request : requests) {

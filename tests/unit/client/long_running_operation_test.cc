@@ -153,6 +153,18 @@ TEST(OperationPoller, CancellationStopsTheWait) {
       poller.WaitForAccepted(Accepted("5"), source.Token());
   EXPECT_EQ(operation.status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(h.transport.request_count(), 0u);
+  // The service accepted the change: the caller learns that it may still happen.
+  EXPECT_EQ(AcceptedOperationOf(operation.status()), Accepted("5").headers.Get("Location"));
+}
+
+TEST(OperationPoller, AFailedOperationIsNotMarkedAccepted) {
+  GraphHarness h;
+  h.transport.Enqueue(JsonResponse(200, Operation("failed")));
+  OperationPoller poller(h.client, h.clock, h.sleeper, Options());
+  absl::Status status = poller.WaitForAccepted(Accepted("0"), h.cancel).status();
+  ASSERT_FALSE(status.ok());
+  EXPECT_FALSE(AcceptedOperationOf(status).has_value());
+  EXPECT_FALSE(AcceptedOperationOf(absl::CancelledError("before sending")).has_value());
 }
 
 TEST(OperationPoller, MissingLocationIsAnError) {

@@ -164,10 +164,10 @@ TEST_F(RetrierTest, RetriesConnectionErrors) {
 }
 
 TEST_F(RetrierTest, GivesUpAfterMaxRetriesWithTheLastError) {
-  RetryOutcome outcome = Run({MakeResponse(503), MakeResponse(503), MakeResponse(503),
-                              GraphErrorResponse(503, "ServiceUnavailable", "last one", "r4")});
+  RetryOutcome outcome = Run({MakeResponse(500), MakeResponse(502), MakeResponse(500),
+                              GraphErrorResponse(500, "InternalServerError", "last one", "r4")});
   ASSERT_TRUE(outcome.result.ok());
-  EXPECT_EQ(outcome.result->status_code, 503);
+  EXPECT_EQ(outcome.result->status_code, 500);
   EXPECT_THAT(outcome.result->body, HasSubstr("last one"));
   EXPECT_EQ(outcome.attempts, 4);  // 1 + max_retries
   EXPECT_EQ(sleeper_.sleeps().size(), 3u);
@@ -200,8 +200,8 @@ TEST_F(RetrierTest, NoRetryOnNonTransientTransportErrors) {
 
 TEST_F(RetrierTest, ZeroRetriesMeansOneAttempt) {
   options_.max_retries = 0;
-  RetryOutcome outcome = Run({MakeResponse(503), MakeResponse(200)});
-  EXPECT_EQ(outcome.result->status_code, 503);
+  RetryOutcome outcome = Run({MakeResponse(500), MakeResponse(200)});
+  EXPECT_EQ(outcome.result->status_code, 500);
   EXPECT_EQ(outcome.attempts, 1);
 }
 
@@ -213,7 +213,63 @@ TEST_F(RetrierTest, StopsWhenTheNextWaitWouldExceedTheTotalTimeout) {
   EXPECT_EQ(outcome.result->status_code, 429);
   EXPECT_EQ(outcome.attempts, 2);
   EXPECT_THAT(sleeper_.sleeps(), ElementsAre(seconds(4)));  // 4 + 7 > 10: no second wait
-  EXPECT_THAT(outcome.gave_up_reason, HasSubstr("would exceed the request timeout of 10s"));
+  EXPECT_THAT(outcome.gave_up_reason,
+              HasSubstr("would exceed the retry budget of 10s for one request"));
+}
+
+TEST_F(RetrierTest, ThrottlingIsWaitedOutBeyondMaxRetries) {
+  options_.max_retries = 1;
+  std::vector<absl::StatusOr<HttpResponse>> script;
+  for (int i = 0; i < 8; ++i) {
+    script.push_back(MakeResponse(i % 2 == 0 ? 429 : 503, "", {{"Retry-After", "2"}}));
+  }
+  script.push_back(MakeResponse(504));  // no Retry-After: our own backoff
+  RetryOutcome outcome = Run(script);
+  ASSERT_TRUE(outcome.result.ok());
+  EXPECT_EQ(outcome.result->status_code, 200);
+  EXPECT_EQ(outcome.attempts, 10);
+  EXPECT_EQ(sleeper_.sleeps().size(), 9u);
+  EXPECT_EQ(sleeper_.sleeps().front(), seconds(2));
+  EXPECT_TRUE(outcome.gave_up_reason.empty());
+}
+
+TEST_F(RetrierTest, DroppedConnectionsAreWaitedOutRefusedOnesAreCounted) {
+  options_.max_retries = 1;
+  RetryOutcome dropped = Run({DroppedConnectionError("reset"), DroppedConnectionError("reset"),
+                              DroppedConnectionError("reset"), MakeResponse(200, "{}")});
+  ASSERT_TRUE(dropped.result.ok());
+  EXPECT_EQ(dropped.attempts, 4);
+  RetryOutcome refused = Run({absl::UnavailableError("connection refused"),
+                              absl::UnavailableError("connection refused"), MakeResponse(200)});
+  EXPECT_EQ(refused.result.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(refused.attempts, 2);
+}
+
+TEST_F(RetrierTest, TheRunsWaitingBudgetIsSharedByAllCalls) {
+  options_.run_wait_budget = seconds(10);
+  Retrier retrier(options_, clock_, sleeper_, random_, logger_);
+  auto throttled_once = [&] {
+    bool first = true;
+    return retrier.Run(
+        "GET https://graph.test/x",
+        [&](milliseconds) -> absl::StatusOr<HttpResponse> {
+          if (first) {
+            first = false;
+            return MakeResponse(429, "", {{"Retry-After", "6"}});
+          }
+          return MakeResponse(200, "{}");
+        },
+        cancel_);
+  };
+  RetryOutcome first = throttled_once();
+  ASSERT_TRUE(first.result.ok());
+  EXPECT_EQ(first.result->status_code, 200);
+  RetryOutcome second = throttled_once();  // 6 s + 6 s > 10 s for the run
+  ASSERT_TRUE(second.result.ok());
+  EXPECT_EQ(second.result->status_code, 429);
+  EXPECT_THAT(second.gave_up_reason, HasSubstr("budget for waiting to retry (10s)"));
+  EXPECT_EQ(retrier.retries(), 1);
+  EXPECT_EQ(retrier.waited(), seconds(6));
 }
 
 TEST_F(RetrierTest, AttemptTimeoutShrinksWithTheRemainingBudget) {

@@ -162,18 +162,31 @@ TEST_F(TenantClientTest, FetchesOneTokenAndUsesItForEveryApi) {
 }
 
 TEST_F(TenantClientTest, ConfigReachesRetriesAndTimeouts) {
+  int status_code = 503;
   transport_->SetHandler([&](const HttpRequest& request) -> absl::StatusOr<HttpResponse> {
     if (IsTokenRequest(request)) {
       return JsonResponse(200,
                           {{"token_type", "Bearer"}, {"expires_in", 3599}, {"access_token", "t"}});
     }
-    return MakeResponse(503, "", {{"Retry-After", "1"}});
+    return MakeResponse(status_code, "", {{"Retry-After", "1"}});
   });
-  std::unique_ptr<TenantClient> client = MakeClient();  // max_retries = 2
+  ClientConfig config = ValidConfig();  // max_retries = 2
+  config.retry_budget = std::chrono::seconds(5);
+  std::unique_ptr<TenantClient> client = MakeClient(config);
+  // Unavailable: waited out within the retry budget, not counted against max_retries.
   absl::Status status = client->operators().GetConsent("op-1", cancel_).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr("gave up after 6 attempts: the next retry (in 1s) would exceed the retry "
+                        "budget of 5s"));
+  EXPECT_EQ(transport_->request_count(), 7u);  // token + 6 attempts, 1 s apart
+  EXPECT_EQ(client->retrier().retries(), 5);
+
+  // A server error: max_retries fast attempts.
+  status_code = 500;
+  status = client->operators().GetConsent("op-1", cancel_).status();
   EXPECT_THAT(std::string(status.message()), HasSubstr("gave up after 3 attempts"));
-  EXPECT_EQ(transport_->request_count(), 4u);  // token + 3 attempts
+  EXPECT_EQ(transport_->request_count(), 10u);
 }
 
 TEST_F(TenantClientTest, CancellationAbortsAPendingOperationWait) {

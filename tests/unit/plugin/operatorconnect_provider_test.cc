@@ -112,6 +112,8 @@ TEST_F(ProviderConfigTest, SchemaHasEveryOptionalAttributeDocumented) {
       {"ca_certificate_file", framework::Type::String()},
       {"request_timeout", framework::Type::String()},
       {"max_retries", framework::Type::Number()},
+      {"retry_budget", framework::Type::String()},
+      {"run_retry_budget", framework::Type::String()},
       {"operation_timeout", framework::Type::String()},
       {"max_list_items", framework::Type::Number()}};
   ASSERT_EQ(schema.block.attributes.size(), expected.size());
@@ -192,6 +194,9 @@ TEST_F(ProviderConfigTest, EveryRuleRejectsBadValuesWithTheAttributePath) {
       {"max_retries", Value::Int(21), "between 0 and 20"},
       {"max_retries", Value::Int(-1), "between 0 and 20"},
       {"max_retries", Value::Number(*framework::Number::Parse("1.5")), "whole number"},
+      {"retry_budget", Value::String("10"), "unit"},
+      {"retry_budget", Value::String("0s"), "positive"},
+      {"run_retry_budget", Value::String("25h"), "at most"},
       {"operation_timeout", Value::String("forever"), "not a duration"},
       {"operation_timeout", Value::String("25h"), "at most"},
       {"max_list_items", Value::Int(0), "between 1 and 10000000"},

@@ -467,6 +467,25 @@ TEST_F(AssignmentCrudTest, CreateAssignsWaitsAndKeepsTheConfiguredForm) {
   EXPECT_EQ(resp.new_state.GetAttr("operator_id"), S(kOperator));
 }
 
+TEST_F(AssignmentCrudTest, CreateTakesOverTheSameAssignmentAndRefusesADifferentOne) {
+  // Left in place by an interrupted run: taken over, nothing assigned twice.
+  tenant_.numbers["+442079460001"] = NumberJson("+442079460001", kUser);
+  framework::CreateResponse same = Create(Planned("+44 20 7946 0001", kUser));
+  ASSERT_FALSE(same.diagnostics.HasError()) << Messages(same.diagnostics);
+  EXPECT_TRUE(tenant_.posts.empty());
+  EXPECT_EQ(same.new_state.GetAttr("assignment_target_id"), S(kUser));
+
+  // Same target, another emergency location: not what the configuration says.
+  framework::CreateResponse differs = Create(Planned("+442079460001", kUser, S("loc-9")));
+  ASSERT_TRUE(differs.diagnostics.HasError());
+  EXPECT_THAT(Messages(differs.diagnostics), HasSubstr("`location_id`"));
+  EXPECT_THAT(Messages(differs.diagnostics),
+              HasSubstr("terraform import operatorconnect_phone_number_assignment.<name> "
+                        "\"+442079460001\""));
+  EXPECT_TRUE(differs.new_state.IsNull());
+  EXPECT_TRUE(tenant_.posts.empty());
+}
+
 TEST_F(AssignmentCrudTest, FailedOperationReportsItsStatusDetailAndStoresNothing) {
   tenant_.numbers["+442079460001"] = NumberJson("+442079460001");
   tenant_.unknown_targets = {kOtherUser};
@@ -478,7 +497,7 @@ TEST_F(AssignmentCrudTest, FailedOperationReportsItsStatusDetailAndStoresNothing
 }
 
 TEST_F(AssignmentCrudTest, ReadDropsUnassignedOrMissingNumbersAndReportsOtherTargets) {
-  tenant_.numbers["+442079460001"] = NumberJson("+442079460001", kUser);
+  tenant_.numbers["+442079460001"] = NumberJson("+442079460001");
   Value state = Create(Planned("+44 20 7946 0001", kUser)).new_state;
   ASSERT_FALSE(state.IsNull());
 

@@ -77,6 +77,8 @@ class FakeTenant {
   std::vector<std::string> relationship_script;
   std::string relationship_comment;
   bool numbers_assigned = false;
+  // DELETEs refused with NumbersAssigned before one succeeds (the run unassigning them).
+  int refused_deletes = 0;
   int stale_patches = 0;  // how many PATCHes answer 412 before one succeeds
   // Answer the consent API as Microsoft's Graph does (it does not serve it).
   bool graph_only = false;
@@ -149,7 +151,8 @@ class FakeTenant {
         return Entity(200);
       }
       case HttpMethod::kDelete:
-        if (numbers_assigned) {
+        if (numbers_assigned || refused_deletes > 0) {
+          --refused_deletes;
           return GraphErrorResponse(409, "NumbersAssigned",
                                     "Cannot remove the consent: 1 of this operator's numbers are "
                                     "assigned (+442079460018). Unassign them first.");
@@ -292,8 +295,8 @@ class OperatorRelationshipTest : public ::testing::Test {
   client::testing::FakeClock clock_;
   client::testing::FakeSleeper sleeper_{clock_};
   FakeTenant tenant_;
-  OperatorRelationshipResource resource_{
-      AgreementPolling{std::chrono::milliseconds(1), std::chrono::milliseconds(2)}};
+  OperatorRelationshipResource resource_{AgreementPolling{
+      std::chrono::milliseconds(1), std::chrono::milliseconds(2), std::chrono::milliseconds(30)}};
   OperatorsDataSource operators_;
   OperatorDataSource operator_;
   Type type_;
@@ -481,12 +484,51 @@ TEST_F(OperatorRelationshipTest, ImportFillsEveryConfiguredAttributeWithDefaults
   EXPECT_THAT(Describe(bad.diagnostics), HasSubstr("operator id"));
 }
 
-TEST_F(OperatorRelationshipTest, CreateWhenAlreadyEnabledSuggestsImport) {
-  CreateFrom(Config());
+TEST_F(OperatorRelationshipTest, CreateTakesOverAnIdenticalConsentAndRefusesADifferentOne) {
+  Value first = CreateFrom(Config());
+  // Left behind by an interrupted run: the same consent is taken over, not refused.
+  Value again = CreateFrom(Config());
+  EXPECT_EQ(again, first) << again.DebugString();
+  EXPECT_EQ(tenant_.RequestsWith(HttpMethod::kPost).size(), 2u);  // the second got 409
+
+  // Enabled with other countries: never taken over; the error names the attribute.
   Diagnostics diags;
-  Value state = CreateFrom(Config(), &diags);
-  EXPECT_TRUE(HasErrorAt(diags, "operator_id", "terraform import")) << Describe(diags);
+  Value state =
+      CreateFrom(Config({{"countries", Value::Set(Type::String(), {S("GB"), S("IE")})}}), &diags);
+  EXPECT_TRUE(HasErrorAt(diags, "countries", "terraform import")) << Describe(diags);
+  EXPECT_TRUE(HasErrorAt(diags, "countries", "\"" + std::string(kBluefin) + "\""))
+      << Describe(diags);
   EXPECT_TRUE(state.IsNull());
+}
+
+TEST_F(OperatorRelationshipTest, DestroyWaitsWhileTheSameRunUnassignsTheNumbers) {
+  Value state = CreateFrom(Config());
+  tenant_.refused_deletes = 2;
+  framework::DeleteResponse deleted;
+  resource_.Delete({state, "", CancellationToken()}, deleted);
+  EXPECT_FALSE(deleted.diagnostics.HasError()) << Describe(deleted.diagnostics);
+  EXPECT_EQ(tenant_.RequestsWith(HttpMethod::kDelete).size(), 3u);
+  EXPECT_TRUE(tenant_.consent().is_null());
+}
+
+TEST_F(OperatorRelationshipTest, ASettingsOnlyChangeKeepsTheTenantsValuesKnown) {
+  Value state = CreateFrom(Config());
+  Value config = Config({{"agreement_timeout", S("10m")}});
+  framework::ModifyPlanResponse plan = Plan(state, config);
+  EXPECT_EQ(plan.planned.GetAttr("agreement_timeout"), S("10m"));
+  for (const char* read : {"status", "relationship_status", "consented_at", "operator_name"}) {
+    EXPECT_EQ(plan.planned.GetAttr(read), state.GetAttr(read)) << read;
+  }
+  framework::UpdateResponse updated;
+  resource_.Update({config, state, plan.planned, "", CancellationToken()}, updated);
+  EXPECT_FALSE(updated.diagnostics.HasError()) << Describe(updated.diagnostics);
+  EXPECT_EQ(updated.new_state, plan.planned);
+  EXPECT_TRUE(tenant_.RequestsWith(HttpMethod::kPatch).empty());
+
+  // Waiting for an agreement not signed yet: the status the wait ends with is not known.
+  framework::ModifyPlanResponse waiting =
+      Plan(state, Config({{"wait_for_agreement", Value::Bool(true)}}));
+  EXPECT_FALSE(waiting.planned.GetAttr("relationship_status").IsKnown());
 }
 
 TEST_F(OperatorRelationshipTest, OperatorDataSourceFindsByNameAndExplainsAMiss) {
