@@ -1,4 +1,5 @@
 // terraform-provider-operatorconnect: process concerns only (flags, the cookie check, serving).
+#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -31,6 +32,10 @@ opc::plugin::ListenAddress::Network NetworkFromEnv(const opc::plugin::EnvLookup&
 }  // namespace
 
 int main(int argc, char** argv) {
+  // glibc gives each thread that allocates concurrently its own heap (up to 8 per core); the
+  // gRPC threads of one plan would each keep one, and their free pages, for the process's life.
+  // Two arenas bound that; the provider is I/O-bound, so allocation contention is rare.
+  mallopt(M_ARENA_MAX, 2);
   CLI::App app{
       "Terraform/OpenTofu provider for Microsoft Teams Phone Operator Connect.\n"
       "Terraform starts this program itself; run it by hand only with --debug or --version,\n"

@@ -8,6 +8,7 @@
 # filesystem mirror is wrapped with GNU time, so its CPU and peak RSS are reported apart from
 # Terraform's; the requests one refreshing plan sends are counted by the simulator.
 #   bash scripts/bench-terraform.sh [N] [RUNS]
+#   BENCH_PROFILE=1 bash scripts/bench-terraform.sh N   (perf profile of one refreshing plan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 numbers=${1:-200}
@@ -15,8 +16,11 @@ runs=${2:-3}
 tf="${TF_BINARY:-terraform}"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
-cmake --preset default >/dev/null
-cmake --build --preset default --target terraform-provider-operatorconnect operatorconnect-sim >/dev/null
+# BENCH_SKIP_BUILD=1: use the binaries as built (e.g. two benchmarks started side by side).
+if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+  cmake --preset default >/dev/null
+  cmake --build --preset default --target terraform-provider-operatorconnect operatorconnect-sim >/dev/null
+fi
 
 work=$(mktemp -d)
 sim_pid=""
@@ -27,8 +31,13 @@ install_provider_mirror "$work" build/default/provider/terraform-provider-operat
 mirror_bin=$(echo "$work"/mirror/localhost/operatorconnect/operatorconnect/*/linux_amd64/terraform-provider-operatorconnect_v*)
 mv "$mirror_bin" "$work/provider-real"
 mkdir -p "$work/ptime"
+mkdir -p "$work/perf"
 cat >"$mirror_bin" <<WRAP
 #!/bin/sh
+# BENCH_PROFILE=1: the profiled plan runs the provider under perf instead of GNU time.
+if [ -e "$work/perf-on" ]; then
+  exec perf record -q -F 4000 -g -o "$work/perf/\$\$.data" "$work/provider-real" "\$@"
+fi
 exec /usr/bin/time -o "$work/ptime/\$\$" -f '%U %S %M' "$work/provider-real" "\$@"
 WRAP
 chmod +x "$mirror_bin"
@@ -127,6 +136,18 @@ admin POST "/operators/$harbourline/numbers" \
 } >terraform.tfvars.json
 
 apply=$(seconds "$tf" apply -input=false -auto-approve -parallelism=10)
+if [[ -n "${BENCH_PROFILE:-}" ]]; then
+  # A CPU profile of the provider processes of one refreshing plan, then stop (no destroy).
+  touch "$work/perf-on"
+  "$tf" plan -input=false -detailed-exitcode >/dev/null || [[ $? == 2 ]]
+  rm "$work/perf-on"
+  for data in "$work"/perf/*.data; do
+    echo "== $(perf report -i "$data" --stdio --header-only 2>/dev/null | grep -m1 'sample' || true)"
+    perf report -i "$data" --stdio --no-children --sort dso,sym -g none --percent-limit 0.7 2>/dev/null |
+      grep -v '^#' | grep -v '^$' | head -40
+  done
+  exit 0
+fi
 plans=()
 for ((r = 0; r < runs; r++)); do
   plans+=("$(seconds "$tf" plan -input=false -detailed-exitcode)")
@@ -136,11 +157,14 @@ cached=$(seconds "$tf" plan -input=false -refresh=false -detailed-exitcode)
 curl -fsS -X DELETE "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key"
 read -r plan_wall plan_cpu < <(cpu_of "$tf" plan -input=false -detailed-exitcode)
 read -r plan_provider_cpu plan_rss < <(provider_usage)
+plan_processes=$(ls "$work/ptime" | wc -l)
 counts=$(curl -fsS "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key")
 list_route=/v1.0/admin/teams/telephoneNumberManagement/numberAssignments
 requests=$(jq '[.routes[] | select(.route | test("oauth2") | not) | .count] | add // 0' <<<"$counts")
 list_requests=$(jq --arg r "$list_route" '[.routes[] | select(.route == $r and .method == "GET") | .count] | add // 0' <<<"$counts")
-destroy=$(seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
+# BENCH_SKIP_DESTROY=1: no destroys (N = 5,000 takes over 9 minutes each); reported as "-".
+destroy=-
+[[ -n "${BENCH_SKIP_DESTROY:-}" ]] || destroy=$(seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
 
 # The same shape with terraform_data: Terraform's own cost of the walk, no plugin.
 mkdir -p "$work/data"
@@ -158,7 +182,9 @@ HCL
 (cd "$work/data" && "$tf" init -input=false >/dev/null)
 data_apply=$(cd "$work/data" && seconds "$tf" apply -input=false -auto-approve -parallelism=10)
 read -r data_plan_wall data_plan_cpu < <(cd "$work/data" && cpu_of "$tf" plan -input=false -detailed-exitcode)
-data_destroy=$(cd "$work/data" && seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
+data_destroy=-
+[[ -n "${BENCH_SKIP_DESTROY:-}" ]] ||
+  data_destroy=$(cd "$work/data" && seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
 
 echo "terraform $("$tf" version | head -n 1 | cut -d' ' -f2), $numbers number assignments + 1 relationship, $(nproc) cores"
 printf '%-44s %8s s\n' "apply (create $numbers assignments)" "$apply"
@@ -173,3 +199,9 @@ printf '%-44s %8s     (%s list requests)\n' "requests per refreshing plan" "$req
 printf '%-44s %8s s\n' "terraform_data: apply (create $numbers)" "$data_apply"
 printf '%-44s %8s s   (CPU %s s)\n' "terraform_data: plan" "$data_plan_wall" "$data_plan_cpu"
 printf '%-44s %8s s\n' "terraform_data: destroy" "$data_destroy"
+# One line for scripts/bench-scale.sh to read (seconds, MB, counts).
+echo "RESULT n=$numbers plan=$(median "${plans[@]}") plan_timed=$plan_wall data_plan=$data_plan_wall" \
+  "apply=$apply data_apply=$data_apply destroy=$destroy data_destroy=$data_destroy" \
+  "plan_cpu=$plan_cpu provider_cpu=$plan_provider_cpu data_plan_cpu=$data_plan_cpu" \
+  "rss_mb=$plan_rss requests=$requests list_requests=$list_requests" \
+  "provider_processes=$plan_processes"

@@ -76,13 +76,14 @@ absl::StatusOr<SharedListing::Result> SharedListing::Find(const std::string& key
     if (cancel.IsCancelled()) {
       return absl::CancelledError("cancelled while reading");
     }
-    if (invalidated_.contains(key) || failed_) {
+    if (all_invalidated_ || invalidated_.contains(key) || failed_) {
       ++stats_.fallbacks;
       return Result{};
     }
     if (auto it = items_.find(key); it != items_.end()) {
       ++stats_.hits;
-      return Result{Outcome::kFound, it->second};
+      // The text is this process's own dump of a parsed item: it parses.
+      return Result{Outcome::kFound, nlohmann::json::parse(it->second)};
     }
     if (complete_) {
       ++stats_.hits;
@@ -119,7 +120,9 @@ absl::StatusOr<SharedListing::Result> SharedListing::Find(const std::string& key
       } else {
         for (nlohmann::json& item : page->items) {
           if (std::optional<std::string> item_key = key_of_(item)) {
-            items_.insert_or_assign(*std::move(item_key), std::move(item));
+            items_.insert_or_assign(
+                *std::move(item_key),
+                item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
           }
         }
         if (!page->next_link) {
@@ -142,6 +145,12 @@ void SharedListing::Invalidate(const std::string& key) {
   std::lock_guard lock(mu_);
   invalidated_.insert(key);
   items_.erase(key);
+}
+
+void SharedListing::InvalidateAll() {
+  std::lock_guard lock(mu_);
+  all_invalidated_ = true;
+  items_.clear();
 }
 
 SharedListingStats SharedListing::stats() const {

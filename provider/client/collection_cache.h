@@ -29,11 +29,13 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "provider/client/clock.h"
 #include "provider/client/graph_client.h"
+#include "provider/client/json_fields.h"
 #include "provider/common/cancellation.h"
 
 namespace opc::client {
@@ -91,6 +93,9 @@ class SharedListing {
 
   // This process changed (or created, or deleted) `key`: reads of it go to the service.
   void Invalidate(const std::string& key);
+  // This process changed the collection in a way keys do not name (e.g. deleting an address
+  // deletes its locations): every read from now on goes to the service.
+  void InvalidateAll();
 
   SharedListingStats stats() const;
 
@@ -108,7 +113,9 @@ class SharedListing {
   // The current listing.
   int64_t generation_ = 0;  // bumped when a listing is dropped; stale pages are discarded
   std::optional<std::chrono::system_clock::time_point> started_;
-  std::map<std::string, nlohmann::json> items_;
+  // Items kept as compact JSON text and parsed again on a hit: a parsed item (a tree of maps)
+  // takes several times the memory, and a listing of 5,000 numbers is held for the whole walk.
+  std::map<std::string, std::string> items_;
   std::optional<std::string> next_link_;
   std::set<std::string> seen_links_;
   bool complete_ = false;
@@ -118,7 +125,31 @@ class SharedListing {
   int64_t pages_fetched_ = 0;
   // Keys this process wrote: never answered from a listing again.
   std::set<std::string> invalidated_;
+  bool all_invalidated_ = false;
   SharedListingStats stats_;
 };
+
+// A refresh read of the object with `key` (as the listing's KeyOf names it): from `listing`
+// when it holds the answer, decoded as a `what`; NotFound (`absent_message`) when the complete
+// listing does not have it; else `read_one()`, the object's own GET.
+template <typename T>
+absl::StatusOr<T> ReadThroughListing(SharedListing& listing, const std::string& key,
+                                     std::string_view what, const std::string& absent_message,
+                                     const CancellationToken& cancel,
+                                     const std::function<absl::StatusOr<T>()>& read_one) {
+  absl::StatusOr<SharedListing::Result> shared = listing.Find(key, cancel);
+  if (!shared.ok()) {
+    return shared.status();
+  }
+  switch (shared->outcome) {
+    case SharedListing::Outcome::kFound:
+      return DecodeJson<T>(shared->item, what);
+    case SharedListing::Outcome::kAbsent:
+      return absl::NotFoundError(absent_message);
+    case SharedListing::Outcome::kReadYourself:
+      break;
+  }
+  return read_one();
+}
 
 }  // namespace opc::client

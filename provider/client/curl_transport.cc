@@ -1,19 +1,19 @@
 #include "provider/client/curl_transport.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cstring>
 #include <memory>
 #include <optional>
 
+#include "provider/client/curl_library.h"
 #include "provider/client/string_util.h"
 
 namespace opc::client {
 namespace {
 
 struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+  const CurlLibrary* lib;
+  void operator()(curl_slist* list) const { lib->slist_free_all(list); }
 };
 using SlistPtr = std::unique_ptr<curl_slist, SlistDeleter>;
 
@@ -70,8 +70,9 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return now - *state->cancel_seen >= state->cancel_grace ? 1 : 0;
 }
 
-absl::Status CurlErrorToStatus(CURLcode code, const char* detail, const TransferState& state) {
-  std::string message = StrCat(detail[0] != '\0' ? detail : curl_easy_strerror(code),
+absl::Status CurlErrorToStatus(const CurlLibrary& lib, CURLcode code, const char* detail,
+                               const TransferState& state) {
+  std::string message = StrCat(detail[0] != '\0' ? detail : lib.easy_strerror(code),
                                " (curl error ", static_cast<int>(code), ")");
   switch (code) {
     case CURLE_SEND_ERROR:
@@ -113,22 +114,21 @@ absl::Status CurlErrorToStatus(CURLcode code, const char* detail, const Transfer
 
 }  // namespace
 
-void EnsureCurlInitialized() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-CurlTransport::CurlTransport(CurlTransportOptions options) : options_(std::move(options)) {
-  EnsureCurlInitialized();
-}
+// libcurl is loaded by the first Send (see curl_library.h), not here.
+CurlTransport::CurlTransport(CurlTransportOptions options) : options_(std::move(options)) {}
 
 CurlTransport::~CurlTransport() {
+  if (pool_.empty()) {
+    return;
+  }
+  // Handles exist only once a Send has loaded the library.
+  const CurlLibrary* lib = *LoadCurl();
   for (void* handle : pool_) {
-    curl_easy_cleanup(static_cast<CURL*>(handle));
+    lib->easy_cleanup(static_cast<CURL*>(handle));
   }
 }
 
-void* CurlTransport::AcquireHandle() {
+void* CurlTransport::AcquireHandle(const CurlLibrary& lib) {
   {
     std::lock_guard lock(pool_mu_);
     if (!pool_.empty()) {
@@ -137,18 +137,18 @@ void* CurlTransport::AcquireHandle() {
       return handle;
     }
   }
-  return curl_easy_init();
+  return lib.easy_init();
 }
 
-void CurlTransport::ReleaseHandle(void* handle) {
+void CurlTransport::ReleaseHandle(const CurlLibrary& lib, void* handle) {
   // curl_easy_reset clears every option but keeps the connection cache for reuse.
-  curl_easy_reset(static_cast<CURL*>(handle));
+  lib.easy_reset(static_cast<CURL*>(handle));
   std::lock_guard lock(pool_mu_);
   if (pool_.size() < kMaxPooledHandles) {
     pool_.push_back(handle);
     return;
   }
-  curl_easy_cleanup(static_cast<CURL*>(handle));
+  lib.easy_cleanup(static_cast<CURL*>(handle));
 }
 
 absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
@@ -156,15 +156,21 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
   if (cancel.IsCancelled()) {
     return absl::CancelledError("cancelled before the request was sent");
   }
-  CURL* curl = static_cast<CURL*>(AcquireHandle());
+  absl::StatusOr<const CurlLibrary*> loaded = LoadCurl();
+  if (!loaded.ok()) {
+    return loaded.status();
+  }
+  const CurlLibrary& lib = **loaded;
+  CURL* curl = static_cast<CURL*>(AcquireHandle(lib));
   if (curl == nullptr) {
     return absl::InternalError("curl_easy_init failed");
   }
   struct Releaser {
     CurlTransport* self;
+    const CurlLibrary& lib;
     CURL* handle;
-    ~Releaser() { self->ReleaseHandle(handle); }
-  } releaser{this, curl};
+    ~Releaser() { self->ReleaseHandle(lib, handle); }
+  } releaser{this, lib, curl};
 
   TransferState state;
   state.max_bytes = options_.max_response_bytes;
@@ -172,7 +178,7 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
   state.cancel_grace = request.cancel_grace;
   char error_buffer[CURL_ERROR_SIZE] = {};
 
-  SlistPtr headers;
+  SlistPtr headers(nullptr, SlistDeleter{&lib});
   for (const auto& [name, value] : request.headers.entries()) {
     // curl sends a header line as given: a CR or LF in it would add headers of its own (a
     // value that came from a hostile response, e.g. an ETag echoed as If-Match).
@@ -183,7 +189,7 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
                                                " header: it contains a line break or NUL"));
     }
     std::string line = value.empty() ? StrCat(name, ";") : StrCat(name, ": ", value);
-    curl_slist* appended = curl_slist_append(headers.get(), line.c_str());
+    curl_slist* appended = lib.slist_append(headers.get(), line.c_str());
     if (appended == nullptr) {
       return absl::InternalError("curl_slist_append failed");
     }
@@ -191,69 +197,69 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
     headers.reset(appended);
   }
   // curl would otherwise send "Expect: 100-continue" for larger bodies and wait for a reply.
-  if (curl_slist* appended = curl_slist_append(headers.get(), "Expect:")) {
+  if (curl_slist* appended = lib.slist_append(headers.get(), "Expect:")) {
     headers.release();
     headers.reset(appended);
   }
 
   const auto timeout = request.timeout.count() > 0 ? request.timeout : options_.default_timeout;
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // required for multi-threaded use
+  lib.easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  lib.easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  lib.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // required for multi-threaded use
 #if LIBCURL_VERSION_NUM >= 0x075500
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
+  lib.easy_setopt(curl, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
 #endif
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a 202's Location is polled, not followed
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  lib.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a 202's Location is polled, not followed
+  lib.easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  lib.easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!options_.ca_file.empty()) {
-    curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
+    lib.easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
   }
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(std::min(options_.connect_timeout, timeout).count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl can decode
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &OnBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &state);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &OnHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &state);
-  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &OnProgress);
-  curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &state);
+  lib.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
+                  static_cast<long>(std::min(options_.connect_timeout, timeout).count()));
+  lib.easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
+  lib.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl can decode
+  lib.easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+  lib.easy_setopt(curl, CURLOPT_WRITEFUNCTION, &OnBody);
+  lib.easy_setopt(curl, CURLOPT_WRITEDATA, &state);
+  lib.easy_setopt(curl, CURLOPT_HEADERFUNCTION, &OnHeader);
+  lib.easy_setopt(curl, CURLOPT_HEADERDATA, &state);
+  lib.easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  lib.easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &OnProgress);
+  lib.easy_setopt(curl, CURLOPT_XFERINFODATA, &state);
 
   switch (request.method) {
     case HttpMethod::kGet:
-      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+      lib.easy_setopt(curl, CURLOPT_HTTPGET, 1L);
       break;
     case HttpMethod::kPost:
-      curl_easy_setopt(curl, CURLOPT_POST, 1L);
+      lib.easy_setopt(curl, CURLOPT_POST, 1L);
       break;
     case HttpMethod::kPut:
     case HttpMethod::kPatch:
     case HttpMethod::kDelete:
       // HttpMethodName returns a NUL-terminated literal.
-      curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, HttpMethodName(request.method).data());
+      lib.easy_setopt(curl, CURLOPT_CUSTOMREQUEST, HttpMethodName(request.method).data());
       break;
   }
   if (request.method != HttpMethod::kGet &&
       (request.method != HttpMethod::kDelete || !request.body.empty())) {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
-                     static_cast<curl_off_t>(request.body.size()));
+    lib.easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+    lib.easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                    static_cast<curl_off_t>(request.body.size()));
   }
 
-  CURLcode code = curl_easy_perform(curl);
+  CURLcode code = lib.easy_perform(curl);
   if (code != CURLE_OK) {
     if (code == CURLE_ABORTED_BY_CALLBACK || (cancel.IsCancelled() && !state.cancel_seen)) {
       return absl::CancelledError("cancelled while the request was in flight");
     }
-    return CurlErrorToStatus(code, error_buffer, state);
+    return CurlErrorToStatus(lib, code, error_buffer, state);
   }
   long status_code = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status_code);
+  lib.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status_code);
   state.response.status_code = static_cast<int>(status_code);
   return std::move(state.response);
 }

@@ -13,6 +13,8 @@
 
 namespace opc::client {
 
+struct CurlLibrary;
+
 struct CurlTransportOptions {
   std::string ca_file;  // PEM bundle; empty: the system's default CA store
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(15)};
@@ -23,8 +25,9 @@ struct CurlTransportOptions {
 };
 
 // Thread-safe: each exchange uses its own easy handle, taken from a small pool so that
-// connections (and TLS sessions) are reused between requests. curl_global_init runs once per
-// process, on the first construction.
+// connections (and TLS sessions) are reused between requests. libcurl is loaded, and
+// curl_global_init run, once per process by the first Send (see curl_library.h); a Send that
+// cannot load it fails with FailedPrecondition naming the library.
 class CurlTransport final : public HttpTransport {
  public:
   explicit CurlTransport(CurlTransportOptions options = {});
@@ -36,16 +39,13 @@ class CurlTransport final : public HttpTransport {
                                     const CancellationToken& cancel) override;
 
  private:
-  void* AcquireHandle();
-  void ReleaseHandle(void* handle);
+  void* AcquireHandle(const CurlLibrary& lib);
+  void ReleaseHandle(const CurlLibrary& lib, void* handle);
 
   static constexpr std::size_t kMaxPooledHandles = 8;
   CurlTransportOptions options_;
   std::mutex pool_mu_;
   std::vector<void*> pool_;  // CURL* (kept opaque so this header needs no curl.h)
 };
-
-// curl_global_init(CURL_GLOBAL_DEFAULT) exactly once for the process; never cleaned up.
-void EnsureCurlInitialized();
 
 }  // namespace opc::client

@@ -11,6 +11,29 @@ namespace {
 std::string AddressesPath() { return StrCat(kEmergencyCallingPath, "/civicAddresses"); }
 std::string LocationsPath() { return StrCat(kEmergencyCallingPath, "/locations"); }
 
+// Ids are GUIDs, which the service compares without case.
+std::string EntityKey(std::string_view id) { return AsciiStrToLower(id); }
+
+// A listing of `path`'s collection, keyed by each item's id.
+std::unique_ptr<SharedListing> ListingOf(const GraphClient& client, std::string path,
+                                         const Clock& clock, SharedListingOptions options) {
+  GraphRequest first;
+  first.path = std::move(path);
+  return std::make_unique<SharedListing>(
+      [&client, first](const std::optional<std::string>& next_link,
+                       const CancellationToken& cancel) {
+        return FetchPage(client, first, next_link, cancel);
+      },
+      [](const nlohmann::json& item) -> std::optional<std::string> {
+        auto field = item.find("id");
+        if (field == item.end() || !field->is_string()) {
+          return std::nullopt;
+        }
+        return EntityKey(field->get<std::string>());
+      },
+      clock, options);
+}
+
 GraphRequest FilteredList(std::string path, const std::string& filter) {
   GraphRequest request;
   request.path = std::move(path);
@@ -107,7 +130,35 @@ std::string BuildLocationFilter(const LocationFilter& filter) {
   return expression.ToString();
 }
 
-EmergencyApi::EmergencyApi(const GraphClient& client) : client_(client) {}
+EmergencyApi::EmergencyApi(const GraphClient& client, const Clock& clock,
+                           SharedListingOptions listing)
+    : client_(client),
+      addresses_(ListingOf(client, AddressesPath(), clock, listing)),
+      locations_(ListingOf(client, LocationsPath(), clock, listing)) {}
+
+EmergencyApi::~EmergencyApi() = default;
+
+void EmergencyApi::InvalidateListings() const {
+  addresses_->InvalidateAll();
+  locations_->InvalidateAll();
+}
+
+SharedListingStats EmergencyApi::address_listing_stats() const { return addresses_->stats(); }
+SharedListingStats EmergencyApi::location_listing_stats() const { return locations_->stats(); }
+
+absl::StatusOr<CivicAddress> EmergencyApi::ReadCivicAddress(std::string_view id,
+                                                            const CancellationToken& cancel) const {
+  return ReadThroughListing<CivicAddress>(*addresses_, EntityKey(id), "civicAddress",
+                                          StrCat("civicAddress ", id, " does not exist"), cancel,
+                                          [&] { return GetCivicAddress(id, cancel); });
+}
+
+absl::StatusOr<EmergencyLocation> EmergencyApi::ReadLocation(
+    std::string_view id, const CancellationToken& cancel) const {
+  return ReadThroughListing<EmergencyLocation>(*locations_, EntityKey(id), "location",
+                                               StrCat("location ", id, " does not exist"), cancel,
+                                               [&] { return GetLocation(id, cancel); });
+}
 
 absl::StatusOr<std::vector<CivicAddress>> EmergencyApi::ListCivicAddresses(
     const CivicAddressFilter& filter, const CancellationToken& cancel) const {
@@ -123,12 +174,14 @@ absl::StatusOr<CivicAddress> EmergencyApi::GetCivicAddress(std::string_view id,
 
 absl::StatusOr<CivicAddress> EmergencyApi::CreateCivicAddress(
     const CreateCivicAddressRequest& request, const CancellationToken& cancel) const {
+  InvalidateListings();
   return CreateEntity<CivicAddress>(client_, AddressesPath(), request, "civicAddress", cancel);
 }
 
 absl::StatusOr<CivicAddress> EmergencyApi::UpdateCivicAddress(
     std::string_view id, const UpdateCivicAddressRequest& request,
     std::optional<std::string> if_match, const CancellationToken& cancel) const {
+  InvalidateListings();
   return PatchEntity<CivicAddress>(client_, AddressesPath(), id, request, std::move(if_match),
                                    "civicAddress", cancel);
 }
@@ -136,6 +189,7 @@ absl::StatusOr<CivicAddress> EmergencyApi::UpdateCivicAddress(
 absl::Status EmergencyApi::DeleteCivicAddress(std::string_view id,
                                               std::optional<std::string> if_match,
                                               const CancellationToken& cancel) const {
+  InvalidateListings();
   return DeleteEntity(client_, AddressesPath(), id, std::move(if_match), "civicAddress", cancel);
 }
 
@@ -162,18 +216,21 @@ absl::StatusOr<EmergencyLocation> EmergencyApi::GetLocation(std::string_view id,
 
 absl::StatusOr<EmergencyLocation> EmergencyApi::CreateLocation(
     const CreateLocationRequest& request, const CancellationToken& cancel) const {
+  InvalidateListings();
   return CreateEntity<EmergencyLocation>(client_, LocationsPath(), request, "location", cancel);
 }
 
 absl::StatusOr<EmergencyLocation> EmergencyApi::UpdateLocation(
     std::string_view id, const UpdateLocationRequest& request, std::optional<std::string> if_match,
     const CancellationToken& cancel) const {
+  InvalidateListings();
   return PatchEntity<EmergencyLocation>(client_, LocationsPath(), id, request, std::move(if_match),
                                         "location", cancel);
 }
 
 absl::Status EmergencyApi::DeleteLocation(std::string_view id, std::optional<std::string> if_match,
                                           const CancellationToken& cancel) const {
+  InvalidateListings();
   return DeleteEntity(client_, LocationsPath(), id, std::move(if_match), "location", cancel);
 }
 

@@ -2,12 +2,15 @@
 // entities with their ETag; updates and deletes take an optional If-Match (stale: Aborted).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "provider/client/clock.h"
+#include "provider/client/collection_cache.h"
 #include "provider/client/emergency_models.h"
 #include "provider/client/graph_client.h"
 #include "provider/common/cancellation.h"
@@ -36,13 +39,19 @@ std::string BuildLocationFilter(const LocationFilter& filter);
 
 class EmergencyApi {
  public:
-  explicit EmergencyApi(const GraphClient& client);
+  explicit EmergencyApi(const GraphClient& client, const Clock& clock = SystemClock(),
+                        SharedListingOptions listing = {});
+  ~EmergencyApi();
 
   // Every matching address, across all pages.
   absl::StatusOr<std::vector<CivicAddress>> ListCivicAddresses(
       const CivicAddressFilter& filter, const CancellationToken& cancel) const;
   absl::StatusOr<CivicAddress> GetCivicAddress(std::string_view id,
                                                const CancellationToken& cancel) const;
+  // The same address for a refresh: answered from the listing of addresses this process
+  // shares between reads when enough reads ask (see SharedListing), else by GetCivicAddress.
+  absl::StatusOr<CivicAddress> ReadCivicAddress(std::string_view id,
+                                                const CancellationToken& cancel) const;
   // Also creates the address's default location (CivicAddress::default_location_id).
   absl::StatusOr<CivicAddress> CreateCivicAddress(const CreateCivicAddressRequest& request,
                                                   const CancellationToken& cancel) const;
@@ -63,6 +72,9 @@ class EmergencyApi {
       std::string_view civic_address_id, const CancellationToken& cancel) const;
   absl::StatusOr<EmergencyLocation> GetLocation(std::string_view id,
                                                 const CancellationToken& cancel) const;
+  // The same location for a refresh, like ReadCivicAddress.
+  absl::StatusOr<EmergencyLocation> ReadLocation(std::string_view id,
+                                                 const CancellationToken& cancel) const;
   absl::StatusOr<EmergencyLocation> CreateLocation(const CreateLocationRequest& request,
                                                    const CancellationToken& cancel) const;
   // InvalidArgument (400 ElinCannotBeCleared) for an attempt to clear the ELIN.
@@ -74,8 +86,17 @@ class EmergencyApi {
   absl::Status DeleteLocation(std::string_view id, std::optional<std::string> if_match,
                               const CancellationToken& cancel) const;
 
+  SharedListingStats address_listing_stats() const;
+  SharedListingStats location_listing_stats() const;
+
  private:
+  // Any write: addresses and locations show each other (an address's locations, a location's
+  // country), so a write stops both listings from answering reads in this process.
+  void InvalidateListings() const;
+
   const GraphClient& client_;
+  std::unique_ptr<SharedListing> addresses_;  // keyed by lower-case id
+  std::unique_ptr<SharedListing> locations_;  // keyed by lower-case id
 };
 
 }  // namespace opc::client

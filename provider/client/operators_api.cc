@@ -11,6 +11,9 @@ namespace {
 std::string OperatorsPath() { return StrCat(kOperatorConnectPath, "/operators"); }
 std::string ConsentsPath() { return StrCat(kOperatorConnectPath, "/consents"); }
 
+// Operator ids are GUIDs, which the service compares without case.
+std::string ConsentKey(std::string_view operator_id) { return AsciiStrToLower(operator_id); }
+
 GraphRequest FilteredList(std::string path, const std::string& filter) {
   GraphRequest request;
   request.path = std::move(path);
@@ -50,7 +53,26 @@ std::string BuildConsentFilter(const ConsentFilter& filter) {
   return expression.ToString();
 }
 
-OperatorsApi::OperatorsApi(const GraphClient& client) : client_(client) {}
+OperatorsApi::OperatorsApi(const GraphClient& client, const Clock& clock,
+                           SharedListingOptions listing)
+    : client_(client) {
+  GraphRequest first;
+  first.path = ConsentsPath();
+  consents_ = std::make_unique<SharedListing>(
+      [this, first](const std::optional<std::string>& next_link, const CancellationToken& cancel) {
+        return FetchPage(client_, first, next_link, cancel);
+      },
+      [](const nlohmann::json& item) -> std::optional<std::string> {
+        auto field = item.find("operatorId");
+        if (field == item.end() || !field->is_string()) {
+          return std::nullopt;
+        }
+        return ConsentKey(field->get<std::string>());
+      },
+      clock, listing);
+}
+
+OperatorsApi::~OperatorsApi() = default;
 
 absl::StatusOr<std::vector<Operator>> OperatorsApi::ListOperators(
     const OperatorFilter& filter, const CancellationToken& cancel) const {
@@ -99,8 +121,19 @@ absl::StatusOr<Consent> OperatorsApi::GetConsent(std::string_view operator_id,
   return DecodeEntity<Consent>(*response, "consent");
 }
 
+absl::StatusOr<Consent> OperatorsApi::ReadConsent(std::string_view operator_id,
+                                                  const CancellationToken& cancel) const {
+  return ReadThroughListing<Consent>(
+      *consents_, ConsentKey(operator_id), "consent",
+      StrCat("operator ", operator_id, " is not enabled for the tenant"), cancel,
+      [&] { return GetConsent(operator_id, cancel); });
+}
+
+SharedListingStats OperatorsApi::consent_listing_stats() const { return consents_->stats(); }
+
 absl::StatusOr<Consent> OperatorsApi::CreateConsent(const CreateConsentRequest& request,
                                                     const CancellationToken& cancel) const {
+  consents_->Invalidate(ConsentKey(request.operator_id));
   absl::StatusOr<GraphResponse> response = client_.Post(ConsentsPath(), request, cancel);
   if (!response.ok()) {
     return response.status();
@@ -116,6 +149,7 @@ absl::StatusOr<Consent> OperatorsApi::UpdateConsent(std::string_view operator_id
   if (!path.ok()) {
     return path.status();
   }
+  consents_->Invalidate(ConsentKey(operator_id));
   absl::StatusOr<GraphResponse> response =
       client_.Patch(*path, request, std::move(if_match), cancel);
   if (!response.ok()) {
@@ -131,6 +165,7 @@ absl::Status OperatorsApi::DeleteConsent(std::string_view operator_id,
   if (!path.ok()) {
     return path.status();
   }
+  consents_->Invalidate(ConsentKey(operator_id));
   return client_.Delete(*path, std::move(if_match), cancel).status();
 }
 

@@ -3,12 +3,15 @@
 // (a stale one is Aborted, from 412).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "provider/client/clock.h"
+#include "provider/client/collection_cache.h"
 #include "provider/client/graph_client.h"
 #include "provider/client/operator_models.h"
 #include "provider/common/cancellation.h"
@@ -35,7 +38,9 @@ std::string BuildConsentFilter(const ConsentFilter& filter);
 
 class OperatorsApi {
  public:
-  explicit OperatorsApi(const GraphClient& client);
+  explicit OperatorsApi(const GraphClient& client, const Clock& clock = SystemClock(),
+                        SharedListingOptions listing = {});
+  ~OperatorsApi();
 
   absl::StatusOr<std::vector<Operator>> ListOperators(const OperatorFilter& filter,
                                                       const CancellationToken& cancel) const;
@@ -52,6 +57,11 @@ class OperatorsApi {
   // (never was, or was removed).
   absl::StatusOr<Consent> GetConsent(std::string_view operator_id,
                                      const CancellationToken& cancel) const;
+  // The same consent for a refresh: answered from the listing of consents this process shares
+  // between reads when enough reads ask (see SharedListing), else by GetConsent.
+  absl::StatusOr<Consent> ReadConsent(std::string_view operator_id,
+                                      const CancellationToken& cancel) const;
+  SharedListingStats consent_listing_stats() const;
   // AlreadyExists (409 ConsentAlreadyExists) if the operator is already enabled;
   // InvalidArgument for a rejected body (e.g. DataTransferNoticeNotAccepted, see
   // ServiceErrorCodeOf); NotFound for an unknown operator.
@@ -68,6 +78,7 @@ class OperatorsApi {
 
  private:
   const GraphClient& client_;
+  std::unique_ptr<SharedListing> consents_;  // keyed by lower-case operatorId
 };
 
 }  // namespace opc::client

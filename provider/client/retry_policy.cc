@@ -1,12 +1,11 @@
 #include "provider/client/retry_policy.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
+#include "provider/client/curl_library.h"
 #include "provider/client/string_util.h"
 
 namespace opc::client {
@@ -43,9 +42,14 @@ std::optional<milliseconds> ParseRetryAfter(std::string_view value,
     }
     return milliseconds(std::min<int64_t>(seconds, int64_t{1} << 31) * 1000);
   }
-  // curl_getdate understands the three HTTP-date forms (IMF-fixdate, RFC 850, asctime).
+  // curl_getdate understands the three HTTP-date forms (IMF-fixdate, RFC 850, asctime). A
+  // response came through libcurl, so it is loaded by now; without it the date is ignored.
+  absl::StatusOr<const CurlLibrary*> curl = LoadCurl();
+  if (!curl.ok()) {
+    return std::nullopt;
+  }
   std::string date(trimmed);
-  time_t when = curl_getdate(date.c_str(), nullptr);
+  time_t when = (*curl)->getdate(date.c_str(), nullptr);
   if (when < 0) {
     return std::nullopt;
   }

@@ -143,8 +143,8 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
   client->poller_ = std::make_unique<OperationPoller>(*client->graph_, clock, sleeper, poll);
   client->numbers_ =
       std::make_unique<NumbersApi>(*client->graph_, *client->poller_, clock, sleeper);
-  client->operators_ = std::make_unique<OperatorsApi>(*client->graph_);
-  client->emergency_ = std::make_unique<EmergencyApi>(*client->graph_);
+  client->operators_ = std::make_unique<OperatorsApi>(*client->graph_, clock);
+  client->emergency_ = std::make_unique<EmergencyApi>(*client->graph_, clock);
   client->contract_ = std::make_unique<ContractProbe>(*client->graph_);
   return client;
 }

@@ -1,5 +1,7 @@
 #include "provider/framework/resource.h"
 
+#include <optional>
+
 #include "provider/framework/codec.h"
 
 namespace opc::framework {
@@ -11,7 +13,11 @@ void Resource::ImportState(const ImportRequest& req, ImportResponse& resp) {
 }
 
 void Resource::UpgradeState(const UpgradeStateRequest& req, UpgradeStateResponse& resp) {
-  Schema schema = GetSchema();
+  std::optional<Schema> built;
+  if (req.schema == nullptr) {
+    built = GetSchema();
+  }
+  const Schema& schema = req.schema != nullptr ? *req.schema : *built;
   if (req.version != schema.version) {
     resp.diagnostics.AddError(
         "Unable to upgrade resource state",

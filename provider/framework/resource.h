@@ -104,6 +104,9 @@ struct PlanDestroyResponse {
 struct UpgradeStateRequest {
   int64_t version;           // the schema version the state was written with
   nlohmann::json raw_state;  // the state's attributes object
+  // The resource's schema as the server built it once for the process (null: build it). A
+  // refresh upgrades every instance's state, and building a schema compiles its validators.
+  const Schema* schema = nullptr;
 };
 struct UpgradeStateResponse {
   Value state;

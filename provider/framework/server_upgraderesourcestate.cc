@@ -25,7 +25,7 @@ ProviderServer::UpgradeResult ProviderServer::UpgradeResourceState(
             std::to_string(schema.version) + "). Upgrade the provider to work with this state.");
     return result;
   }
-  UpgradeStateRequest req{version, raw_state};
+  UpgradeStateRequest req{version, raw_state, &schema};
   UpgradeStateResponse resp;
   Guard(result.diagnostics, "Upgrading the state of " + type_name,
         [&] { resource->UpgradeState(req, resp); });

@@ -353,7 +353,8 @@ void EmergencyAddressResource::Read(const framework::ReadRequest& req,
     return;
   }
   const std::string id = StringOr(req.current_state.GetAttr("id"));
-  absl::StatusOr<CivicAddress> address = client->emergency().GetCivicAddress(id, req.cancel);
+  // A refresh: many of them share one listing of the addresses (see ReadCivicAddress).
+  absl::StatusOr<CivicAddress> address = client->emergency().ReadCivicAddress(id, req.cancel);
   if (absl::IsNotFound(address.status())) {
     resp.new_state = Value::Null(req.current_state.type());  // deleted outside Terraform
     return;

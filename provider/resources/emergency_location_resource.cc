@@ -164,7 +164,8 @@ void EmergencyLocationResource::Read(const framework::ReadRequest& req,
     return;
   }
   const std::string id = StringOr(req.current_state.GetAttr("id"));
-  absl::StatusOr<EmergencyLocation> location = client->emergency().GetLocation(id, req.cancel);
+  // A refresh: many of them share one listing of the locations (see ReadLocation).
+  absl::StatusOr<EmergencyLocation> location = client->emergency().ReadLocation(id, req.cancel);
   if (absl::IsNotFound(location.status())) {
     resp.new_state = Value::Null(req.current_state.type());  // deleted outside Terraform
     return;

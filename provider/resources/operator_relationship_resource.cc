@@ -736,7 +736,8 @@ void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
   }
   std::string id =
       StringOr(req.current_state.GetAttr("id"), StringOr(req.current_state.GetAttr("operator_id")));
-  absl::StatusOr<client::Consent> consent = client->operators().GetConsent(Lower(id), req.cancel);
+  // A refresh: many of them share one listing of the consents (see ReadConsent).
+  absl::StatusOr<client::Consent> consent = client->operators().ReadConsent(Lower(id), req.cancel);
   if (absl::IsNotFound(consent.status())) {
     resp.new_state = Value::Null(type_);  // removed outside Terraform: plan a create
     return;

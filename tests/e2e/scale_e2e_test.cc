@@ -2,7 +2,8 @@
 // counted (never by timings): a refresh of 2,500 managed numbers lists the inventory instead of
 // reading each number, a refresh of 5 numbers of a 2,500-number tenant stays at 5 requests at
 // most, drift is still found exactly, and a read right after a create that 404s under
-// simulated replication lag is retried until it succeeds.
+// simulated replication lag is retried until it succeeds. Relationships (consents), emergency
+// addresses and locations share listings the same way.
 //
 // The 2,500 assignments are seeded as already assigned (admin API) and adopted with one
 // `import` block over a map, so no test waits for 2,500 long-running operations.
@@ -39,6 +40,17 @@ std::string NumberAt(int i) {
 // The simulator's request counts since the last reset.
 struct Counts {
   json body;
+  // Requests to routes under `prefix` + "/" (one object each).
+  int64_t Under(const std::string& method, const std::string& prefix) const {
+    int64_t total = 0;
+    for (const json& entry : body.value("routes", json::array())) {
+      if (entry["method"] == method &&
+          entry["route"].get<std::string>().starts_with(prefix + "/")) {
+        total += entry["count"].get<int64_t>();
+      }
+    }
+    return total;
+  }
   int64_t Of(const std::string& method, const std::string& route) const {
     for (const json& entry : body.value("routes", json::array())) {
       if (entry["method"] == method && entry["route"] == route) {
@@ -215,6 +227,105 @@ resource "operatorconnect_phone_number_assignment" "fresh" {
   json values = state["values"]["root_module"]["resources"][0]["values"];
   EXPECT_EQ(values["assignment_target_id"], kAlice) << state.dump();
   EXPECT_EQ(values["id"], kFreshNumber);
+}
+
+TEST_F(ScaleE2ETest, RefreshingRelationshipsAddressesAndLocationsSharesOneListingOfEach) {
+  constexpr char kConsents[] = "/beta/admin/teams/operatorConnect/consents";
+  constexpr char kAddresses[] = "/beta/admin/teams/emergencyCalling/civicAddresses";
+  constexpr char kLocations[] = "/beta/admin/teams/emergencyCalling/locations";
+  constexpr int kSites = 12;
+  json sites = json::array();
+  for (int i = 0; i < kSites; ++i) {
+    sites.push_back("Site " + std::to_string(i));
+  }
+  tf_.WriteFile("terraform.tfvars.json", json{{"sites", sites}}.dump());
+  tf_.WriteConfig(R"(provider "operatorconnect" {}
+
+variable "sites" { type = list(string) }
+
+locals {
+  operators = {
+    "b55be82f-ecbe-4d7f-8ae7-6f7b10be9729" = "DE" # Kestrel Networks
+    "510977db-9138-4306-8897-fdc404764f24" = "SE" # Northgate Communications
+    "cc405028-096a-4421-9e83-4a93bb6ddcff" = "CH" # Tidewater Telecom
+    "e5c65ec6-3f0c-476e-9e83-2c160da29ea2" = "AU" # Meridian Carrier
+  }
+}
+
+resource "operatorconnect_operator_relationship" "op" {
+  for_each                      = local.operators
+  operator_id                   = each.key
+  countries                     = [each.value]
+  data_transfer_notice_accepted = true
+  contact = {
+    full_name    = "Alice Hughes"
+    email        = "alice.hughes@fernleaf.example"
+    company_name = "Fernleaf Outfitters"
+    company_size = "L250_U999"
+  }
+}
+
+resource "operatorconnect_emergency_address" "site" {
+  count        = length(var.sites)
+  country      = "US"
+  company_name = "Fernleaf Outfitters"
+  description  = var.sites[count.index]
+  street_name  = "Microsoft Way"
+  city         = "Redmond"
+  latitude     = 47.6396
+  longitude    = -122.1283
+}
+
+resource "operatorconnect_emergency_location" "floor" {
+  count            = length(var.sites)
+  civic_address_id = operatorconnect_emergency_address.site[count.index].id
+  description      = "Floor 1"
+}
+)");
+  ProcessResult init = tf_.Init();
+  ASSERT_EQ(init.exit_code, 0) << Describe(init);
+  ProcessResult apply = tf_.Apply();
+  ASSERT_EQ(apply.exit_code, 0) << Describe(apply);
+
+  ASSERT_NO_FATAL_FAILURE(ResetCounts());
+  ProcessResult plan = tf_.Run({"plan", "-detailed-exitcode", "-input=false"});
+  EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
+  Counts counts = ReadCounts();
+  std::printf("refresh of 4 relationships, %d addresses, %d locations: %s\n", kSites, kSites,
+              counts.body.dump().c_str());
+  // Before: one GET per object (4 + 12 + 12). Now no object is read on its own; each list
+  // route has the listing (one page) and at most the contract probe of its area ($top=1).
+  EXPECT_EQ(counts.Under("GET", kConsents), 0) << counts.body.dump();
+  EXPECT_EQ(counts.Under("GET", kAddresses), 0) << counts.body.dump();
+  EXPECT_EQ(counts.Under("GET", kLocations), 0) << counts.body.dump();
+  EXPECT_GE(counts.Of("GET", kConsents), 1) << counts.body.dump();
+  EXPECT_LE(counts.Of("GET", kConsents), 2) << counts.body.dump();
+  EXPECT_GE(counts.Of("GET", kAddresses), 1) << counts.body.dump();
+  EXPECT_LE(counts.Of("GET", kAddresses), 2) << counts.body.dump();
+  EXPECT_GE(counts.Of("GET", kLocations), 1) << counts.body.dump();
+  EXPECT_LE(counts.Of("GET", kLocations), 2) << counts.body.dump();
+
+  // Drift is still exact: an address deleted out of band (with its location) is planned back.
+  json state = tf_.ShowJson();
+  std::string deleted_id;
+  for (const json& resource : state["values"]["root_module"]["resources"]) {
+    if (resource["address"] == "operatorconnect_emergency_address.site[7]") {
+      deleted_id = resource["values"]["id"].get<std::string>();
+    }
+  }
+  ASSERT_FALSE(deleted_id.empty()) << state.dump();
+  auto gone = sim_->AdminTenant("DELETE", "/civicAddresses/" + deleted_id);
+  ASSERT_LT(gone.status, 300) << Dump(gone);
+  ProcessResult drift = tf_.Run({"plan", "-detailed-exitcode", "-input=false", "-no-color"});
+  EXPECT_EQ(drift.exit_code, 2) << Describe(drift);
+  EXPECT_THAT(drift.stdout_text,
+              HasSubstr("operatorconnect_emergency_address.site[7] will be created"));
+  EXPECT_THAT(drift.stdout_text,
+              HasSubstr("operatorconnect_emergency_location.floor[7] will be created"));
+  EXPECT_THAT(drift.stdout_text, HasSubstr("Plan: 2 to add, 0 to change, 0 to destroy"));
+
+  ProcessResult destroy = tf_.Run({"destroy", "-auto-approve", "-input=false"});
+  EXPECT_EQ(destroy.exit_code, 0) << Describe(destroy);
 }
 
 }  // namespace

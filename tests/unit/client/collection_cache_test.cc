@@ -168,6 +168,18 @@ TEST(SharedListingTest, OwnWritesAreReadFromTheServiceEvenWhileAPageIsInFlight) 
   EXPECT_EQ(inventory.pages(), 2);
 }
 
+TEST(SharedListingTest, InvalidateAllSendsEveryLaterReadToTheService) {
+  FakeClock clock;
+  Inventory inventory(10);
+  SharedListing listing(inventory.Fetcher(), Inventory::KeyOf(), clock);
+  CancellationToken cancel;
+  ASSERT_EQ(listing.Find(Key(1), cancel)->outcome, Outcome::kFound);
+  listing.InvalidateAll();
+  EXPECT_EQ(listing.Find(Key(2), cancel)->outcome, Outcome::kReadYourself);
+  EXPECT_EQ(listing.Find(Key(99), cancel)->outcome, Outcome::kReadYourself);  // not "absent"
+  EXPECT_EQ(inventory.pages(), 1);
+}
+
 TEST(SharedListingTest, AListingIsReusedOnlyForMaxAgeOnTheInjectedClock) {
   FakeClock clock;
   Inventory inventory(10);

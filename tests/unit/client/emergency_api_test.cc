@@ -55,6 +55,37 @@ nlohmann::json LocationJson(const std::string& id, bool is_default) {
           {"@odata.etag", "W/\"l-" + id + "\""}};
 }
 
+TEST(EmergencyApi, RefreshReadsShareOneListingPerCollectionUntilThisProcessWrites) {
+  GraphHarness h;
+  h.transport.Enqueue(JsonResponse(200, {{"value", {AddressJson()}}}));
+  h.transport.Enqueue(
+      JsonResponse(200, {{"value", {LocationJson("loc-0", true), LocationJson("LOC-1", false)}}}));
+  EmergencyApi api(h.client);
+  absl::StatusOr<CivicAddress> address = api.ReadCivicAddress("addr-1", h.cancel);
+  ASSERT_TRUE(address.ok()) << address.status();
+  EXPECT_EQ(address->etag, "W/\"a1\"");
+  EXPECT_TRUE(absl::IsNotFound(api.ReadCivicAddress("addr-9", h.cancel).status()));
+  absl::StatusOr<EmergencyLocation> location = api.ReadLocation("loc-1", h.cancel);
+  ASSERT_TRUE(location.ok()) << location.status();
+  EXPECT_EQ(location->description, "Floor 2");
+  ASSERT_TRUE(api.ReadLocation("loc-0", h.cancel).ok());
+  ASSERT_EQ(h.transport.request_count(), 2u);
+  EXPECT_EQ(h.transport.requests()[0].url, std::string(kBase) + "/civicAddresses?$top=1000");
+  EXPECT_EQ(h.transport.requests()[1].url, std::string(kBase) + "/locations?$top=1000");
+
+  // Deleting a location from this process: addresses and locations are read one by one again
+  // (an address's counts and an address's locations change with it).
+  h.transport.Enqueue(MakeResponse(204));
+  ASSERT_TRUE(api.DeleteLocation("loc-1", std::nullopt, h.cancel).ok());
+  h.transport.Enqueue(GraphErrorResponse(404, "NotFound", "no such location"));
+  EXPECT_TRUE(absl::IsNotFound(api.ReadLocation("loc-1", h.cancel).status()));
+  h.transport.Enqueue(JsonResponse(200, AddressJson()));
+  ASSERT_TRUE(api.ReadCivicAddress("addr-1", h.cancel).ok());
+  ASSERT_EQ(h.transport.request_count(), 5u);
+  EXPECT_EQ(h.transport.requests()[3].url, std::string(kBase) + "/locations/loc-1");
+  EXPECT_EQ(h.transport.requests()[4].url, std::string(kBase) + "/civicAddresses/addr-1");
+}
+
 TEST(EmergencyApi, CreateAddressSendsOnlyGivenFields) {
   GraphHarness h;
   h.transport.Enqueue(JsonResponse(201, AddressJson(), {{"ETag", "W/\"a1\""}}));

@@ -98,6 +98,30 @@ TEST(OperatorsApi, ListConsentsKeepsEachBodyEtag) {
             std::string(kBase) + "/consents?$filter=status%20eq%20%27active%27&$top=1000");
 }
 
+TEST(OperatorsApi, RefreshReadsOfConsentsShareOneListingAndOwnWritesReadAgain) {
+  GraphHarness h;
+  nlohmann::json other = ConsentJson();
+  other["operatorId"] = "OP-2";
+  h.transport.Enqueue(JsonResponse(200, {{"value", {ConsentJson(), other}}}));
+  OperatorsApi api(h.client);
+  absl::StatusOr<Consent> first = api.ReadConsent("op-1", h.cancel);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->etag, "W/\"body-tag\"");             // the listing's item carries its own ETag
+  ASSERT_TRUE(api.ReadConsent("op-2", h.cancel).ok());  // ids compare without case
+  EXPECT_TRUE(absl::IsNotFound(api.ReadConsent("op-3", h.cancel).status()));
+  ASSERT_EQ(h.transport.request_count(), 1u);
+  EXPECT_EQ(h.transport.requests()[0].url, std::string(kBase) + "/consents?$top=1000");
+
+  // This process updates op-1: its next read goes to the service.
+  h.transport.Enqueue(JsonResponse(200, ConsentJson()));
+  ASSERT_TRUE(api.UpdateConsent("op-1", UpdateConsentRequest{}, std::nullopt, h.cancel).ok());
+  h.transport.Enqueue(JsonResponse(200, ConsentJson(), {{"ETag", "W/\"header-tag\""}}));
+  ASSERT_TRUE(api.ReadConsent("op-1", h.cancel).ok());
+  ASSERT_EQ(h.transport.request_count(), 3u);
+  EXPECT_EQ(h.transport.requests()[2].url, std::string(kBase) + "/consents/op-1");
+  EXPECT_EQ(api.consent_listing_stats().pages, 1);
+}
+
 TEST(OperatorsApi, CreateConsentSendsExactlyTheContractFields) {
   GraphHarness h;
   h.transport.Enqueue(JsonResponse(201, ConsentJson(), {{"ETag", "W/\"new\""}}));
