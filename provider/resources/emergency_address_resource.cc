@@ -237,7 +237,7 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
       "ISO 3166-1 alpha-2 country code in upper case, e.g. `US`. The service never changes the "
       "country of an address, so a change replaces it.");
   country.requires_replace = true;
-  country.validators.push_back(CountryCodeValidator());
+  country.validators.push_back(validators::CountryCode());
 
   Attribute company = EditRuled(
       framework::RequiredString("company_name", "Name of the company (or person) at the address."));
@@ -412,8 +412,8 @@ void EmergencyAddressResource::Delete(const framework::DeleteRequest& req,
 void EmergencyAddressResource::ImportState(const framework::ImportRequest& req,
                                            framework::ImportResponse& resp) {
   if (req.id.empty()) {
-    resp.diagnostics.AddError("Invalid import ID",
-                              "Import an emergency address with its civic address ID.");
+    AddInvalidImportId(resp.diagnostics, "an emergency address by its civic address ID", req.id,
+                       "the ID is empty");
     return;
   }
   resp.state = Value::Object(GetSchema().ImpliedType(), {{"id", Value::String(req.id)}});

@@ -53,7 +53,7 @@ framework::Schema EmergencyAddressesDataSource::GetSchema() const {
       "exactly)." +
       std::string(kUnpublishedApiNote);
   Attribute country = Filter("country", "Only addresses in this ISO 3166-1 alpha-2 country.");
-  country.validators = {CountryCodeValidator()};
+  country.validators = {validators::CountryCode()};
   schema.block.attributes = {
       country,
       Filter("description", "Only addresses with exactly this description."),

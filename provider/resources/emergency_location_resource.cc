@@ -17,16 +17,6 @@ using framework::Diagnostics;
 using framework::Type;
 using framework::Value;
 
-namespace {
-
-// Ids are GUIDs, which the service compares (and writes) case-insensitively.
-bool SameId(const Value& a, const Value& b) {
-  return a.IsKnown() && !a.IsNull() && b.IsKnown() && !b.IsNull() &&
-         absl::EqualsIgnoreCase(a.AsString(), b.AsString());
-}
-
-}  // namespace
-
 bool ElinChangeNeedsReplacement(const framework::ReplaceContext& context) {
   // An unknown ELIN may turn out null at apply, so it replaces too (the plan must not promise
   // an update the service cannot make).
@@ -37,7 +27,7 @@ bool ElinChangeNeedsReplacement(const framework::ReplaceContext& context) {
 Value EmergencyLocationState(const EmergencyLocation& location, const Value& prior,
                              const Type& type) {
   Value address_id = Value::String(location.civic_address_id);
-  if (SameId(prior.GetAttr("civic_address_id"), address_id)) {
+  if (EqualIgnoringCase(prior.GetAttr("civic_address_id"), address_id)) {
     address_id = prior.GetAttr("civic_address_id");
   }
   return Value::Object(type, {{"id", Value::String(location.id)},
@@ -78,7 +68,7 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
       "civic_address_id",
       "ID of the civic address the location belongs to. Changing it replaces the location.");
   address.requires_replace = true;
-  address.semantic_equality = SameId;
+  address.semantic_equality = EqualIgnoringCase;
   address.validators.push_back(framework::validators::LengthBetween(1, 256));
 
   Attribute description = framework::RequiredString(

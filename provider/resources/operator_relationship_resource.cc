@@ -26,7 +26,6 @@ using framework::AttributePath;
 using framework::Diagnostics;
 using framework::NestedAttributes;
 using framework::Type;
-using framework::Validator;
 using framework::Value;
 
 // A stale If-Match (412) means someone changed the consent between our read and our write:
@@ -41,88 +40,10 @@ Attribute BoolAttribute(std::string name, std::string description) {
   return a;
 }
 
-bool EqualIgnoringCase(const Value& a, const Value& b) {
-  return a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull() &&
-         absl::EqualsIgnoreCase(a.AsString(), b.AsString());
-}
-
-bool SameTelephoneNumber(const Value& a, const Value& b) {
-  if (!a.IsKnown() || !b.IsKnown() || a.IsNull() || b.IsNull()) {
-    return false;
-  }
-  absl::StatusOr<std::string> left = client::NormalizeE164(a.AsString());
-  absl::StatusOr<std::string> right = client::NormalizeE164(b.AsString());
-  return left.ok() && right.ok() && *left == *right;
-}
-
-Validator GuidValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (absl::Status status = rules::CheckGuid(value.AsString()); !status.ok()) {
-      diags.AddError("Invalid operator id",
-                     path.ToString() +
-                         " must be an operator id (a GUID such as "
-                         "\"fb450e35-d758-4caa-b81c-c98f93176c14\"), got: " +
-                         value.DebugString() +
-                         ". The operatorconnect_operators data source lists the catalog.",
-                     path);
-    }
-  };
-}
-
-Validator NotBlank() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (absl::StripAsciiWhitespace(value.AsString()).empty()) {
-      diags.AddError("Empty value", path.ToString() + " must not be empty.", path);
-    }
-  };
-}
-
-Validator TelephoneNumberValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    absl::StatusOr<std::string> normalized = client::NormalizeE164(value.AsString());
-    if (!normalized.ok()) {
-      diags.AddError("Invalid telephone number",
-                     path.ToString() +
-                         " must be an international number such as \"+1 425 555 "
-                         "0100\": " +
-                         std::string(normalized.status().message()),
-                     path);
-    }
-  };
-}
-
-Validator DurationValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    absl::StatusOr<std::chrono::milliseconds> duration = rules::ParseDuration(value.AsString());
-    if (!duration.ok()) {
-      diags.AddError("Invalid duration",
-                     path.ToString() + " must be a duration such as \"30m\", \"1h\" or \"90s\": " +
-                         std::string(duration.status().message()),
-                     path);
-    }
-  };
-}
-
-Validator MustBeTrue() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (!value.AsBool()) {
-      diags.AddError(
-          "Data transfer notice not accepted",
-          path.ToString() +
-              " must be true. Enabling an operator shares the tenant's contact details and "
-              "calling data (numbers, call records needed for billing and support) with that "
-              "operator, which may process them outside your region under its own terms. "
-              "Microsoft's data transfer notice in the Teams admin center explains this; set " +
-              path.ToString() + " = true to confirm that you have read and accept it.",
-          path);
-    }
-  };
-}
-
 std::vector<Attribute> ContactAttributes() {
   Attribute full_name =
       framework::RequiredString("full_name", "Name of the person the operator contacts.");
-  full_name.validators = {NotBlank()};
+  full_name.validators = {validators::NotBlank()};
   Attribute email = framework::RequiredString("email", "Email address of that person.");
   email.validators = {framework::validators::MatchesRegex(
       R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)", "an email address such as \"admin@contoso.com\"")};
@@ -130,11 +51,11 @@ std::vector<Attribute> ContactAttributes() {
       "telephone_number",
       "Telephone number of that person, in international form (`+1 425 555 0100`). Sent to "
       "the service in E.164 form; spacing differences never show as a change.");
-  telephone.validators = {TelephoneNumberValidator()};
+  telephone.validators = {validators::TelephoneNumber()};
   telephone.semantic_equality = SameTelephoneNumber;
   Attribute company_name =
       framework::RequiredString("company_name", "The company the operator signs up.");
-  company_name.validators = {NotBlank()};
+  company_name.validators = {validators::NotBlank()};
   Attribute company_size = framework::RequiredString(
       "company_size",
       "Number of employees, as one of the service's bands: `L1_U24`, `L25_U99`, `L100_U249`, "
@@ -174,16 +95,6 @@ std::set<std::string> RemovedCountries(const Value& prior, const Value& planned,
     removed.erase(absl::AsciiStrToUpper(country));
   }
   return removed;
-}
-
-// The configured spelling when it means the same as the service's value, else the service's.
-Value KeepSpelling(const Value& reference, const std::optional<std::string>& service,
-                   bool (*same)(const Value&, const Value&)) {
-  Value from_service = StringOrNull(service);
-  if (service && same(reference, from_service)) {
-    return reference;
-  }
-  return from_service;
 }
 
 Value ContactValue(const client::Contact& contact, const Value& reference, const Type& type) {
@@ -347,7 +258,8 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "Catalog id (GUID) of the operator, e.g. from the `operatorconnect_operator` data source. "
       "Changing it replaces the relationship.");
   operator_id.requires_replace = true;
-  operator_id.validators = {GuidValidator()};
+  operator_id.validators = {validators::Guid(
+      "operator id", "The operatorconnect_operators data source lists the catalog.")};
   operator_id.semantic_equality = EqualIgnoringCase;
 
   Attribute countries;
@@ -359,7 +271,7 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "the tenant. Each must be offered by the operator. Changed in place; removing a country "
       "where the operator's numbers are assigned is refused.";
   countries.validators = {framework::validators::SetSizeAtLeast(1),
-                          framework::validators::EachString(CountryCodeValidator())};
+                          framework::validators::EachString(validators::CountryCode())};
 
   Attribute contact;
   contact.name = "contact";
@@ -374,7 +286,13 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "Must be `true`: confirms that you accept Microsoft's data transfer notice (the operator "
       "receives the tenant's contact and calling data and may process it outside your region).");
   notice.required = true;
-  notice.validators = {MustBeTrue()};
+  notice.validators = {validators::MustBeTrue(
+      "Data transfer notice not accepted",
+      "Enabling an operator shares the tenant's contact details and calling data (numbers, "
+      "call records needed for billing and support) with that operator, which may process them "
+      "outside your region under its own terms. Microsoft's data transfer notice in the Teams "
+      "admin center explains this; setting it to true confirms that you have read and accept "
+      "it.")};
 
   Attribute suspended = BoolAttribute(
       "suspended",
@@ -398,7 +316,7 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "How long `wait_for_agreement` waits, as a duration such as `\"30m\"` (default), "
       "`\"2h\"` or `\"90s\"` (at most 24h).");
   timeout.default_value = Value::String(kDefaultAgreementTimeout);
-  timeout.validators = {DurationValidator()};
+  timeout.validators = {validators::Duration()};
 
   Attribute operator_name =
       framework::ComputedString("operator_name", "The operator's display name.");
@@ -778,10 +696,10 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
 void OperatorRelationshipResource::ImportState(const framework::ImportRequest& req,
                                                framework::ImportResponse& resp) {
   if (absl::Status status = rules::CheckGuid(req.id); !status.ok()) {
-    resp.diagnostics.AddError("Invalid import id",
-                              "Import an operator relationship by its operator id (a GUID such "
-                              "as \"fb450e35-d758-4caa-b81c-c98f93176c14\"), got \"" +
-                                  req.id + "\".");
+    AddInvalidImportId(resp.diagnostics,
+                       "an operator relationship by its operator id (a GUID such as "
+                       "\"fb450e35-d758-4caa-b81c-c98f93176c14\")",
+                       req.id);
     return;
   }
   resp.state = Value::Object(

@@ -25,51 +25,6 @@ constexpr char kCategory[] = "assignment_category";
 constexpr char kNumberType[] = "number_type";
 constexpr char kLocationId[] = "location_id";
 
-constexpr char kGuidPattern[] =
-    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-
-framework::Validator TelephoneNumberValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (value.type().kind() != Type::Kind::kString) {
-      return;
-    }
-    absl::StatusOr<std::string> normalized = client::NormalizeE164(value.AsString());
-    if (!normalized.ok()) {
-      diags.AddError("Invalid telephone number",
-                     absl::StrCat("\"", value.AsString(),
-                                  "\" is not a telephone number in international form such as "
-                                  "\"+14255550100\" or \"+44 20 7946 0001\": ",
-                                  normalized.status().message()),
-                     path);
-    }
-  };
-}
-
-bool EqualStringsIgnoringCase(const Value& a, const Value& b) {
-  return a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull() &&
-         a.type().kind() == Type::Kind::kString && b.type().kind() == Type::Kind::kString &&
-         client::EqualsIgnoreCase(a.AsString(), b.AsString());
-}
-
-// The tenant's value, spelled as in `reference` when the two are the same in the service's eyes.
-template <typename Equal>
-Value KeepSpelling(const Value& reference, const std::optional<std::string>& tenant, Equal same) {
-  if (!tenant) {
-    return Value::Null(Type::String());
-  }
-  if (reference.IsKnown() && !reference.IsNull() &&
-      reference.type().kind() == Type::Kind::kString && same(reference.AsString(), *tenant)) {
-    return reference;
-  }
-  return Value::String(*tenant);
-}
-
-Value KeepCase(const Value& reference, const std::optional<std::string>& tenant) {
-  return KeepSpelling(reference, tenant, [](std::string_view a, std::string_view b) {
-    return client::EqualsIgnoreCase(a, b);
-  });
-}
-
 // The telephone number to act on: as configured or stored, else the id.
 std::string TelephoneNumberOf(const Value& object) {
   std::string number = StringOr(object.GetAttr(kTelephoneNumber));
@@ -85,12 +40,6 @@ Attribute Computed(std::string name, std::string description, bool stable) {
 }
 
 }  // namespace
-
-bool SameTelephoneNumber(std::string_view a, std::string_view b) {
-  absl::StatusOr<std::string> left = client::NormalizeE164(a);
-  absl::StatusOr<std::string> right = client::NormalizeE164(b);
-  return left.ok() && right.ok() && *left == *right;
-}
 
 bool IsAssigned(const client::NumberAssignment& number) {
   return !client::EqualsIgnoreCase(number.assignment_status,
@@ -156,21 +105,16 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "`+1 425 555 0100` and `+1 (425) 555-0100` are the same number and never show a diff. "
       "It must be in the tenant's inventory. Changing it forces a new assignment.");
   number.requires_replace = true;
-  number.semantic_equality = [](const Value& prior, const Value& config) {
-    return prior.type().kind() == Type::Kind::kString &&
-           config.type().kind() == Type::Kind::kString &&
-           SameTelephoneNumber(prior.AsString(), config.AsString());
-  };
-  number.validators.push_back(TelephoneNumberValidator());
+  number.semantic_equality = SameTelephoneNumber;
+  number.validators.push_back(validators::TelephoneNumber());
 
   Attribute target = framework::RequiredString(
       kTargetId,
       "Object id (GUID) of the user or resource account that gets the number. The user's "
       "usage location must be the number's country. Changing it forces a new assignment.");
   target.requires_replace = true;
-  target.semantic_equality = EqualStringsIgnoringCase;
-  target.validators.push_back(framework::validators::MatchesRegex(
-      kGuidPattern, "an object id (GUID) such as \"a0e118f7-4ff5-40de-86ed-6d26030fd1b8\""));
+  target.semantic_equality = EqualIgnoringCase;
+  target.validators.push_back(validators::Guid("object id"));
 
   Attribute category = framework::OptionalComputedString(
       kCategory,
@@ -202,7 +146,7 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "number keeps whatever location it has. Destroying the assignment clears the "
       "number's location (where the operator allows it), so that the location can be "
       "deleted.");
-  location.semantic_equality = EqualStringsIgnoringCase;
+  location.semantic_equality = EqualIgnoringCase;
 
   schema.block.attributes = {
       id,
@@ -400,7 +344,7 @@ void PhoneNumberAssignmentResource::Update(const framework::UpdateRequest& req,
   const Value& planned_location = req.planned.GetAttr(kLocationId);
   const Value& prior_location = req.prior.GetAttr(kLocationId);
   if (planned_location.IsKnown() && !planned_location.Equals(prior_location) &&
-      !EqualStringsIgnoringCase(planned_location, prior_location)) {
+      !EqualIgnoringCase(planned_location, prior_location)) {
     absl::StatusOr<client::NumberAssignment> current =
         client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
     if (!current.ok()) {
@@ -499,10 +443,10 @@ void PhoneNumberAssignmentResource::ImportState(const framework::ImportRequest& 
                                                 framework::ImportResponse& resp) {
   absl::StatusOr<std::string> number = client::NormalizeE164(req.id);
   if (!number.ok()) {
-    resp.diagnostics.AddError(
-        "Invalid import id",
-        absl::StrCat("Expected the telephone number in E.164 form, e.g. \"+14255550100\"; got \"",
-                     req.id, "\": ", number.status().message()));
+    AddInvalidImportId(resp.diagnostics,
+                       "a phone number assignment by its telephone number in E.164 form, e.g. "
+                       "\"+14255550100\"",
+                       req.id, std::string(number.status().message()));
     return;
   }
   const client::TenantClient* client = client_.Get(resp.diagnostics);

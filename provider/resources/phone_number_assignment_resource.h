@@ -37,9 +37,6 @@ class PhoneNumberAssignmentResource final : public framework::Resource {
 
 // The pieces below are exposed for unit tests.
 
-// True when both are valid telephone numbers that normalize to the same E.164 number.
-bool SameTelephoneNumber(std::string_view a, std::string_view b);
-
 // The resource state for a number the tenant reports as assigned. `reference` is the prior
 // state or the plan (may be null or hold unknowns): where it holds a spelling the service only
 // normalized (the number's formatting, the case of an id or enum), that spelling is kept so

@@ -1,6 +1,5 @@
 #include "provider/resources/resource_support.h"
 
-#include <regex>
 #include <utility>
 
 namespace opc::resources {
@@ -16,10 +15,7 @@ void ClientSlot::Configure(const framework::ProviderData& data) {
 
 const client::TenantClient* ClientSlot::Get(framework::Diagnostics& diags) const {
   if (context_ == nullptr || context_->client == nullptr) {
-    diags.AddError("Provider not configured",
-                   "The operatorconnect provider has no usable configuration yet (it may depend "
-                   "on values known only during apply). Check the provider block and the "
-                   "ARM_*/OPERATORCONNECT_* environment variables.");
+    AddProviderNotConfigured(diags);
     return nullptr;
   }
   return context_->client.get();
@@ -77,17 +73,6 @@ Value StringList(const std::vector<std::string>& items) {
     values.push_back(Value::String(item));
   }
   return Value::List(Type::String(), std::move(values));
-}
-
-void AddApiError(framework::Diagnostics& diags, std::string_view action, const absl::Status& status,
-                 std::optional<framework::AttributePath> attribute) {
-  diags.AddError(std::string(action) + " failed", std::string(status.message()),
-                 std::move(attribute));
-}
-
-framework::Validator CountryCodeValidator() {
-  return framework::validators::MatchesRegex("^[A-Z]{2}$",
-                                             "an ISO 3166-1 alpha-2 country code such as \"GB\"");
 }
 
 }  // namespace opc::resources

@@ -15,6 +15,9 @@
 #include "provider/framework/resource.h"
 #include "provider/framework/value.h"
 #include "provider/resources/provider_context.h"
+#include "provider/resources/resource_diagnostics.h"
+#include "provider/resources/semantic_equality.h"
+#include "provider/resources/validators.h"
 
 namespace opc::resources {
 
@@ -44,13 +47,5 @@ std::vector<std::string> Strings(const framework::Value& list_or_set);
 framework::Value StringOrNull(const std::optional<std::string>& text);
 framework::Value StringSet(const std::vector<std::string>& items);
 framework::Value StringList(const std::vector<std::string>& items);
-
-// Adds an error for a failed API call: "<action> failed" with the service's message (which
-// carries its error code and request id, and never a secret).
-void AddApiError(framework::Diagnostics& diags, std::string_view action, const absl::Status& status,
-                 std::optional<framework::AttributePath> attribute = std::nullopt);
-
-// The ISO 3166-1 alpha-2 validator ("GB", "US"): two upper-case letters.
-framework::Validator CountryCodeValidator();
 
 }  // namespace opc::resources
