@@ -306,8 +306,8 @@ void EmergencyAddressResource::ValidateConfig(const Value& config, Diagnostics& 
 
 void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                           framework::ModifyPlanResponse& resp) {
-  Diagnostics unconfigured;  // the framework plans only once the provider is configured
-  const client::TenantClient* client = client_.Get(unconfigured);
+  // The framework plans only once the provider is configured.
+  RequestContext client = client_.Peek();
   if (client != nullptr) {
     RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(),
                         CancellationToken(), resp.diagnostics);
@@ -316,7 +316,7 @@ void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& re
 
 void EmergencyAddressResource::Create(const framework::CreateRequest& req,
                                       framework::CreateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -331,7 +331,7 @@ void EmergencyAddressResource::Create(const framework::CreateRequest& req,
 
 void EmergencyAddressResource::Read(const framework::ReadRequest& req,
                                     framework::ReadResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
@@ -352,7 +352,7 @@ void EmergencyAddressResource::Read(const framework::ReadRequest& req,
 
 void EmergencyAddressResource::Update(const framework::UpdateRequest& req,
                                       framework::UpdateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -398,7 +398,7 @@ void EmergencyAddressResource::Update(const framework::UpdateRequest& req,
 
 void EmergencyAddressResource::Delete(const framework::DeleteRequest& req,
                                       framework::DeleteResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }

@@ -173,7 +173,7 @@ void EmergencyComplianceDataSource::Configure(const framework::ProviderData& dat
 
 void EmergencyComplianceDataSource::Read(const framework::ReadDataRequest& req,
                                          framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   // The assessment reads relationships and addresses too: refuse where they are not served.
   if (client == nullptr ||
       !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel,

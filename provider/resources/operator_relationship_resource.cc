@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "provider/client/e164.h"
 #include "provider/client/graph_error.h"
+#include "provider/common/status_macros.h"
 #include "provider/resources/contract_guard.h"
 #include "provider/resources/settings_rules.h"
 
@@ -97,28 +98,56 @@ std::set<std::string> RemovedCountries(const Value& prior, const Value& planned,
   return removed;
 }
 
-Value ContactValue(const client::Contact& contact, const Value& reference, const Type& type) {
-  auto ref = [&](const char* name) {
-    return reference.IsKnown() && !reference.IsNull() ? reference.GetAttr(name) : Value();
-  };
-  return Value::Object(
-      type, {{"full_name", Value::String(contact.full_name)},
-             {"email", KeepSpelling(ref("email"), contact.email, EqualIgnoringCase)},
-             {"telephone_number",
-              KeepSpelling(ref("telephone_number"), contact.telephone_number, SameTelephoneNumber)},
-             {"company_name", Value::String(contact.company_name)},
-             {"company_size", Value::String(contact.company_size)}});
+const StateMapping<RelationshipContactModel>& ContactMapping() {
+  using M = RelationshipContactModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("full_name", &M::full_name)
+                                    .String("email", &M::email)
+                                    .String("telephone_number", &M::telephone_number)
+                                    .String("company_name", &M::company_name)
+                                    .String("company_size", &M::company_size);
+  return *mapping;
 }
 
-Value BoolOr(const Value& value, bool fallback) {
-  std::optional<bool> known = OptionalBool(value);
-  return Value::Bool(known.value_or(fallback));
+// The contact as state; the configured spelling stays where the service only normalized it.
+RelationshipContactModel ContactState(const client::Contact& contact,
+                                      const std::optional<RelationshipContactModel>& reference) {
+  const RelationshipContactModel ref = reference.value_or(RelationshipContactModel{});
+  RelationshipContactModel state;
+  state.full_name = contact.full_name;
+  state.email = KeepCaseText(ref.email, contact.email);
+  state.telephone_number =
+      KeepSpellingText(ref.telephone_number, contact.telephone_number, SameTelephoneNumberText);
+  state.company_name = contact.company_name;
+  state.company_size = contact.company_size;
+  return state;
 }
 
-std::string DesiredStatus(const Value& planned) {
-  return OptionalBool(planned.GetAttr("suspended")).value_or(false)
-             ? std::string(client::consent_status::kSuspended)
-             : std::string(client::consent_status::kActive);
+client::Contact ContactFromModel(const std::optional<RelationshipContactModel>& contact) {
+  client::Contact out;
+  if (!contact) {
+    return out;
+  }
+  out.full_name = contact->full_name.value_or("");
+  out.email = contact->email.value_or("");
+  if (const std::optional<std::string>& phone = contact->telephone_number) {
+    absl::StatusOr<std::string> normalized = client::NormalizeE164(*phone);
+    out.telephone_number = normalized.ok() ? *normalized : *phone;  // the service will say why
+  }
+  out.company_name = contact->company_name.value_or("");
+  out.company_size = contact->company_size.value_or("");
+  return out;
+}
+
+std::string DesiredStatus(const OperatorRelationshipModel& planned) {
+  return planned.suspended.value_or(false) ? std::string(client::consent_status::kSuspended)
+                                           : std::string(client::consent_status::kActive);
+}
+
+std::vector<std::string> Sorted(const std::optional<std::vector<std::string>>& items) {
+  std::vector<std::string> sorted = items.value_or(std::vector<std::string>{});
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
 }
 
 // The attribute a service error is about, from the field its message names.
@@ -148,15 +177,16 @@ std::optional<AttributePath> AttributeForServiceError(const absl::Status& status
 
 // Only the fields where the tenant differs from the plan, so a PATCH never rewrites what
 // already matches.
-client::UpdateConsentRequest DiffAgainstPlan(const client::Consent& current, const Value& planned) {
+client::UpdateConsentRequest DiffAgainstPlan(const client::Consent& current,
+                                             const OperatorRelationshipModel& planned) {
   client::UpdateConsentRequest patch;
-  std::vector<std::string> countries = SortedStrings(planned.GetAttr("countries"));
+  std::vector<std::string> countries = Sorted(planned.countries);
   std::vector<std::string> current_countries = current.consented_countries;
   std::sort(current_countries.begin(), current_countries.end());
   if (countries != current_countries) {
     patch.consented_countries = countries;
   }
-  std::vector<client::Contact> contacts = {ContactFromValue(planned.GetAttr("contact"))};
+  std::vector<client::Contact> contacts = {ContactFromModel(planned.contact)};
   if (contacts != current.contacts) {
     patch.contacts = contacts;
   }
@@ -177,48 +207,54 @@ std::string OperatorLabel(const client::Consent& consent) {
 
 }  // namespace
 
+const StateMapping<OperatorRelationshipModel>& OperatorRelationshipMapping() {
+  using M = OperatorRelationshipModel;
+  static const auto* mapping =
+      &(*new StateMapping<M>())
+           .String("id", &M::id)
+           .String("operator_id", &M::operator_id)
+           .StringSet("countries", &M::countries)
+           .Object("contact", &M::contact, ContactMapping())
+           .Bool("data_transfer_notice_accepted", &M::data_transfer_notice_accepted)
+           .Bool("suspended", &M::suspended)
+           .Bool("wait_for_agreement", &M::wait_for_agreement)
+           .String("agreement_timeout", &M::agreement_timeout)
+           .String("operator_name", &M::operator_name)
+           .String("status", &M::status)
+           .String("relationship_status", &M::relationship_status)
+           .String("relationship_comment", &M::relationship_comment)
+           .String("consented_at", &M::consented_at);
+  return *mapping;
+}
+
 client::Contact ContactFromValue(const Value& contact) {
-  client::Contact out;
   if (!contact.IsKnown() || contact.IsNull()) {
-    return out;
+    return client::Contact();
   }
-  out.full_name = StringOr(contact.GetAttr("full_name"));
-  out.email = StringOr(contact.GetAttr("email"));
-  if (std::optional<std::string> phone = OptionalString(contact.GetAttr("telephone_number"))) {
-    absl::StatusOr<std::string> normalized = client::NormalizeE164(*phone);
-    out.telephone_number = normalized.ok() ? *normalized : *phone;  // the service will say why
-  }
-  out.company_name = StringOr(contact.GetAttr("company_name"));
-  out.company_size = StringOr(contact.GetAttr("company_size"));
-  return out;
+  return ContactFromModel(ContactMapping().Read(contact));
 }
 
 Value RelationshipStateFromConsent(const client::Consent& consent, const Value& reference,
                                    const Type& type) {
-  const Type& contact_type = type.attributes().at("contact");
-  Value contact =
-      consent.contacts.empty()
-          ? Value::Null(contact_type)
-          : ContactValue(consent.contacts.front(), reference.GetAttr("contact"), contact_type);
+  const OperatorRelationshipModel ref = OperatorRelationshipMapping().Read(reference);
   const std::optional<client::CustomerRelationship>& relationship = consent.customer_relationship;
-  std::optional<std::string> timeout = OptionalString(reference.GetAttr("agreement_timeout"));
-  return Value::Object(
-      type, {{"id", Value::String(consent.id.empty() ? consent.operator_id : consent.id)},
-             {"operator_id", KeepSpelling(reference.GetAttr("operator_id"), consent.operator_id,
-                                          EqualIgnoringCase)},
-             {"countries", StringSet(consent.consented_countries)},
-             {"contact", contact},
-             {"data_transfer_notice_accepted", Value::Bool(consent.data_transfer_notice_accepted)},
-             {"suspended", Value::Bool(consent.status == client::consent_status::kSuspended)},
-             {"wait_for_agreement", BoolOr(reference.GetAttr("wait_for_agreement"), false)},
-             {"agreement_timeout", Value::String(timeout.value_or(kDefaultAgreementTimeout))},
-             {"operator_name", StringOrNull(consent.operator_display_name)},
-             {"status", Value::String(consent.status)},
-             {"relationship_status",
-              Value::String(relationship ? relationship->status : kRelationshipPending)},
-             {"relationship_comment",
-              relationship ? StringOrNull(relationship->comment) : Value::Null(Type::String())},
-             {"consented_at", StringOrNull(consent.consented_date_time)}});
+  OperatorRelationshipModel state;
+  state.id = consent.id.empty() ? consent.operator_id : consent.id;
+  state.operator_id = KeepCaseText(ref.operator_id, consent.operator_id);
+  state.countries = consent.consented_countries;
+  if (!consent.contacts.empty()) {
+    state.contact = ContactState(consent.contacts.front(), ref.contact);
+  }
+  state.data_transfer_notice_accepted = consent.data_transfer_notice_accepted;
+  state.suspended = consent.status == client::consent_status::kSuspended;
+  state.wait_for_agreement = ref.wait_for_agreement.value_or(false);
+  state.agreement_timeout = ref.agreement_timeout.value_or(kDefaultAgreementTimeout);
+  state.operator_name = consent.operator_display_name;
+  state.status = consent.status;
+  state.relationship_status = relationship ? relationship->status : kRelationshipPending;
+  state.relationship_comment = relationship ? relationship->comment : std::nullopt;
+  state.consented_at = consent.consented_date_time;
+  return OperatorRelationshipMapping().Write(state, type);
 }
 
 OperatorRelationshipResource::OperatorRelationshipResource(AgreementPolling polling)
@@ -355,7 +391,8 @@ void OperatorRelationshipResource::Configure(const framework::ProviderData& data
 
 void OperatorRelationshipResource::RefuseStrandedNumbers(const Value& prior, const Value& planned,
                                                          bool whole, Diagnostics& diags) const {
-  RemovalLedger* ledger = client_.removal_ledger();
+  RequestContext context = client_.Peek();
+  RemovalLedger* ledger = context.removal_ledger();
   const std::string operator_id = StringOr(prior.GetAttr("operator_id"));
   if (ledger == nullptr || prior.IsNull() || operator_id.empty()) {
     return;
@@ -399,8 +436,7 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
                                               framework::ModifyPlanResponse& resp) {
   // Refuse at plan where the endpoint does not serve consents (contract_guard.h). Unconfigured
   // (unit tests): nothing to ask; the framework plans only once the provider is configured.
-  Diagnostics unconfigured;
-  if (const client::TenantClient* configured = client_.Get(unconfigured);
+  if (RequestContext configured = client_.Peek();
       configured != nullptr &&
       !RequireContractArea(*configured, client::ContractArea::kOperatorConnect, TypeName(),
                            CancellationToken(), resp.diagnostics)) {
@@ -417,7 +453,7 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   // status follows suspended, so the plan shows the status the apply will produce.
   const Value& suspended = planned.GetAttr("suspended");
   if (suspended.IsKnown() && !suspended.IsNull()) {
-    Value status = Value::String(DesiredStatus(planned));
+    Value status = Value::String(DesiredStatus(OperatorRelationshipMapping().Read(planned)));
     if (planned.GetAttr("status") != status) {
       resp.planned = planned.WithAttr("status", status);
     }
@@ -436,8 +472,7 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   if (!changed) {
     return;
   }
-  Diagnostics unused;
-  const client::TenantClient* client = client_.Get(unused);
+  RequestContext client = client_.Peek();
   if (client == nullptr) {
     return;
   }
@@ -471,18 +506,15 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   }
 }
 
-absl::Status OperatorRelationshipResource::WaitForAgreement(const client::TenantClient& client,
-                                                            const std::string& operator_id,
-                                                            const Value& planned,
-                                                            const CancellationToken& cancel,
-                                                            client::Consent& consent) const {
-  std::string timeout_text =
-      StringOr(planned.GetAttr("agreement_timeout"), kDefaultAgreementTimeout);
-  absl::StatusOr<std::chrono::milliseconds> timeout = rules::ParseDuration(timeout_text);
-  if (!timeout.ok()) {
-    return timeout.status();
-  }
-  const auto deadline = std::chrono::steady_clock::now() + *timeout;
+absl::Status OperatorRelationshipResource::WaitForAgreement(
+    const client::TenantClient& client, const std::string& operator_id,
+    const OperatorRelationshipModel& planned, const CancellationToken& cancel,
+    client::Consent& consent) const {
+  std::string timeout_text = planned.agreement_timeout.value_or(kDefaultAgreementTimeout);
+  ASSIGN_OR_RETURN(std::chrono::milliseconds timeout, rules::ParseDuration(timeout_text));
+  // The client's clock and sleeper, like the operation poller: tests drive this with a fake.
+  client::Clock& clock = client.clock();
+  const auto deadline = clock.Now() + timeout;
   std::chrono::milliseconds interval = polling_.first_interval;
   while (true) {
     if (consent.customer_relationship) {
@@ -502,7 +534,7 @@ absl::Status OperatorRelationshipResource::WaitForAgreement(const client::Tenant
             ". The consent still exists in the tenant and is kept in the state."));
       }
     }
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = clock.Now();
     if (now >= deadline) {
       return absl::DeadlineExceededError(
           absl::StrCat("Operator ", OperatorLabel(consent), " has not signed the agreement within ",
@@ -514,31 +546,27 @@ absl::Status OperatorRelationshipResource::WaitForAgreement(const client::Tenant
     }
     auto wait = std::min(interval, std::chrono::duration_cast<std::chrono::milliseconds>(
                                        deadline - now + std::chrono::milliseconds(1)));
-    if (!cancel.WaitFor(wait)) {
+    if (!client.sleeper().Sleep(wait, cancel).ok()) {
       return absl::CancelledError("Stopped while waiting for the operator's agreement.");
     }
     interval = std::min(interval * 2, polling_.max_interval);
-    absl::StatusOr<client::Consent> fresh = client.operators().GetConsent(operator_id, cancel);
-    if (!fresh.ok()) {
-      return fresh.status();
-    }
-    consent = *std::move(fresh);
+    ASSIGN_OR_RETURN(client::Consent fresh, client.operators().GetConsent(operator_id, cancel));
+    consent = std::move(fresh);
   }
 }
 
 void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
                                           framework::CreateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const Value& planned = req.planned;
+  const OperatorRelationshipModel planned = OperatorRelationshipMapping().Read(req.planned);
   client::CreateConsentRequest request;
-  request.operator_id = Lower(StringOr(planned.GetAttr("operator_id")));
-  request.consented_countries = SortedStrings(planned.GetAttr("countries"));
-  request.contacts = {ContactFromValue(planned.GetAttr("contact"))};
-  request.data_transfer_notice_accepted =
-      OptionalBool(planned.GetAttr("data_transfer_notice_accepted")).value_or(false);
+  request.operator_id = Lower(planned.operator_id.value_or(""));
+  request.consented_countries = Sorted(planned.countries);
+  request.contacts = {ContactFromModel(planned.contact)};
+  request.data_transfer_notice_accepted = planned.data_transfer_notice_accepted.value_or(false);
   absl::StatusOr<client::Consent> created = client->operators().CreateConsent(request, req.cancel);
   if (absl::IsAlreadyExists(created.status())) {
     resp.diagnostics.AddError(
@@ -566,13 +594,13 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
     if (!updated.ok()) {
       AddApiError(resp.diagnostics, "Suspending the new relationship with operator " + id,
                   updated.status(), AttributePath::Root("suspended"));
-      resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+      resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
       return;
     }
     consent = *std::move(updated);
   }
 
-  if (OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false)) {
+  if (planned.wait_for_agreement.value_or(false)) {
     absl::Status waited = WaitForAgreement(*client, id, planned, req.cancel, consent);
     if (!waited.ok()) {
       resp.diagnostics.AddError(
@@ -582,22 +610,22 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
               "replaces it (a new consent request to the operator) unless you run "
               "`terraform untaint` first.",
           AttributePath::Root("wait_for_agreement"));
-      resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+      resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
       return;
     }
   }
-  resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+  resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
 }
 
 void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
                                         framework::ReadResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
-  std::string id =
-      StringOr(req.current_state.GetAttr("id"), StringOr(req.current_state.GetAttr("operator_id")));
+  const OperatorRelationshipModel current = OperatorRelationshipMapping().Read(req.current_state);
+  std::string id = current.id.value_or(current.operator_id.value_or(""));
   absl::StatusOr<client::Consent> consent = client->operators().GetConsent(Lower(id), req.cancel);
   if (absl::IsNotFound(consent.status())) {
     resp.new_state = Value::Null(type_);  // removed outside Terraform: plan a create
@@ -612,12 +640,12 @@ void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
 
 void OperatorRelationshipResource::Update(const framework::UpdateRequest& req,
                                           framework::UpdateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const Value& planned = req.planned;
-  const std::string id = Lower(StringOr(req.prior.GetAttr("id")));
+  const OperatorRelationshipModel planned = OperatorRelationshipMapping().Read(req.planned);
+  const std::string id = Lower(OperatorRelationshipMapping().Read(req.prior).id.value_or(""));
   client::Consent consent;
   for (int attempt = 1;; ++attempt) {
     absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
@@ -654,23 +682,23 @@ void OperatorRelationshipResource::Update(const framework::UpdateRequest& req,
     break;
   }
 
-  if (OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false)) {
+  if (planned.wait_for_agreement.value_or(false)) {
     absl::Status waited = WaitForAgreement(*client, id, planned, req.cancel, consent);
     if (!waited.ok()) {
       resp.diagnostics.AddError("Operator agreement not reached", std::string(waited.message()),
                                 AttributePath::Root("wait_for_agreement"));
     }
   }
-  resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+  resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
 }
 
 void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
                                           framework::DeleteResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const std::string id = Lower(StringOr(req.prior.GetAttr("id")));
+  const std::string id = Lower(OperatorRelationshipMapping().Read(req.prior).id.value_or(""));
   for (int attempt = 1;; ++attempt) {
     absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
     if (absl::IsNotFound(current.status())) {

@@ -153,7 +153,7 @@ void OperatorsDataSource::Configure(const framework::ProviderData& data, Diagnos
 
 void OperatorsDataSource::Read(const framework::ReadDataRequest& req,
                                framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
@@ -218,7 +218,7 @@ void OperatorDataSource::ValidateConfig(const Value& config, Diagnostics& diags)
 
 void OperatorDataSource::Read(const framework::ReadDataRequest& req,
                               framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;

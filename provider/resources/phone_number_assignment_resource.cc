@@ -27,8 +27,7 @@ constexpr char kLocationId[] = "location_id";
 
 // The telephone number to act on: as configured or stored, else the id.
 std::string TelephoneNumberOf(const Value& object) {
-  std::string number = StringOr(object.GetAttr(kTelephoneNumber));
-  return number.empty() ? StringOr(object.GetAttr("id")) : number;
+  return PhoneNumberAssignmentMapping().Read(object).TelephoneNumber();
 }
 
 Type StateType() { return PhoneNumberAssignmentResource().GetSchema().ImpliedType(); }
@@ -40,6 +39,24 @@ Attribute Computed(std::string name, std::string description, bool stable) {
 }
 
 }  // namespace
+
+const StateMapping<PhoneNumberAssignmentModel>& PhoneNumberAssignmentMapping() {
+  using M = PhoneNumberAssignmentModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("id", &M::id)
+                                    .String(kTelephoneNumber, &M::telephone_number)
+                                    .String(kTargetId, &M::assignment_target_id)
+                                    .String(kCategory, &M::assignment_category)
+                                    .String(kNumberType, &M::number_type)
+                                    .String(kLocationId, &M::location_id)
+                                    .String("operator_id", &M::operator_id)
+                                    .String("country", &M::country)
+                                    .String("civic_address_id", &M::civic_address_id)
+                                    .String("activation_state", &M::activation_state)
+                                    .String("assignment_status", &M::assignment_status)
+                                    .StringSet("capabilities", &M::capabilities);
+  return *mapping;
+}
 
 bool IsAssigned(const client::NumberAssignment& number) {
   return !client::EqualsIgnoreCase(number.assignment_status,
@@ -56,21 +73,22 @@ Value AssignmentState(const Type& type, const client::NumberAssignment& number,
   if (!category) {
     category = std::string(client::assignment_category::kPrimary);
   }
-  return Value::Object(
-      type, {{"id", Value::String(id)},
-             {kTelephoneNumber, KeepSpelling(reference.GetAttr(kTelephoneNumber),
-                                             number.telephone_number, SameTelephoneNumber)},
-             {kTargetId, KeepCase(reference.GetAttr(kTargetId), number.assignment_target_id)},
-             {kCategory, KeepCase(reference.GetAttr(kCategory), category)},
-             {kNumberType, KeepCase(reference.GetAttr(kNumberType), number.number_type)},
-             {kLocationId, KeepCase(reference.GetAttr(kLocationId), number.location_id)},
-             {"operator_id", KeepCase(reference.GetAttr("operator_id"), number.operator_id)},
-             {"country", StringOrNull(number.iso_country_code)},
-             {"civic_address_id",
-              KeepCase(reference.GetAttr("civic_address_id"), number.civic_address_id)},
-             {"activation_state", Value::String(number.activation_state)},
-             {"assignment_status", Value::String(number.assignment_status)},
-             {"capabilities", StringSet(number.capabilities)}});
+  const PhoneNumberAssignmentModel ref = PhoneNumberAssignmentMapping().Read(reference);
+  PhoneNumberAssignmentModel state;
+  state.id = id;
+  state.telephone_number =
+      KeepSpellingText(ref.telephone_number, number.telephone_number, SameTelephoneNumberText);
+  state.assignment_target_id = KeepCaseText(ref.assignment_target_id, number.assignment_target_id);
+  state.assignment_category = KeepCaseText(ref.assignment_category, category);
+  state.number_type = KeepCaseText(ref.number_type, number.number_type);
+  state.location_id = KeepCaseText(ref.location_id, number.location_id);
+  state.operator_id = KeepCaseText(ref.operator_id, number.operator_id);
+  state.country = number.iso_country_code;
+  state.civic_address_id = KeepCaseText(ref.civic_address_id, number.civic_address_id);
+  state.activation_state = number.activation_state;
+  state.assignment_status = number.assignment_status;
+  state.capabilities = number.capabilities;
+  return PhoneNumberAssignmentMapping().Write(state, type);
 }
 
 framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
@@ -186,9 +204,11 @@ void PhoneNumberAssignmentResource::Configure(const framework::ProviderData& dat
 
 void PhoneNumberAssignmentResource::RefuseIfCoverageRemoved(const Value& prior,
                                                             Diagnostics& diags) const {
-  RemovalLedger* ledger = client_.removal_ledger();
-  const std::optional<std::string> operator_id = OptionalString(prior.GetAttr("operator_id"));
-  const std::optional<std::string> country = OptionalString(prior.GetAttr("country"));
+  RequestContext context = client_.Peek();
+  RemovalLedger* ledger = context.removal_ledger();
+  const PhoneNumberAssignmentModel state = PhoneNumberAssignmentMapping().Read(prior);
+  const std::optional<std::string>& operator_id = state.operator_id;
+  const std::optional<std::string>& country = state.country;
   if (ledger == nullptr || !operator_id || !country) {
     return;
   }
@@ -224,8 +244,8 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
   if (!planned.IsKnown() || planned.Equals(prior)) {
     return;
   }
-  Diagnostics not_configured;  // the provider may be unconfigured while planning: check at apply
-  const client::TenantClient* client = client_.Get(not_configured);
+  // The provider may be unconfigured while planning: check at apply.
+  RequestContext client = client_.Peek();
   if (client == nullptr) {
     return;
   }
@@ -250,18 +270,18 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
                                            framework::CreateResponse& resp) {
   const Type type = req.planned.type();
   resp.new_state = Value::Null(type);
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const Value& planned = req.planned;
+  const PhoneNumberAssignmentModel plan = PhoneNumberAssignmentMapping().Read(req.planned);
   client::AssignNumberRequest request;
-  request.telephone_number = StringOr(planned.GetAttr(kTelephoneNumber));
-  request.assignment_target_id = StringOr(planned.GetAttr(kTargetId));
+  request.telephone_number = plan.telephone_number.value_or("");
+  request.assignment_target_id = plan.assignment_target_id.value_or("");
   request.number_type =
-      StringOr(planned.GetAttr(kNumberType), client::number_type::kOperatorConnect);
-  request.assignment_category = OptionalString(planned.GetAttr(kCategory));
-  request.location_id = OptionalString(planned.GetAttr(kLocationId));
+      plan.number_type.value_or(std::string(client::number_type::kOperatorConnect));
+  request.assignment_category = plan.assignment_category;
+  request.location_id = plan.location_id;
   const std::string& number = request.telephone_number;
 
   absl::StatusOr<client::LongRunningOperation> operation =
@@ -283,7 +303,7 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
     // A wait that was cancelled or timed out may still have assigned it: keep state and tenant
     // in agreement.
     if (assigned_to_target) {
-      resp.new_state = AssignmentState(type, *found, planned);
+      resp.new_state = AssignmentState(type, *found, req.planned);
     }
     return;
   }
@@ -302,13 +322,13 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
         AttributePath::Root(kTelephoneNumber));
     return;
   }
-  resp.new_state = AssignmentState(type, *found, planned);
+  resp.new_state = AssignmentState(type, *found, req.planned);
 }
 
 void PhoneNumberAssignmentResource::Read(const framework::ReadRequest& req,
                                          framework::ReadResponse& resp) {
   resp.new_state = req.current_state;
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -336,7 +356,7 @@ void PhoneNumberAssignmentResource::Read(const framework::ReadRequest& req,
 void PhoneNumberAssignmentResource::Update(const framework::UpdateRequest& req,
                                            framework::UpdateResponse& resp) {
   resp.new_state = req.prior;
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -389,7 +409,7 @@ void PhoneNumberAssignmentResource::Update(const framework::UpdateRequest& req,
 
 void PhoneNumberAssignmentResource::Delete(const framework::DeleteRequest& req,
                                            framework::DeleteResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -407,7 +427,8 @@ void PhoneNumberAssignmentResource::Delete(const framework::DeleteRequest& req,
   if (!IsAssigned(*found)) {
     return;
   }
-  const std::string prior_target = StringOr(req.prior.GetAttr(kTargetId));
+  const std::string prior_target =
+      PhoneNumberAssignmentMapping().Read(req.prior).assignment_target_id.value_or("");
   if (!prior_target.empty() &&
       !client::EqualsIgnoreCase(found->assignment_target_id.value_or(""), prior_target)) {
     // Someone else's assignment now: destroying ours must not take the number from them.
@@ -449,7 +470,7 @@ void PhoneNumberAssignmentResource::ImportState(const framework::ImportRequest& 
                        req.id, std::string(number.status().message()));
     return;
   }
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }

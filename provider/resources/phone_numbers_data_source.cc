@@ -146,7 +146,7 @@ void PhoneNumbersDataSource::Configure(const framework::ProviderData& data,
 
 void PhoneNumbersDataSource::Read(const framework::ReadDataRequest& req,
                                   framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }

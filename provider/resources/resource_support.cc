@@ -9,16 +9,22 @@ using framework::Value;
 
 void ClientSlot::Configure(const framework::ProviderData& data) {
   if (const auto* context = std::any_cast<std::shared_ptr<const ProviderContext>>(&data)) {
+    absl::MutexLock lock(&mu_);
     context_ = *context;
   }
 }
 
-const client::TenantClient* ClientSlot::Get(framework::Diagnostics& diags) const {
-  if (context_ == nullptr || context_->client == nullptr) {
+RequestContext ClientSlot::Peek() const {
+  absl::MutexLock lock(&mu_);
+  return RequestContext(context_);
+}
+
+RequestContext ClientSlot::Get(framework::Diagnostics& diags) const {
+  RequestContext context = Peek();
+  if (context == nullptr) {
     AddProviderNotConfigured(diags);
-    return nullptr;
   }
-  return context_->client.get();
+  return context;
 }
 
 std::optional<std::string> OptionalString(const Value& value) {

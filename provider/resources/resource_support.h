@@ -2,14 +2,18 @@
 // between Terraform values and client models, and turning API failures into diagnostics.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
 #include "provider/client/tenant_client.h"
 #include "provider/framework/diagnostics.h"
 #include "provider/framework/resource.h"
@@ -21,20 +25,47 @@
 
 namespace opc::resources {
 
-// Keeps the tenant client that ConfigureProvider produced. Resources hold one and ask it for
-// the client at the start of each call.
-class ClientSlot {
+// One request's hold on what ConfigureProvider produced. The context stays alive for the whole
+// request even when the provider is configured again meanwhile; reads like a client pointer.
+class RequestContext {
  public:
-  void Configure(const framework::ProviderData& data);
-  // The client, or nullptr after adding a "provider not configured" error to `diags`.
-  const client::TenantClient* Get(framework::Diagnostics& diags) const;
-  // This plan's removal ledger; nullptr until the provider is configured.
+  RequestContext() = default;
+  explicit RequestContext(std::shared_ptr<const ProviderContext> context)
+      : context_(std::move(context)) {}
+
+  bool operator==(std::nullptr_t) const { return client() == nullptr; }
+  const client::TenantClient& operator*() const { return *client(); }
+  const client::TenantClient* operator->() const { return client(); }
+  // The resolved provider settings; null until the provider is configured.
+  const ProviderSettings* settings() const {
+    return context_ == nullptr ? nullptr : context_->settings.get();
+  }
+  // This plan's removal ledger; null until the provider is configured.
   RemovalLedger* removal_ledger() const {
     return context_ == nullptr ? nullptr : context_->removal_ledger.get();
   }
 
  private:
+  const client::TenantClient* client() const {
+    return context_ == nullptr ? nullptr : context_->client.get();
+  }
   std::shared_ptr<const ProviderContext> context_;
+};
+
+// Where a resource keeps what ConfigureProvider produced. Configure may run while other RPC
+// threads serve requests, so each request takes its own RequestContext under the lock.
+class ClientSlot {
+ public:
+  void Configure(const framework::ProviderData& data) ABSL_LOCKS_EXCLUDED(mu_);
+  // This request's context; one that compares equal to nullptr after adding a "provider not
+  // configured" error to `diags`.
+  RequestContext Get(framework::Diagnostics& diags) const ABSL_LOCKS_EXCLUDED(mu_);
+  // The same without a diagnostic, for plan-time checks that skip an unconfigured provider.
+  RequestContext Peek() const ABSL_LOCKS_EXCLUDED(mu_);
+
+ private:
+  mutable absl::Mutex mu_;
+  std::shared_ptr<const ProviderContext> context_ ABSL_GUARDED_BY(mu_);
 };
 
 // Value -> native. Null and unknown give nullopt / empty.

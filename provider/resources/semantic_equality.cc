@@ -48,4 +48,18 @@ Value KeepCase(const Value& reference, const std::optional<std::string>& service
   return KeepSpelling(reference, service, EqualIgnoringCase);
 }
 
+std::optional<std::string> KeepSpellingText(const std::optional<std::string>& reference,
+                                            const std::optional<std::string>& service,
+                                            bool (*same)(std::string_view, std::string_view)) {
+  return reference && service && same(*reference, *service) ? reference : service;
+}
+
+std::optional<std::string> KeepCaseText(const std::optional<std::string>& reference,
+                                        const std::optional<std::string>& service) {
+  return KeepSpellingText(reference, service, [](std::string_view a, std::string_view b) {
+    return absl::EqualsIgnoreCase(absl::string_view(a.data(), a.size()),
+                                  absl::string_view(b.data(), b.size()));
+  });
+}
+
 }  // namespace opc::resources

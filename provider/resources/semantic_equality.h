@@ -29,4 +29,11 @@ framework::Value KeepSpelling(const framework::Value& reference,
 framework::Value KeepCase(const framework::Value& reference,
                           const std::optional<std::string>& service);
 
+// The same for typed models' fields: `reference` when `same` says it means `service`.
+std::optional<std::string> KeepSpellingText(const std::optional<std::string>& reference,
+                                            const std::optional<std::string>& service,
+                                            bool (*same)(std::string_view, std::string_view));
+std::optional<std::string> KeepCaseText(const std::optional<std::string>& reference,
+                                        const std::optional<std::string>& service);
+
 }  // namespace opc::resources
