@@ -7,11 +7,11 @@
 #include <string>
 
 #include "provider/build_info.h"
+#include "provider/common/environment.h"
+#include "provider/common/logger.h"
 #include "provider/export/export_command.h"
 #include "provider/framework/server.h"
-#include "provider/common/environment.h"
 #include "provider/plugin/handshake.h"
-#include "provider/common/logger.h"
 #include "provider/plugin/plugin_server.h"
 #include "provider/protocol/provider_service.h"
 #include "provider/resources/operatorconnect_provider.h"
@@ -46,8 +46,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (export_command.selected()) {
-    return export_command.Run(opc::ProcessEnvironment(),
-                              opc::resources::kProviderSourceAddress,
+    return export_command.Run(opc::ProcessEnvironment(), opc::resources::kProviderSourceAddress,
                               opc::resources::ProviderVersion(), stderr);
   }
 
@@ -70,8 +69,8 @@ int main(int argc, char** argv) {
   }
   // The first log line names the build, so that any log says which binary wrote it.
   opc::ProcessLogger().Info("starting terraform-provider-operatorconnect",
-                                    {{"version", std::string(opc::build_info::Version())},
-                                     {"commit", std::string(opc::build_info::Commit())}});
+                            {{"version", std::string(opc::build_info::Version())},
+                             {"commit", std::string(opc::build_info::Commit())}});
 
   auto server = std::make_shared<opc::framework::ProviderServer>(
       std::make_unique<opc::resources::OperatorConnectProvider>(env));

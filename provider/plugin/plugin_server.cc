@@ -13,9 +13,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "provider/common/logger.h"
 #include "provider/common/status_macros.h"
 #include "provider/plugin/controller.h"
-#include "provider/common/logger.h"
 #include "provider/plugin/process_signals.h"
 #include "provider/plugin/shutdown_signal.h"
 #include "provider/plugin/stdio.h"

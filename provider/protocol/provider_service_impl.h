@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "provider/framework/server.h"
 #include "provider/common/logger.h"
+#include "provider/framework/server.h"
 #include "tfplugin6.grpc.pb.h"
 
 namespace opc::protocol {

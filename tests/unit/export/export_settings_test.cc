@@ -43,16 +43,15 @@ TEST(ExportSettingsTest, ArmVariablesWinOverOperatorConnectOnes) {
 }
 
 TEST(ExportSettingsTest, OperatorConnectVariablesAndOverrides) {
-  absl::StatusOr<client::ClientConfig> config =
-      ClientConfigFromEnvironment(opc::FixedEnvironment({
-          {"OPERATORCONNECT_TENANT_ID", kTenant},
-          {"OPERATORCONNECT_CLIENT_ID", kClient},
-          {"OPERATORCONNECT_CLIENT_SECRET", kSecret},
-          {"OPERATORCONNECT_ENDPOINT", "http://127.0.0.1:8080/"},
-          {"OPERATORCONNECT_AUTHORITY_URL", "http://127.0.0.1:8080"},
-          {"OPERATORCONNECT_REQUEST_TIMEOUT", "2m"},
-          {"OPERATORCONNECT_MAX_RETRIES", "0"},
-      }));
+  absl::StatusOr<client::ClientConfig> config = ClientConfigFromEnvironment(opc::FixedEnvironment({
+      {"OPERATORCONNECT_TENANT_ID", kTenant},
+      {"OPERATORCONNECT_CLIENT_ID", kClient},
+      {"OPERATORCONNECT_CLIENT_SECRET", kSecret},
+      {"OPERATORCONNECT_ENDPOINT", "http://127.0.0.1:8080/"},
+      {"OPERATORCONNECT_AUTHORITY_URL", "http://127.0.0.1:8080"},
+      {"OPERATORCONNECT_REQUEST_TIMEOUT", "2m"},
+      {"OPERATORCONNECT_MAX_RETRIES", "0"},
+  }));
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->endpoint, "http://127.0.0.1:8080");
   EXPECT_EQ(config->authority_url, "http://127.0.0.1:8080");

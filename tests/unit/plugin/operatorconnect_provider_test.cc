@@ -14,8 +14,8 @@
 #include <memory>
 #include <string>
 
-#include "provider/framework/server.h"
 #include "provider/common/logger.h"
+#include "provider/framework/server.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_settings.h"
 
