@@ -8,11 +8,11 @@
 #include <string>
 
 #include "provider/build_info.h"
+#include "provider/common/environment.h"
+#include "provider/common/logger.h"
 #include "provider/export/export_command.h"
 #include "provider/framework/server.h"
-#include "provider/plugin/environment.h"
 #include "provider/plugin/handshake.h"
-#include "provider/plugin/logger.h"
 #include "provider/plugin/plugin_server.h"
 #include "provider/protocol/provider_service.h"
 #include "provider/resources/operatorconnect_provider.h"
@@ -23,7 +23,7 @@ constexpr char kProgramName[] = "terraform-provider-operatorconnect";
 
 // OPERATORCONNECT_PLUGIN_NETWORK=tcp serves on 127.0.0.1 (PLUGIN_MIN_PORT..PLUGIN_MAX_PORT)
 // instead of a unix socket, for hosts or sandboxes where sockets in $TMPDIR are not usable.
-opc::plugin::ListenAddress::Network NetworkFromEnv(const opc::plugin::EnvLookup& env) {
+opc::plugin::ListenAddress::Network NetworkFromEnv(const opc::EnvLookup& env) {
   std::optional<std::string> network = env("OPERATORCONNECT_PLUGIN_NETWORK");
   return network == "tcp" ? opc::plugin::ListenAddress::Network::kTcp
                           : opc::plugin::ListenAddress::Network::kUnix;
@@ -51,8 +51,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (export_command.selected()) {
-    return export_command.Run(opc::plugin::ProcessEnvironment(),
-                              opc::resources::kProviderSourceAddress,
+    return export_command.Run(opc::ProcessEnvironment(), opc::resources::kProviderSourceAddress,
                               opc::resources::ProviderVersion(), stderr);
   }
 
@@ -63,20 +62,20 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  const opc::plugin::EnvLookup env = opc::plugin::ProcessEnvironment();
+  const opc::EnvLookup env = opc::ProcessEnvironment();
   if (!debug && !opc::plugin::HasMagicCookie(env)) {
     std::string message = opc::plugin::NotAPluginMessage(kProgramName);
     std::fputs(message.c_str(), stderr);
     return 1;
   }
-  if (debug && opc::plugin::LogLevelFromEnv(env) == opc::plugin::LogLevel::kOff) {
+  if (debug && opc::LogLevelFromEnv(env) == opc::LogLevel::kOff) {
     // Run by hand: show what happens unless the user chose a level.
-    opc::plugin::ProcessLogger().SetLevel(opc::plugin::LogLevel::kInfo);
+    opc::ProcessLogger().SetLevel(opc::LogLevel::kInfo);
   }
   // The first log line names the build, so that any log says which binary wrote it.
-  opc::plugin::ProcessLogger().Info("starting terraform-provider-operatorconnect",
-                                    {{"version", std::string(opc::build_info::Version())},
-                                     {"commit", std::string(opc::build_info::Commit())}});
+  opc::ProcessLogger().Info("starting terraform-provider-operatorconnect",
+                            {{"version", std::string(opc::build_info::Version())},
+                             {"commit", std::string(opc::build_info::Commit())}});
 
   auto server = std::make_shared<opc::framework::ProviderServer>(
       std::make_unique<opc::resources::OperatorConnectProvider>(env));

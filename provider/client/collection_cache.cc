@@ -2,6 +2,7 @@
 
 #include "provider/client/paging.h"
 #include "provider/client/string_util.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::client {
 
@@ -22,14 +23,11 @@ absl::StatusOr<RawPage> FetchPage(const GraphClient& client, const GraphRequest&
     }
   }
   request.method = HttpMethod::kGet;
-  absl::StatusOr<GraphResponse> response = client.Send(request, cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  nlohmann::json& body = response->body;
+  ASSIGN_OR_RETURN(GraphResponse response, client.Send(request, cancel));
+  nlohmann::json& body = response.body;
   if (!body.is_object() || !body.contains("value") || !body["value"].is_array()) {
     return absl::InternalError(StrCat("a page of ", request.path,
-                                      " has no \"value\" array [request-id: ", response->request_id,
+                                      " has no \"value\" array [request-id: ", response.request_id,
                                       "]"));
   }
   RawPage page;

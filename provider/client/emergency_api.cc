@@ -4,6 +4,7 @@
 #include "provider/client/odata_filter.h"
 #include "provider/client/paging.h"
 #include "provider/client/string_util.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::client {
 namespace {
@@ -46,26 +47,17 @@ GraphRequest FilteredList(std::string path, const std::string& filter) {
 template <typename T>
 absl::StatusOr<T> GetEntity(const GraphClient& client, const std::string& base, std::string_view id,
                             std::string_view what, const CancellationToken& cancel) {
-  absl::StatusOr<std::string> path = EntityPath(base, id, what);
-  if (!path.ok()) {
-    return path.status();
-  }
-  absl::StatusOr<GraphResponse> response = client.Get(*path, {}, cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<T>(*response, what);
+  ASSIGN_OR_RETURN(std::string path, EntityPath(base, id, what));
+  ASSIGN_OR_RETURN(GraphResponse response, client.Get(path, {}, cancel));
+  return DecodeEntity<T>(response, what);
 }
 
 template <typename T>
 absl::StatusOr<T> CreateEntity(const GraphClient& client, const std::string& base,
                                nlohmann::json body, std::string_view what,
                                const CancellationToken& cancel) {
-  absl::StatusOr<GraphResponse> response = client.Post(base, std::move(body), cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<T>(*response, what);
+  ASSIGN_OR_RETURN(GraphResponse response, client.Post(base, std::move(body), cancel));
+  return DecodeEntity<T>(response, what);
 }
 
 template <typename T>
@@ -73,26 +65,17 @@ absl::StatusOr<T> PatchEntity(const GraphClient& client, const std::string& base
                               std::string_view id, nlohmann::json body,
                               std::optional<std::string> if_match, std::string_view what,
                               const CancellationToken& cancel) {
-  absl::StatusOr<std::string> path = EntityPath(base, id, what);
-  if (!path.ok()) {
-    return path.status();
-  }
-  absl::StatusOr<GraphResponse> response =
-      client.Patch(*path, std::move(body), std::move(if_match), cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<T>(*response, what);
+  ASSIGN_OR_RETURN(std::string path, EntityPath(base, id, what));
+  ASSIGN_OR_RETURN(GraphResponse response,
+                   client.Patch(path, std::move(body), std::move(if_match), cancel));
+  return DecodeEntity<T>(response, what);
 }
 
 absl::Status DeleteEntity(const GraphClient& client, const std::string& base, std::string_view id,
                           std::optional<std::string> if_match, std::string_view what,
                           const CancellationToken& cancel) {
-  absl::StatusOr<std::string> path = EntityPath(base, id, what);
-  if (!path.ok()) {
-    return path.status();
-  }
-  return client.Delete(*path, std::move(if_match), cancel).status();
+  ASSIGN_OR_RETURN(std::string path, EntityPath(base, id, what));
+  return client.Delete(path, std::move(if_match), cancel).status();
 }
 
 }  // namespace

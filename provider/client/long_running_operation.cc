@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "absl/strings/escaping.h"
 #include "provider/client/graph_error.h"
 #include "provider/client/json_fields.h"
 #include "provider/client/retry_policy.h"
 #include "provider/client/string_util.h"
 #include "provider/client/untrusted_text.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::client {
 namespace {
@@ -118,8 +120,11 @@ std::optional<std::string> TelephoneNumberFromResourceLocation(std::string_view 
   if (ConsumePrefix(&id, "numberAssignments('")) {
     ConsumeSuffix(&id, "')");
   }
+  // base64url as Graph writes it; the standard alphabet is accepted too (a hint only).
   std::string decoded;
-  if (id.empty() || !Base64UrlDecode(id, &decoded)) {
+  const absl::string_view encoded(id.data(), id.size());
+  if (id.empty() || (!absl::WebSafeBase64Unescape(encoded, &decoded) &&
+                     !absl::Base64Unescape(encoded, &decoded))) {
     return std::nullopt;
   }
   std::size_t bar = decoded.rfind('|');
@@ -223,23 +228,20 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view loca
       // Keep the code, but make clear that polling failed, not the operation itself.
       return AnnotateStatus(response.status(), StrCat("polling operation ", where, ": "));
     }
-    absl::StatusOr<LongRunningOperation> operation =
-        DecodeJson<LongRunningOperation>(response->body, "operation");
-    if (!operation.ok()) {
-      return operation.status();
-    }
-    last_status = operation->status;
-    if (EqualsIgnoreCase(operation->status, operation_status::kSucceeded) ||
-        EqualsIgnoreCase(operation->status, operation_status::kSkipped)) {
+    ASSIGN_OR_RETURN(LongRunningOperation operation,
+                     DecodeJson<LongRunningOperation>(response->body, "operation"));
+    last_status = operation.status;
+    if (EqualsIgnoreCase(operation.status, operation_status::kSucceeded) ||
+        EqualsIgnoreCase(operation.status, operation_status::kSkipped)) {
       return operation;
     }
-    if (EqualsIgnoreCase(operation->status, operation_status::kFailed)) {
-      return FailureStatus(*operation, redactor);
+    if (EqualsIgnoreCase(operation.status, operation_status::kFailed)) {
+      return FailureStatus(operation, redactor);
     }
     client_.logger().Log(
         LogLevel::kDebug,
-        StrCat("operation '", UntrustedText(operation->id, &redactor, kMaxUntrustedId), "' is ",
-               UntrustedText(operation->status, &redactor, kMaxUntrustedId)));
+        StrCat("operation '", UntrustedText(operation.id, &redactor, kMaxUntrustedId), "' is ",
+               UntrustedText(operation.status, &redactor, kMaxUntrustedId)));
     delay = options_.default_interval;
     if (auto retry_after = response->headers.Get("Retry-After")) {
       delay = ParseRetryAfter(*retry_after, clock_.Now()).value_or(options_.default_interval);

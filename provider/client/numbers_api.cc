@@ -6,6 +6,7 @@
 #include "provider/client/odata_filter.h"
 #include "provider/client/paging.h"
 #include "provider/client/string_util.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::client {
 namespace {
@@ -13,14 +14,11 @@ namespace {
 std::string CollectionPath() { return StrCat(kNumberManagementPath, "/numberAssignments"); }
 
 absl::StatusOr<GraphRequest> ListRequest(const NumberAssignmentFilter& filter) {
-  absl::StatusOr<std::string> expression = BuildNumberAssignmentFilter(filter);
-  if (!expression.ok()) {
-    return expression.status();
-  }
+  ASSIGN_OR_RETURN(std::string expression, BuildNumberAssignmentFilter(filter));
   GraphRequest request;
   request.path = CollectionPath();
-  if (!expression->empty()) {
-    request.query.emplace_back("$filter", *expression);
+  if (!expression.empty()) {
+    request.query.emplace_back("$filter", expression);
   }
   return request;
 }
@@ -36,11 +34,8 @@ absl::Status WithNumberContext(const absl::Status& status, std::string_view acti
 absl::StatusOr<std::string> BuildNumberAssignmentFilter(const NumberAssignmentFilter& filter) {
   ODataFilter expression;
   if (filter.telephone_number) {
-    absl::StatusOr<std::string> number = NormalizeE164(*filter.telephone_number);
-    if (!number.ok()) {
-      return number.status();
-    }
-    expression.Eq("telephoneNumber", *number);
+    ASSIGN_OR_RETURN(std::string number, NormalizeE164(*filter.telephone_number));
+    expression.Eq("telephoneNumber", number);
   }
   const std::pair<const char*, const std::optional<std::string>*> fields[] = {
       {"operatorId", &filter.operator_id},
@@ -97,23 +92,17 @@ NumbersApi::~NumbersApi() = default;
 
 absl::StatusOr<NumberAssignment> NumbersApi::ReadNumber(std::string_view telephone_number,
                                                         const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> number = NormalizeE164(telephone_number);
-  if (!number.ok()) {
-    return number.status();
-  }
-  absl::StatusOr<SharedListing::Result> shared = listing_->Find(*number, cancel);
-  if (!shared.ok()) {
-    return shared.status();
-  }
-  switch (shared->outcome) {
+  ASSIGN_OR_RETURN(std::string number, NormalizeE164(telephone_number));
+  ASSIGN_OR_RETURN(SharedListing::Result shared, listing_->Find(number, cancel));
+  switch (shared.outcome) {
     case SharedListing::Outcome::kFound:
-      return DecodeJson<NumberAssignment>(shared->item, "numberAssignment");
+      return DecodeJson<NumberAssignment>(shared.item, "numberAssignment");
     case SharedListing::Outcome::kAbsent:
-      return absl::NotFoundError(StrCat("number ", *number, " is not in the tenant's inventory"));
+      return absl::NotFoundError(StrCat("number ", number, " is not in the tenant's inventory"));
     case SharedListing::Outcome::kReadYourself:
       break;
   }
-  return FindNumberByTelephoneNumber(*number, cancel);
+  return FindNumberByTelephoneNumber(number, cancel);
 }
 
 absl::StatusOr<NumberAssignment> NumbersApi::FindNumberAfterWrite(
@@ -139,66 +128,45 @@ SharedListingStats NumbersApi::listing_stats() const { return listing_->stats();
 
 absl::StatusOr<std::vector<NumberAssignment>> NumbersApi::ListNumberAssignments(
     const NumberAssignmentFilter& filter, const CancellationToken& cancel) const {
-  absl::StatusOr<GraphRequest> request = ListRequest(filter);
-  if (!request.ok()) {
-    return request.status();
-  }
-  return ListAll<NumberAssignment>(client_, *std::move(request), "numberAssignment", cancel);
+  ASSIGN_OR_RETURN(GraphRequest request, ListRequest(filter));
+  return ListAll<NumberAssignment>(client_, std::move(request), "numberAssignment", cancel);
 }
 
 absl::Status NumbersApi::ForEachNumberAssignment(
     const NumberAssignmentFilter& filter,
     const std::function<absl::Status(const NumberAssignment&)>& visit,
     const CancellationToken& cancel) const {
-  absl::StatusOr<GraphRequest> request = ListRequest(filter);
-  if (!request.ok()) {
-    return request.status();
-  }
+  ASSIGN_OR_RETURN(GraphRequest request, ListRequest(filter));
   return ForEachItem(
-      client_, *std::move(request),
+      client_, std::move(request),
       [&](const nlohmann::json& item) -> absl::Status {
-        absl::StatusOr<NumberAssignment> number =
-            DecodeJson<NumberAssignment>(item, "numberAssignment");
-        if (!number.ok()) {
-          return number.status();
-        }
-        return visit(*number);
+        ASSIGN_OR_RETURN(NumberAssignment number,
+                         DecodeJson<NumberAssignment>(item, "numberAssignment"));
+        return visit(number);
       },
       cancel);
 }
 
 absl::StatusOr<NumberAssignment> NumbersApi::GetNumberAssignment(
     std::string_view id, const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> path = EntityPath(CollectionPath(), id, "numberAssignment");
-  if (!path.ok()) {
-    return path.status();
-  }
-  absl::StatusOr<GraphResponse> response = client_.Get(*path, {}, cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<NumberAssignment>(*response, "numberAssignment");
+  ASSIGN_OR_RETURN(std::string path, EntityPath(CollectionPath(), id, "numberAssignment"));
+  ASSIGN_OR_RETURN(GraphResponse response, client_.Get(path, {}, cancel));
+  return DecodeEntity<NumberAssignment>(response, "numberAssignment");
 }
 
 absl::StatusOr<NumberAssignment> NumbersApi::FindNumberByTelephoneNumber(
     std::string_view telephone_number, const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> number = NormalizeE164(telephone_number);
-  if (!number.ok()) {
-    return number.status();
-  }
+  ASSIGN_OR_RETURN(std::string number, NormalizeE164(telephone_number));
   NumberAssignmentFilter filter;
-  filter.telephone_number = *number;
-  absl::StatusOr<std::vector<NumberAssignment>> matches = ListNumberAssignments(filter, cancel);
-  if (!matches.ok()) {
-    return matches.status();
-  }
-  for (NumberAssignment& match : *matches) {
+  filter.telephone_number = number;
+  ASSIGN_OR_RETURN(std::vector<NumberAssignment> matches, ListNumberAssignments(filter, cancel));
+  for (NumberAssignment& match : matches) {
     absl::StatusOr<std::string> candidate = NormalizeE164(match.telephone_number);
-    if (candidate.ok() && *candidate == *number) {
+    if (candidate.ok() && *candidate == number) {
       return std::move(match);
     }
   }
-  return absl::NotFoundError(StrCat("number ", *number, " is not in the tenant's inventory"));
+  return absl::NotFoundError(StrCat("number ", number, " is not in the tenant's inventory"));
 }
 
 absl::StatusOr<LongRunningOperation> NumbersApi::StartAndWait(
@@ -218,37 +186,28 @@ absl::StatusOr<LongRunningOperation> NumbersApi::StartAndWait(
 
 absl::StatusOr<LongRunningOperation> NumbersApi::AssignNumber(
     AssignNumberRequest request, const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> number = NormalizeE164(request.telephone_number);
-  if (!number.ok()) {
-    return number.status();
-  }
-  request.telephone_number = *number;
-  listing_->Invalidate(*number);
-  return StartAndWait("assignNumber", *number, request, cancel);
+  ASSIGN_OR_RETURN(std::string number, NormalizeE164(request.telephone_number));
+  request.telephone_number = number;
+  listing_->Invalidate(number);
+  return StartAndWait("assignNumber", number, request, cancel);
 }
 
 absl::StatusOr<LongRunningOperation> NumbersApi::UnassignNumber(
     UnassignNumberRequest request, const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> number = NormalizeE164(request.telephone_number);
-  if (!number.ok()) {
-    return number.status();
-  }
-  request.telephone_number = *number;
-  listing_->Invalidate(*number);
-  return StartAndWait("unassignNumber", *number, request, cancel);
+  ASSIGN_OR_RETURN(std::string number, NormalizeE164(request.telephone_number));
+  request.telephone_number = number;
+  listing_->Invalidate(number);
+  return StartAndWait("unassignNumber", number, request, cancel);
 }
 
 absl::Status NumbersApi::UpdateNumber(UpdateNumberRequest request,
                                       const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> number = NormalizeE164(request.telephone_number);
-  if (!number.ok()) {
-    return number.status();
-  }
-  request.telephone_number = *number;
-  listing_->Invalidate(*number);
+  ASSIGN_OR_RETURN(std::string number, NormalizeE164(request.telephone_number));
+  request.telephone_number = number;
+  listing_->Invalidate(number);
   absl::StatusOr<GraphResponse> response =
       client_.Post(StrCat(CollectionPath(), "/updateNumber"), request, cancel);
-  return WithNumberContext(response.status(), "updateNumber", *number);
+  return WithNumberContext(response.status(), "updateNumber", number);
 }
 
 absl::Status NumbersApi::UpdateNumberLocation(std::string_view telephone_number,

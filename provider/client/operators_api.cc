@@ -4,6 +4,7 @@
 #include "provider/client/odata_filter.h"
 #include "provider/client/paging.h"
 #include "provider/client/string_util.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::client {
 namespace {
@@ -91,15 +92,9 @@ absl::StatusOr<std::vector<Operator>> OperatorsApi::ListOperators(
 
 absl::StatusOr<Operator> OperatorsApi::GetOperator(std::string_view operator_id,
                                                    const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> path = EntityPath(OperatorsPath(), operator_id, "operator");
-  if (!path.ok()) {
-    return path.status();
-  }
-  absl::StatusOr<GraphResponse> response = client_.Get(*path, {}, cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<Operator>(*response, "operator");
+  ASSIGN_OR_RETURN(std::string path, EntityPath(OperatorsPath(), operator_id, "operator"));
+  ASSIGN_OR_RETURN(GraphResponse response, client_.Get(path, {}, cancel));
+  return DecodeEntity<Operator>(response, "operator");
 }
 
 absl::StatusOr<std::vector<Consent>> OperatorsApi::ListConsents(
@@ -110,15 +105,9 @@ absl::StatusOr<std::vector<Consent>> OperatorsApi::ListConsents(
 
 absl::StatusOr<Consent> OperatorsApi::GetConsent(std::string_view operator_id,
                                                  const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> path = EntityPath(ConsentsPath(), operator_id, "operator");
-  if (!path.ok()) {
-    return path.status();
-  }
-  absl::StatusOr<GraphResponse> response = client_.Get(*path, {}, cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<Consent>(*response, "consent");
+  ASSIGN_OR_RETURN(std::string path, EntityPath(ConsentsPath(), operator_id, "operator"));
+  ASSIGN_OR_RETURN(GraphResponse response, client_.Get(path, {}, cancel));
+  return DecodeEntity<Consent>(response, "consent");
 }
 
 absl::StatusOr<Consent> OperatorsApi::ReadConsent(std::string_view operator_id,
@@ -134,39 +123,27 @@ SharedListingStats OperatorsApi::consent_listing_stats() const { return consents
 absl::StatusOr<Consent> OperatorsApi::CreateConsent(const CreateConsentRequest& request,
                                                     const CancellationToken& cancel) const {
   consents_->Invalidate(ConsentKey(request.operator_id));
-  absl::StatusOr<GraphResponse> response = client_.Post(ConsentsPath(), request, cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<Consent>(*response, "consent");
+  ASSIGN_OR_RETURN(GraphResponse response, client_.Post(ConsentsPath(), request, cancel));
+  return DecodeEntity<Consent>(response, "consent");
 }
 
 absl::StatusOr<Consent> OperatorsApi::UpdateConsent(std::string_view operator_id,
                                                     const UpdateConsentRequest& request,
                                                     std::optional<std::string> if_match,
                                                     const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> path = EntityPath(ConsentsPath(), operator_id, "operator");
-  if (!path.ok()) {
-    return path.status();
-  }
+  ASSIGN_OR_RETURN(std::string path, EntityPath(ConsentsPath(), operator_id, "operator"));
   consents_->Invalidate(ConsentKey(operator_id));
-  absl::StatusOr<GraphResponse> response =
-      client_.Patch(*path, request, std::move(if_match), cancel);
-  if (!response.ok()) {
-    return response.status();
-  }
-  return DecodeEntity<Consent>(*response, "consent");
+  ASSIGN_OR_RETURN(GraphResponse response,
+                   client_.Patch(path, request, std::move(if_match), cancel));
+  return DecodeEntity<Consent>(response, "consent");
 }
 
 absl::Status OperatorsApi::DeleteConsent(std::string_view operator_id,
                                          std::optional<std::string> if_match,
                                          const CancellationToken& cancel) const {
-  absl::StatusOr<std::string> path = EntityPath(ConsentsPath(), operator_id, "operator");
-  if (!path.ok()) {
-    return path.status();
-  }
+  ASSIGN_OR_RETURN(std::string path, EntityPath(ConsentsPath(), operator_id, "operator"));
   consents_->Invalidate(ConsentKey(operator_id));
-  return client_.Delete(*path, std::move(if_match), cancel).status();
+  return client_.Delete(path, std::move(if_match), cancel).status();
 }
 
 }  // namespace opc::client

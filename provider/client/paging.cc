@@ -4,6 +4,7 @@
 
 #include "provider/client/string_util.h"
 #include "provider/client/untrusted_text.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::client {
 namespace {
@@ -60,9 +61,7 @@ absl::Status ForEachItem(const GraphClient& client, GraphRequest first,
     }
     items += body["value"].size();
     for (const nlohmann::json& item : body["value"]) {
-      if (absl::Status status = visit(item); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(visit(item));
     }
     auto next = body.find("@odata.nextLink");
     if (next == body.end() || next->is_null()) {

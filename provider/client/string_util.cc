@@ -114,39 +114,4 @@ bool ParseInt64(std::string_view text, int64_t* value) {
   return error == std::errc() && end == text.data() + text.size();
 }
 
-bool Base64UrlDecode(std::string_view text, std::string* out) {
-  while (text.ends_with('=')) {
-    text.remove_suffix(1);
-  }
-  if (text.size() % 4 == 1) {
-    return false;
-  }
-  out->clear();
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    int value;
-    if (c >= 'A' && c <= 'Z') {
-      value = c - 'A';
-    } else if (c >= 'a' && c <= 'z') {
-      value = c - 'a' + 26;
-    } else if (c >= '0' && c <= '9') {
-      value = c - '0' + 52;
-    } else if (c == '-' || c == '+') {
-      value = 62;
-    } else if (c == '_' || c == '/') {
-      value = 63;
-    } else {
-      return false;
-    }
-    buffer = (buffer << 6) | static_cast<uint32_t>(value);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out->push_back(static_cast<char>((buffer >> bits) & 0xFF));
-    }
-  }
-  return true;
-}
-
 }  // namespace opc::client

@@ -40,8 +40,6 @@ bool ConsumeSuffix(std::string_view* text, std::string_view suffix);
 std::string ReplaceAll(std::string_view text, std::string_view from, std::string_view to);
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 bool ParseInt64(std::string_view text, int64_t* value);
-// Decodes base64url (RFC 4648 section 5), padding optional; false on invalid input.
-bool Base64UrlDecode(std::string_view text, std::string* out);
 
 // A Status's message as a std::string_view.
 inline std::string_view StatusMessage(const absl::Status& status) {

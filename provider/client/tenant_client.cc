@@ -2,6 +2,7 @@
 
 #include "provider/client/curl_transport.h"
 #include "provider/client/string_util.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::client {
 namespace {
@@ -51,12 +52,8 @@ absl::Status ValidateClientConfig(const ClientConfig& config) {
   if (config.client_secret.empty()) {
     return absl::InvalidArgumentError("client_secret is required");
   }
-  if (absl::Status status = ValidateBaseUrl("endpoint", config.endpoint); !status.ok()) {
-    return status;
-  }
-  if (absl::Status status = ValidateBaseUrl("authority_url", config.authority_url); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(ValidateBaseUrl("endpoint", config.endpoint));
+  RETURN_IF_ERROR(ValidateBaseUrl("authority_url", config.authority_url));
   if (!config.scope.empty() && !config.scope.ends_with("/.default")) {
     return absl::InvalidArgumentError(
         StrCat("scope '", config.scope, "' must end in /.default (client-credentials grant)"));
@@ -89,9 +86,7 @@ absl::Status ValidateClientConfig(const ClientConfig& config) {
 
 absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig config,
                                                                    ClientDependencies deps) {
-  if (absl::Status status = ValidateClientConfig(config); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(ValidateClientConfig(config));
   std::unique_ptr<TenantClient> client(new TenantClient());
   client->tenant_id_ = config.tenant_id;
   client->endpoint_ = config.endpoint;
@@ -108,6 +103,8 @@ absl::StatusOr<std::unique_ptr<TenantClient>> TenantClient::Create(ClientConfig 
   }
   Clock& clock = deps.clock != nullptr ? *deps.clock : SystemClock();
   Sleeper& sleeper = deps.sleeper != nullptr ? *deps.sleeper : RealSleeper();
+  client->clock_ = &clock;
+  client->sleeper_ = &sleeper;
   RandomSource& random = deps.random != nullptr ? *deps.random : DefaultRandomSource();
 
   RetryOptions retry = deps.retry.value_or(RetryOptions{});

@@ -110,6 +110,10 @@ class TenantClient {
   TokenProvider& tokens() const { return *tokens_; }
   const ClientLogger& logger() const { return *logger_; }
   const Retrier& retrier() const { return *retrier_; }
+  // The time seams the client waits through; callers that poll (a resource waiting for an
+  // operator) use the same ones, so tests drive every wait with a fake clock.
+  Clock& clock() const { return *clock_; }
+  Sleeper& sleeper() const { return *sleeper_; }
 
   const std::string& tenant_id() const { return tenant_id_; }
   const std::string& endpoint() const { return endpoint_; }
@@ -119,6 +123,8 @@ class TenantClient {
 
   std::string tenant_id_;
   std::string endpoint_;
+  Clock* clock_ = nullptr;
+  Sleeper* sleeper_ = nullptr;
   std::shared_ptr<Redactor> redactor_;
   std::unique_ptr<ClientLogger> logger_;
   std::shared_ptr<HttpTransport> transport_;

@@ -72,7 +72,7 @@ ExportCommand::ExportCommand(CLI::App& app) {
       ->capture_default_str();
 }
 
-int ExportCommand::Run(const plugin::EnvLookup& env, const std::string& provider_source,
+int ExportCommand::Run(const opc::EnvLookup& env, const std::string& provider_source,
                        const std::string& provider_version, std::FILE* err) const {
   const auto started = std::chrono::steady_clock::now();
   ExportFilter filter;

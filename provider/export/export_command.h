@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "provider/plugin/environment.h"
+#include "provider/common/environment.h"
 
 namespace opc::exporter {
 
@@ -39,7 +39,7 @@ class ExportCommand {
 
   // Runs the export: progress and the summary on `err`; 0 on success, 1 on any error.
   // `provider_source` and `provider_version` go into the generated required_providers.
-  int Run(const plugin::EnvLookup& env, const std::string& provider_source,
+  int Run(const opc::EnvLookup& env, const std::string& provider_source,
           const std::string& provider_version, std::FILE* err) const;
 
  private:

@@ -19,7 +19,7 @@ struct Found {
 };
 
 // The first of `variables` that is set and not empty (the provider's order of precedence).
-std::optional<Found> FirstSet(const plugin::EnvLookup& env,
+std::optional<Found> FirstSet(const opc::EnvLookup& env,
                               const std::vector<std::string>& variables) {
   for (const std::string& variable : variables) {
     std::optional<std::string> value = env(variable);
@@ -53,7 +53,7 @@ std::string WithoutTrailingSlash(std::string url) {
 
 }  // namespace
 
-absl::StatusOr<client::ClientConfig> ClientConfigFromEnvironment(const plugin::EnvLookup& env) {
+absl::StatusOr<client::ClientConfig> ClientConfigFromEnvironment(const opc::EnvLookup& env) {
   client::ClientConfig config;
   const std::vector<std::string> tenant_vars = {"ARM_TENANT_ID", "OPERATORCONNECT_TENANT_ID"};
   const std::vector<std::string> client_vars = {"ARM_CLIENT_ID", "OPERATORCONNECT_CLIENT_ID"};

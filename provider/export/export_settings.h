@@ -5,12 +5,12 @@
 
 #include "absl/status/statusor.h"
 #include "provider/client/tenant_client.h"
-#include "provider/plugin/environment.h"
+#include "provider/common/environment.h"
 
 namespace opc::exporter {
 
 // InvalidArgument naming the setting and the variable it came from; the secret's value is
 // never part of a message.
-absl::StatusOr<client::ClientConfig> ClientConfigFromEnvironment(const plugin::EnvLookup& env);
+absl::StatusOr<client::ClientConfig> ClientConfigFromEnvironment(const opc::EnvLookup& env);
 
 }  // namespace opc::exporter

@@ -1,7 +1,8 @@
 #include "provider/framework/schema.h"
 
-#include <regex>
 #include <utility>
+
+#include "re2/re2.h"
 
 namespace opc::framework {
 
@@ -179,18 +180,17 @@ Validator OneOf(std::vector<std::string> allowed) {
 }
 
 Validator MatchesRegex(std::string pattern, std::string what) {
-  std::shared_ptr<const std::regex> re;
-  try {
-    re = std::make_shared<const std::regex>(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error&) {
-    re = nullptr;  // reported when the validator runs: a schema bug, not a user error
-  }
+  // RE2: linear-time matching, so no pattern or input can make validation hang or overflow the
+  // stack. Quiet: a bad pattern is reported as a diagnostic, not logged to stderr.
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, options);
   return [re, pattern = std::move(pattern), what = std::move(what)](
              const Value& value, const AttributePath& path, Diagnostics& diags) {
     if (value.type().kind() != Type::Kind::kString) {
       return;
     }
-    if (!re) {
+    if (!re->ok()) {
       diags.AddError("Invalid validator",
                      "The pattern " + Value::String(pattern).DebugString() +
                          " is not a valid regular expression. This is a bug "
@@ -198,12 +198,7 @@ Validator MatchesRegex(std::string pattern, std::string what) {
                      path);
       return;
     }
-    bool matches = false;
-    try {
-      matches = std::regex_match(value.AsString(), *re);
-    } catch (const std::regex_error&) {
-      matches = false;  // too complex to match (error_stack/error_complexity): not valid
-    }
+    bool matches = RE2::FullMatch(value.AsString(), *re);
     if (!matches) {
       diags.AddError("Invalid Attribute Value Match",
                      Where(path) + " must be " + what + ", got: " + value.DebugString(), path);

@@ -1,7 +1,7 @@
 #include "provider/plugin/controller.h"
 
 #include "grpc_controller.grpc.pb.h"
-#include "provider/plugin/logger.h"
+#include "provider/common/logger.h"
 
 namespace opc::plugin {
 namespace {

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::plugin {
 namespace {
@@ -135,12 +137,8 @@ absl::StatusOr<PortRange> PortRangeFromEnv(const EnvLookup& env) {
     }
     return absl::OkStatus();
   };
-  if (absl::Status s = read("PLUGIN_MIN_PORT", range.min); !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = read("PLUGIN_MAX_PORT", range.max); !s.ok()) {
-    return s;
-  }
+  RETURN_IF_ERROR(read("PLUGIN_MIN_PORT", range.min));
+  RETURN_IF_ERROR(read("PLUGIN_MAX_PORT", range.max));
   if (range.min > range.max) {
     return absl::InvalidArgumentError(absl::StrCat("PLUGIN_MIN_PORT (", range.min,
                                                    ") is above PLUGIN_MAX_PORT (", range.max, ")"));
@@ -172,30 +170,9 @@ absl::StatusOr<int> FindFreeLoopbackPort(PortRange range) {
 }
 
 std::string Base64NoPadding(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() * 4 + 2) / 3);
-  size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    uint32_t n = (static_cast<uint8_t>(bytes[i]) << 16) |
-                 (static_cast<uint8_t>(bytes[i + 1]) << 8) | static_cast<uint8_t>(bytes[i + 2]);
-    out.push_back(kAlphabet[(n >> 18) & 63]);
-    out.push_back(kAlphabet[(n >> 12) & 63]);
-    out.push_back(kAlphabet[(n >> 6) & 63]);
-    out.push_back(kAlphabet[n & 63]);
-  }
-  size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    uint32_t n = static_cast<uint8_t>(bytes[i]) << 16;
-    if (rest == 2) {
-      n |= static_cast<uint8_t>(bytes[i + 1]) << 8;
-    }
-    out.push_back(kAlphabet[(n >> 18) & 63]);
-    out.push_back(kAlphabet[(n >> 12) & 63]);
-    if (rest == 2) {
-      out.push_back(kAlphabet[(n >> 6) & 63]);
-    }
+  std::string out = absl::Base64Escape(absl::string_view(bytes.data(), bytes.size()));
+  while (!out.empty() && out.back() == '=') {
+    out.pop_back();
   }
   return out;
 }

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "provider/plugin/environment.h"
+#include "provider/common/environment.h"
 
 namespace opc::plugin {
 

@@ -13,8 +13,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "provider/common/logger.h"
+#include "provider/common/status_macros.h"
 #include "provider/plugin/controller.h"
-#include "provider/plugin/logger.h"
 #include "provider/plugin/process_signals.h"
 #include "provider/plugin/shutdown_signal.h"
 #include "provider/plugin/stdio.h"
@@ -61,16 +62,13 @@ absl::StatusOr<Credentials> MakeCredentials(const ServeOptions& options, const L
     log.Debug("serving without TLS (the host did not ask for AutoMTLS)");
     return Credentials{grpc::InsecureServerCredentials(), {}};
   }
-  absl::StatusOr<ServerCertificate> cert = GenerateServerCertificate();
-  if (!cert.ok()) {
-    return cert.status();
-  }
+  ASSIGN_OR_RETURN(ServerCertificate cert, GenerateServerCertificate());
   // Only the host, holding the certificate it handed us, may connect.
   grpc::SslServerCredentialsOptions ssl(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
   ssl.pem_root_certs = *client_cert;
-  ssl.pem_key_cert_pairs.push_back({cert->private_key_pem, cert->certificate_pem});
+  ssl.pem_key_cert_pairs.push_back({cert.private_key_pem, cert.certificate_pem});
   log.Debug("serving with AutoMTLS");
-  return Credentials{grpc::SslServerCredentials(ssl), cert->certificate_der};
+  return Credentials{grpc::SslServerCredentials(ssl), cert.certificate_der};
 }
 
 absl::StatusOr<ListenAddress> ChooseAddress(const ServeOptions& options) {
@@ -80,15 +78,9 @@ absl::StatusOr<ListenAddress> ChooseAddress(const ServeOptions& options) {
     address.address = NewUnixSocketPath(options.env);
     return address;
   }
-  absl::StatusOr<PortRange> range = PortRangeFromEnv(options.env);
-  if (!range.ok()) {
-    return range.status();
-  }
-  absl::StatusOr<int> port = FindFreeLoopbackPort(*range);
-  if (!port.ok()) {
-    return port.status();
-  }
-  address.address = absl::StrCat("127.0.0.1:", *port);
+  ASSIGN_OR_RETURN(PortRange range, PortRangeFromEnv(options.env));
+  ASSIGN_OR_RETURN(int port, FindFreeLoopbackPort(range));
+  address.address = absl::StrCat("127.0.0.1:", port);
   return address;
 }
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "provider/plugin/environment.h"
+#include "provider/common/environment.h"
 #include "provider/plugin/handshake.h"
 
 namespace opc::plugin {

@@ -5,7 +5,7 @@
 #include <memory>
 #include <thread>
 
-#include "provider/plugin/logger.h"
+#include "provider/common/logger.h"
 #include "provider/plugin/shutdown_signal.h"
 
 namespace opc::plugin {

@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "provider/common/status_macros.h"
 
 namespace opc::plugin {
 namespace {
@@ -102,16 +103,12 @@ absl::StatusOr<ServerCertificate> GenerateServerCertificate() {
   if (!cert || X509_set_version(cert.get(), X509_VERSION_3) != 1) {
     return OpenSslError("creating the certificate");
   }
-  if (absl::Status s = SetRandomSerial(cert.get()); !s.ok()) {
-    return s;
-  }
+  RETURN_IF_ERROR(SetRandomSerial(cert.get()));
   if (X509_gmtime_adj(X509_getm_notBefore(cert.get()), -kNotBeforeSkewSeconds) == nullptr ||
       X509_gmtime_adj(X509_getm_notAfter(cert.get()), kValiditySeconds) == nullptr) {
     return OpenSslError("validity");
   }
-  if (absl::Status s = SetSubject(cert.get()); !s.ok()) {
-    return s;
-  }
+  RETURN_IF_ERROR(SetSubject(cert.get()));
   if (X509_set_pubkey(cert.get(), key.get()) != 1) {
     return OpenSslError("public key");
   }
@@ -126,9 +123,7 @@ absl::StatusOr<ServerCertificate> GenerateServerCertificate() {
       {NID_subject_key_identifier, "hash"},
   };
   for (const auto& ext : extensions) {
-    if (absl::Status s = AddExtension(cert.get(), ext.nid, ext.value); !s.ok()) {
-      return s;
-    }
+    RETURN_IF_ERROR(AddExtension(cert.get(), ext.nid, ext.value));
   }
   if (X509_sign(cert.get(), key.get(), EVP_sha256()) == 0) {
     return OpenSslError("signing");

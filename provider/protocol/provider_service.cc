@@ -5,7 +5,7 @@
 namespace opc::protocol {
 
 ProviderService::ProviderService(std::shared_ptr<framework::ProviderServer> server)
-    : server_(std::move(server)), log_(plugin::ProcessLogger().Named("protocol")) {}
+    : server_(std::move(server)), log_(opc::ProcessLogger().Named("protocol")) {}
 
 std::unique_ptr<grpc::Service> MakeProviderService(
     std::shared_ptr<framework::ProviderServer> server) {

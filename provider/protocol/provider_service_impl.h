@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "provider/common/logger.h"
 #include "provider/framework/server.h"
-#include "provider/plugin/logger.h"
 #include "tfplugin6.grpc.pb.h"
 
 namespace opc::protocol {
@@ -90,7 +90,7 @@ class ProviderService final : public tfplugin6::Provider::Service {
   void ReportInternalError(std::string_view rpc, std::string_view what, Response* response);
 
   std::shared_ptr<framework::ProviderServer> server_;
-  plugin::Logger log_;
+  opc::Logger log_;
 };
 
 template <typename Response>

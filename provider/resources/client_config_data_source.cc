@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "provider/resources/provider_context.h"
+#include "provider/resources/resource_support.h"
 
 namespace opc::resources {
 
@@ -22,14 +22,14 @@ framework::Schema ClientConfigDataSource::GetSchema() const {
 
 void ClientConfigDataSource::Configure(const framework::ProviderData& data,
                                        framework::Diagnostics& diags) {
-  if (const auto* context = std::any_cast<std::shared_ptr<const ProviderContext>>(&data)) {
-    settings_ = (*context)->settings;
-  }
+  context_.Configure(data);
 }
 
 void ClientConfigDataSource::Read(const framework::ReadDataRequest& req,
                                   framework::ReadDataResponse& resp) {
-  if (settings_ == nullptr) {
+  RequestContext context = context_.Peek();
+  const ProviderSettings* settings = context.settings();
+  if (settings == nullptr) {
     resp.diagnostics.AddError(
         "Provider not configured",
         "The provider configuration is not known yet (it depends on values that are computed "
@@ -38,10 +38,10 @@ void ClientConfigDataSource::Read(const framework::ReadDataRequest& req,
   }
   resp.state = framework::Value::Object(
       GetSchema().ImpliedType(),
-      {{"tenant_id", framework::Value::String(settings_->tenant_id)},
-       {"client_id", framework::Value::String(settings_->client_id)},
-       {"endpoint", framework::Value::String(settings_->endpoint)},
-       {"authority_url", framework::Value::String(settings_->authority_url)}});
+      {{"tenant_id", framework::Value::String(settings->tenant_id)},
+       {"client_id", framework::Value::String(settings->client_id)},
+       {"endpoint", framework::Value::String(settings->endpoint)},
+       {"authority_url", framework::Value::String(settings->authority_url)}});
 }
 
 }  // namespace opc::resources

@@ -8,6 +8,7 @@
 
 #include "provider/framework/data_source.h"
 #include "provider/resources/provider_settings.h"
+#include "provider/resources/resource_support.h"
 
 namespace opc::resources {
 
@@ -19,7 +20,7 @@ class ClientConfigDataSource final : public framework::DataSource {
   void Read(const framework::ReadDataRequest& req, framework::ReadDataResponse& resp) override;
 
  private:
-  std::shared_ptr<const ProviderSettings> settings_;
+  ClientSlot context_;
 };
 
 }  // namespace opc::resources

@@ -246,7 +246,7 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
       "ISO 3166-1 alpha-2 country code in upper case, e.g. `US`. The service never changes the "
       "country of an address, so a change replaces it.");
   country.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
-  country.validators.push_back(CountryCodeValidator());
+  country.validators.push_back(validators::CountryCode());
 
   Attribute company = EditRuled(
       framework::RequiredString("company_name", "Name of the company (or person) at the address."));
@@ -321,8 +321,8 @@ void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& re
   if (resp.planned.IsNull()) {
     return;  // a destroy: nothing to check
   }
-  Diagnostics unconfigured;  // the framework plans only once the provider is configured
-  const client::TenantClient* client = client_.Get(unconfigured);
+  // The framework plans only once the provider is configured.
+  RequestContext client = client_.Peek();
   if (client != nullptr) {
     RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel,
                         resp.diagnostics);
@@ -331,13 +331,13 @@ void EmergencyAddressResource::ModifyPlan(const framework::ModifyPlanRequest& re
 
 void EmergencyAddressResource::Create(const framework::CreateRequest& req,
                                       framework::CreateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
   // Safe to repeat: an identical address left by an interrupted run is taken over.
   absl::StatusOr<CivicAddress> created = CreateOrAdoptCivicAddress(
-      *client, client_.adoption_claims(), CivicAddressCreateRequest(req.planned), req.cancel);
+      *client, client.adoption_claims(), CivicAddressCreateRequest(req.planned), req.cancel);
   if (!created.ok()) {
     AddApiError(resp.diagnostics, "Creating the emergency address", created.status());
     return;
@@ -347,7 +347,7 @@ void EmergencyAddressResource::Create(const framework::CreateRequest& req,
 
 void EmergencyAddressResource::Read(const framework::ReadRequest& req,
                                     framework::ReadResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
@@ -369,7 +369,7 @@ void EmergencyAddressResource::Read(const framework::ReadRequest& req,
 
 void EmergencyAddressResource::Update(const framework::UpdateRequest& req,
                                       framework::UpdateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -415,7 +415,7 @@ void EmergencyAddressResource::Update(const framework::UpdateRequest& req,
 
 void EmergencyAddressResource::Delete(const framework::DeleteRequest& req,
                                       framework::DeleteResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -429,8 +429,8 @@ void EmergencyAddressResource::Delete(const framework::DeleteRequest& req,
 void EmergencyAddressResource::ImportState(const framework::ImportRequest& req,
                                            framework::ImportResponse& resp) {
   if (req.id.empty()) {
-    resp.diagnostics.AddError("Invalid import ID",
-                              "Import an emergency address with its civic address ID.");
+    AddInvalidImportId(resp.diagnostics, "an emergency address by its civic address ID", req.id,
+                       "the ID is empty");
     return;
   }
   resp.state = Value::Object(GetSchema().ImpliedType(), {{"id", Value::String(req.id)}});

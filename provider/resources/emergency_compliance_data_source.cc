@@ -119,15 +119,13 @@ framework::Schema EmergencyComplianceDataSource::GetSchema() const {
   Attribute country = framework::OptionalString(
       "country",
       "Only this country (ISO 3166-1 alpha-2): its numbers, its consents and its addresses.");
-  country.validators.push_back(CountryCodeValidator());
+  country.validators.push_back(validators::CountryCode());
   Attribute operator_id = framework::OptionalString(
       "operator_id",
       "Only this operator (catalog id): its numbers and the countries of its relationship. "
       "Addresses are not an operator's: an address counts as used when any operator's "
       "assigned number uses it.");
-  operator_id.validators.push_back(framework::validators::MatchesRegex(
-      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-      "an operator id (GUID)"));
+  operator_id.validators.push_back(validators::Guid("operator id"));
 
   schema.block.attributes = {
       country,
@@ -175,7 +173,7 @@ void EmergencyComplianceDataSource::Configure(const framework::ProviderData& dat
 
 void EmergencyComplianceDataSource::Read(const framework::ReadDataRequest& req,
                                          framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   // The assessment reads relationships and addresses too: refuse where they are not served.
   if (client == nullptr ||
       !RequireContractArea(*client, client::ContractArea::kOperatorConnect, TypeName(), req.cancel,

@@ -53,7 +53,7 @@ framework::Schema EmergencyAddressesDataSource::GetSchema() const {
       "exactly)." +
       std::string(kUnpublishedApiNote);
   Attribute country = Filter("country", "Only addresses in this ISO 3166-1 alpha-2 country.");
-  country.validators = {CountryCodeValidator()};
+  country.validators = {validators::CountryCode()};
   schema.block.attributes = {
       country,
       Filter("description", "Only addresses with exactly this description."),
@@ -73,7 +73,7 @@ void EmergencyAddressesDataSource::Configure(const framework::ProviderData& data
 
 void EmergencyAddressesDataSource::Read(const framework::ReadDataRequest& req,
                                         framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
@@ -121,7 +121,7 @@ void EmergencyLocationsDataSource::Configure(const framework::ProviderData& data
 
 void EmergencyLocationsDataSource::Read(const framework::ReadDataRequest& req,
                                         framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;

@@ -19,16 +19,6 @@ using framework::Diagnostics;
 using framework::Type;
 using framework::Value;
 
-namespace {
-
-// Ids are GUIDs, which the service compares (and writes) case-insensitively.
-bool SameId(const Value& a, const Value& b) {
-  return a.IsKnown() && !a.IsNull() && b.IsKnown() && !b.IsNull() &&
-         absl::EqualsIgnoreCase(a.AsString(), b.AsString());
-}
-
-}  // namespace
-
 bool ElinChangeNeedsReplacement(const framework::ReplaceContext& context) {
   // An unknown ELIN may turn out null at apply, so it replaces too (the plan must not promise
   // an update the service cannot make).
@@ -36,30 +26,45 @@ bool ElinChangeNeedsReplacement(const framework::ReplaceContext& context) {
          (context.planned.IsNull() || context.planned.IsUnknown());
 }
 
+const StateMapping<EmergencyLocationModel>& EmergencyLocationMapping() {
+  using M = EmergencyLocationModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("id", &M::id)
+                                    .String("civic_address_id", &M::civic_address_id)
+                                    .String("description", &M::description)
+                                    .String("elin", &M::elin)
+                                    .String("country", &M::country)
+                                    .Bool("is_default", &M::is_default);
+  return *mapping;
+}
+
 Value EmergencyLocationState(const EmergencyLocation& location, const Value& prior,
                              const Type& type) {
-  Value address_id = Value::String(location.civic_address_id);
-  if (SameId(prior.GetAttr("civic_address_id"), address_id)) {
-    address_id = prior.GetAttr("civic_address_id");
-  }
-  return Value::Object(type, {{"id", Value::String(location.id)},
-                              {"civic_address_id", std::move(address_id)},
-                              {"description", StringOrNull(location.description)},
-                              {"elin", StringOrNull(location.elin)},
-                              {"country", StringOrNull(location.country_or_region)},
-                              {"is_default", Value::Bool(location.is_default)}});
+  const EmergencyLocationModel before = EmergencyLocationMapping().Read(prior);
+  EmergencyLocationModel state;
+  state.id = location.id;
+  // The service writes ids in lower case: keep the configured spelling of the same id.
+  state.civic_address_id =
+      before.civic_address_id &&
+              absl::EqualsIgnoreCase(*before.civic_address_id, location.civic_address_id)
+          ? before.civic_address_id
+          : location.civic_address_id;
+  state.description = location.description;
+  state.elin = location.elin;
+  state.country = location.country_or_region;
+  state.is_default = location.is_default;
+  return EmergencyLocationMapping().Write(state, type);
 }
 
 UpdateLocationRequest EmergencyLocationUpdateRequest(const EmergencyLocation& current,
                                                      const Value& planned) {
+  const EmergencyLocationModel plan = EmergencyLocationMapping().Read(planned);
   UpdateLocationRequest update;
-  std::optional<std::string> description = OptionalString(planned.GetAttr("description"));
-  if (description && description != current.description) {
-    update.description = description;
+  if (plan.description && plan.description != current.description) {
+    update.description = plan.description;
   }
-  std::optional<std::string> elin = OptionalString(planned.GetAttr("elin"));
-  if (elin && elin != current.elin) {
-    update.elin = elin;
+  if (plan.elin && plan.elin != current.elin) {
+    update.elin = plan.elin;
   }
   return update;
 }
@@ -83,7 +88,7 @@ framework::Schema EmergencyLocationResource::GetSchema() const {
       "civic_address_id",
       "ID of the civic address the location belongs to. Changing it replaces the location.");
   address.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
-  address.semantic_equality = SameId;
+  address.semantic_equality = EqualIgnoringCase;
   address.validators.push_back(framework::validators::LengthBetween(1, 256));
 
   Attribute description = framework::RequiredString(
@@ -128,8 +133,8 @@ void EmergencyLocationResource::ModifyPlan(const framework::ModifyPlanRequest& r
   if (resp.planned.IsNull()) {
     return;  // a destroy: nothing to check
   }
-  Diagnostics unconfigured;  // the framework plans only once the provider is configured
-  const client::TenantClient* client = client_.Get(unconfigured);
+  // The framework plans only once the provider is configured.
+  RequestContext client = client_.Peek();
   if (client != nullptr) {
     RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel,
                         resp.diagnostics);
@@ -138,17 +143,18 @@ void EmergencyLocationResource::ModifyPlan(const framework::ModifyPlanRequest& r
 
 void EmergencyLocationResource::Create(const framework::CreateRequest& req,
                                        framework::CreateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
+  const EmergencyLocationModel plan = EmergencyLocationMapping().Read(req.planned);
   client::CreateLocationRequest request;
-  request.civic_address_id = StringOr(req.planned.GetAttr("civic_address_id"));
-  request.description = StringOr(req.planned.GetAttr("description"));
-  request.elin = OptionalString(req.planned.GetAttr("elin"));
+  request.civic_address_id = plan.civic_address_id.value_or("");
+  request.description = plan.description.value_or("");
+  request.elin = plan.elin;
   // Safe to repeat: an identical place left by an interrupted run is taken over.
   absl::StatusOr<EmergencyLocation> created =
-      CreateOrAdoptLocation(*client, client_.adoption_claims(), request, req.cancel);
+      CreateOrAdoptLocation(*client, client.adoption_claims(), request, req.cancel);
   if (!created.ok()) {
     AddApiError(resp.diagnostics, "Creating the emergency location", created.status());
     return;
@@ -158,12 +164,12 @@ void EmergencyLocationResource::Create(const framework::CreateRequest& req,
 
 void EmergencyLocationResource::Read(const framework::ReadRequest& req,
                                      framework::ReadResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
-  const std::string id = StringOr(req.current_state.GetAttr("id"));
+  const std::string id = EmergencyLocationMapping().Read(req.current_state).id.value_or("");
   // A refresh: many of them share one listing of the locations (see ReadLocation).
   absl::StatusOr<EmergencyLocation> location = client->emergency().ReadLocation(id, req.cancel);
   if (absl::IsNotFound(location.status())) {
@@ -179,11 +185,12 @@ void EmergencyLocationResource::Read(const framework::ReadRequest& req,
 
 void EmergencyLocationResource::Update(const framework::UpdateRequest& req,
                                        framework::UpdateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const std::string id = StringOr(req.prior.GetAttr("id"));
+  const std::string id = EmergencyLocationMapping().Read(req.prior).id.value_or("");
+  const EmergencyLocationModel plan = EmergencyLocationMapping().Read(req.planned);
   for (int attempt = 0;; ++attempt) {
     absl::StatusOr<EmergencyLocation> current = client->emergency().GetLocation(id, req.cancel);
     if (!current.ok()) {
@@ -191,7 +198,7 @@ void EmergencyLocationResource::Update(const framework::UpdateRequest& req,
                   current.status());
       return;
     }
-    if (req.planned.GetAttr("elin").IsNull() && current->elin) {
+    if (!plan.elin && current->elin) {
       // Only drift between plan and apply gets here: a cleared ELIN plans a replacement.
       resp.new_state = EmergencyLocationState(*current, req.prior, req.prior.type());
       resp.diagnostics.AddError("Emergency location changed outside Terraform",
@@ -223,11 +230,11 @@ void EmergencyLocationResource::Update(const framework::UpdateRequest& req,
 
 void EmergencyLocationResource::Delete(const framework::DeleteRequest& req,
                                        framework::DeleteResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const std::string id = StringOr(req.prior.GetAttr("id"));
+  const std::string id = EmergencyLocationMapping().Read(req.prior).id.value_or("");
   absl::Status status = client->emergency().DeleteLocation(id, std::nullopt, req.cancel);
   // Gone already (e.g. with its address): nothing left to do.
   if (!status.ok() && !absl::IsNotFound(status)) {
@@ -237,7 +244,7 @@ void EmergencyLocationResource::Delete(const framework::DeleteRequest& req,
 
 void EmergencyLocationResource::ImportState(const framework::ImportRequest& req,
                                             framework::ImportResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kEmergencyCalling,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;

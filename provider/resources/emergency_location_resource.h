@@ -2,13 +2,26 @@
 // can set or change a location's ELIN but never clear it, so clearing plans a replacement.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "provider/client/emergency_models.h"
 #include "provider/framework/resource.h"
 #include "provider/resources/resource_support.h"
+#include "provider/resources/state_model.h"
 
 namespace opc::resources {
+
+// The resource's state, declared once (EmergencyLocationMapping() names each attribute).
+struct EmergencyLocationModel {
+  std::optional<std::string> id;
+  std::optional<std::string> civic_address_id;
+  std::optional<std::string> description;
+  std::optional<std::string> elin;
+  std::optional<std::string> country;
+  std::optional<bool> is_default;
+};
+const StateMapping<EmergencyLocationModel>& EmergencyLocationMapping();
 
 // Replace rule of `elin`: clearing a set ELIN (prior non-null, planned null or unknown)
 // replaces.

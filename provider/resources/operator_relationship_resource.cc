@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "provider/client/e164.h"
 #include "provider/client/graph_error.h"
+#include "provider/common/status_macros.h"
 #include "provider/resources/adoption.h"
 #include "provider/resources/contract_guard.h"
 #include "provider/resources/settings_rules.h"
@@ -27,7 +28,6 @@ using framework::AttributePath;
 using framework::Diagnostics;
 using framework::NestedAttributes;
 using framework::Type;
-using framework::Validator;
 using framework::Value;
 
 // A stale If-Match (412) means someone changed the consent between our read and our write:
@@ -42,88 +42,10 @@ Attribute BoolAttribute(std::string name, std::string description) {
   return a;
 }
 
-bool EqualIgnoringCase(const Value& a, const Value& b) {
-  return a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull() &&
-         absl::EqualsIgnoreCase(a.AsString(), b.AsString());
-}
-
-bool SameTelephoneNumber(const Value& a, const Value& b) {
-  if (!a.IsKnown() || !b.IsKnown() || a.IsNull() || b.IsNull()) {
-    return false;
-  }
-  absl::StatusOr<std::string> left = client::NormalizeE164(a.AsString());
-  absl::StatusOr<std::string> right = client::NormalizeE164(b.AsString());
-  return left.ok() && right.ok() && *left == *right;
-}
-
-Validator GuidValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (absl::Status status = rules::CheckGuid(value.AsString()); !status.ok()) {
-      diags.AddError("Invalid operator id",
-                     path.ToString() +
-                         " must be an operator id (a GUID such as "
-                         "\"fb450e35-d758-4caa-b81c-c98f93176c14\"), got: " +
-                         value.DebugString() +
-                         ". The operatorconnect_operators data source lists the catalog.",
-                     path);
-    }
-  };
-}
-
-Validator NotBlank() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (absl::StripAsciiWhitespace(value.AsString()).empty()) {
-      diags.AddError("Empty value", path.ToString() + " must not be empty.", path);
-    }
-  };
-}
-
-Validator TelephoneNumberValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    absl::StatusOr<std::string> normalized = client::NormalizeE164(value.AsString());
-    if (!normalized.ok()) {
-      diags.AddError("Invalid telephone number",
-                     path.ToString() +
-                         " must be an international number such as \"+1 425 555 "
-                         "0100\": " +
-                         std::string(normalized.status().message()),
-                     path);
-    }
-  };
-}
-
-Validator DurationValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    absl::StatusOr<std::chrono::milliseconds> duration = rules::ParseDuration(value.AsString());
-    if (!duration.ok()) {
-      diags.AddError("Invalid duration",
-                     path.ToString() + " must be a duration such as \"30m\", \"1h\" or \"90s\": " +
-                         std::string(duration.status().message()),
-                     path);
-    }
-  };
-}
-
-Validator MustBeTrue() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (!value.AsBool()) {
-      diags.AddError(
-          "Data transfer notice not accepted",
-          path.ToString() +
-              " must be true. Enabling an operator shares the tenant's contact details and "
-              "calling data (numbers, call records needed for billing and support) with that "
-              "operator, which may process them outside your region under its own terms. "
-              "Microsoft's data transfer notice in the Teams admin center explains this; set " +
-              path.ToString() + " = true to confirm that you have read and accept it.",
-          path);
-    }
-  };
-}
-
 std::vector<Attribute> ContactAttributes() {
   Attribute full_name =
       framework::RequiredString("full_name", "Name of the person the operator contacts.");
-  full_name.validators = {NotBlank()};
+  full_name.validators = {validators::NotBlank()};
   Attribute email = framework::RequiredString("email", "Email address of that person.");
   email.validators = {framework::validators::MatchesRegex(
       R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)", "an email address such as \"admin@contoso.com\"")};
@@ -131,11 +53,11 @@ std::vector<Attribute> ContactAttributes() {
       "telephone_number",
       "Telephone number of that person, in international form (`+1 425 555 0100`). Sent to "
       "the service in E.164 form; spacing differences never show as a change.");
-  telephone.validators = {TelephoneNumberValidator()};
+  telephone.validators = {validators::TelephoneNumber()};
   telephone.semantic_equality = SameTelephoneNumber;
   Attribute company_name =
       framework::RequiredString("company_name", "The company the operator signs up.");
-  company_name.validators = {NotBlank()};
+  company_name.validators = {validators::NotBlank()};
   Attribute company_size = framework::RequiredString(
       "company_size",
       "Number of employees, as one of the service's bands: `L1_U24`, `L25_U99`, `L100_U249`, "
@@ -177,38 +99,56 @@ std::set<std::string> RemovedCountries(const Value& prior, const Value& planned,
   return removed;
 }
 
-// The configured spelling when it means the same as the service's value, else the service's.
-Value KeepSpelling(const Value& reference, const std::optional<std::string>& service,
-                   bool (*same)(const Value&, const Value&)) {
-  Value from_service = StringOrNull(service);
-  if (service && same(reference, from_service)) {
-    return reference;
+const StateMapping<RelationshipContactModel>& ContactMapping() {
+  using M = RelationshipContactModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("full_name", &M::full_name)
+                                    .String("email", &M::email)
+                                    .String("telephone_number", &M::telephone_number)
+                                    .String("company_name", &M::company_name)
+                                    .String("company_size", &M::company_size);
+  return *mapping;
+}
+
+// The contact as state; the configured spelling stays where the service only normalized it.
+RelationshipContactModel ContactState(const client::Contact& contact,
+                                      const std::optional<RelationshipContactModel>& reference) {
+  const RelationshipContactModel ref = reference.value_or(RelationshipContactModel{});
+  RelationshipContactModel state;
+  state.full_name = contact.full_name;
+  state.email = KeepCaseText(ref.email, contact.email);
+  state.telephone_number =
+      KeepSpellingText(ref.telephone_number, contact.telephone_number, SameTelephoneNumberText);
+  state.company_name = contact.company_name;
+  state.company_size = contact.company_size;
+  return state;
+}
+
+client::Contact ContactFromModel(const std::optional<RelationshipContactModel>& contact) {
+  client::Contact out;
+  if (!contact) {
+    return out;
   }
-  return from_service;
+  out.full_name = contact->full_name.value_or("");
+  out.email = contact->email.value_or("");
+  if (const std::optional<std::string>& phone = contact->telephone_number) {
+    absl::StatusOr<std::string> normalized = client::NormalizeE164(*phone);
+    out.telephone_number = normalized.ok() ? *normalized : *phone;  // the service will say why
+  }
+  out.company_name = contact->company_name.value_or("");
+  out.company_size = contact->company_size.value_or("");
+  return out;
 }
 
-Value ContactValue(const client::Contact& contact, const Value& reference, const Type& type) {
-  auto ref = [&](const char* name) {
-    return reference.IsKnown() && !reference.IsNull() ? reference.GetAttr(name) : Value();
-  };
-  return Value::Object(
-      type, {{"full_name", Value::String(contact.full_name)},
-             {"email", KeepSpelling(ref("email"), contact.email, EqualIgnoringCase)},
-             {"telephone_number",
-              KeepSpelling(ref("telephone_number"), contact.telephone_number, SameTelephoneNumber)},
-             {"company_name", Value::String(contact.company_name)},
-             {"company_size", Value::String(contact.company_size)}});
+std::string DesiredStatus(const OperatorRelationshipModel& planned) {
+  return planned.suspended.value_or(false) ? std::string(client::consent_status::kSuspended)
+                                           : std::string(client::consent_status::kActive);
 }
 
-Value BoolOr(const Value& value, bool fallback) {
-  std::optional<bool> known = OptionalBool(value);
-  return Value::Bool(known.value_or(fallback));
-}
-
-std::string DesiredStatus(const Value& planned) {
-  return OptionalBool(planned.GetAttr("suspended")).value_or(false)
-             ? std::string(client::consent_status::kSuspended)
-             : std::string(client::consent_status::kActive);
+std::vector<std::string> Sorted(const std::optional<std::vector<std::string>>& items) {
+  std::vector<std::string> sorted = items.value_or(std::vector<std::string>{});
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
 }
 
 // Attributes only Terraform knows about: they configure the provider's behaviour, never the
@@ -263,15 +203,16 @@ std::optional<AttributePath> AttributeForServiceError(const absl::Status& status
 
 // Only the fields where the tenant differs from the plan, so a PATCH never rewrites what
 // already matches.
-client::UpdateConsentRequest DiffAgainstPlan(const client::Consent& current, const Value& planned) {
+client::UpdateConsentRequest DiffAgainstPlan(const client::Consent& current,
+                                             const OperatorRelationshipModel& planned) {
   client::UpdateConsentRequest patch;
-  std::vector<std::string> countries = SortedStrings(planned.GetAttr("countries"));
+  std::vector<std::string> countries = Sorted(planned.countries);
   std::vector<std::string> current_countries = current.consented_countries;
   std::sort(current_countries.begin(), current_countries.end());
   if (countries != current_countries) {
     patch.consented_countries = countries;
   }
-  std::vector<client::Contact> contacts = {ContactFromValue(planned.GetAttr("contact"))};
+  std::vector<client::Contact> contacts = {ContactFromModel(planned.contact)};
   if (contacts != current.contacts) {
     patch.contacts = contacts;
   }
@@ -292,48 +233,54 @@ std::string OperatorLabel(const client::Consent& consent) {
 
 }  // namespace
 
+const StateMapping<OperatorRelationshipModel>& OperatorRelationshipMapping() {
+  using M = OperatorRelationshipModel;
+  static const auto* mapping =
+      &(*new StateMapping<M>())
+           .String("id", &M::id)
+           .String("operator_id", &M::operator_id)
+           .StringSet("countries", &M::countries)
+           .Object("contact", &M::contact, ContactMapping())
+           .Bool("data_transfer_notice_accepted", &M::data_transfer_notice_accepted)
+           .Bool("suspended", &M::suspended)
+           .Bool("wait_for_agreement", &M::wait_for_agreement)
+           .String("agreement_timeout", &M::agreement_timeout)
+           .String("operator_name", &M::operator_name)
+           .String("status", &M::status)
+           .String("relationship_status", &M::relationship_status)
+           .String("relationship_comment", &M::relationship_comment)
+           .String("consented_at", &M::consented_at);
+  return *mapping;
+}
+
 client::Contact ContactFromValue(const Value& contact) {
-  client::Contact out;
   if (!contact.IsKnown() || contact.IsNull()) {
-    return out;
+    return client::Contact();
   }
-  out.full_name = StringOr(contact.GetAttr("full_name"));
-  out.email = StringOr(contact.GetAttr("email"));
-  if (std::optional<std::string> phone = OptionalString(contact.GetAttr("telephone_number"))) {
-    absl::StatusOr<std::string> normalized = client::NormalizeE164(*phone);
-    out.telephone_number = normalized.ok() ? *normalized : *phone;  // the service will say why
-  }
-  out.company_name = StringOr(contact.GetAttr("company_name"));
-  out.company_size = StringOr(contact.GetAttr("company_size"));
-  return out;
+  return ContactFromModel(ContactMapping().Read(contact));
 }
 
 Value RelationshipStateFromConsent(const client::Consent& consent, const Value& reference,
                                    const Type& type) {
-  const Type& contact_type = type.attributes().at("contact");
-  Value contact =
-      consent.contacts.empty()
-          ? Value::Null(contact_type)
-          : ContactValue(consent.contacts.front(), reference.GetAttr("contact"), contact_type);
+  const OperatorRelationshipModel ref = OperatorRelationshipMapping().Read(reference);
   const std::optional<client::CustomerRelationship>& relationship = consent.customer_relationship;
-  std::optional<std::string> timeout = OptionalString(reference.GetAttr("agreement_timeout"));
-  return Value::Object(
-      type, {{"id", Value::String(consent.id.empty() ? consent.operator_id : consent.id)},
-             {"operator_id", KeepSpelling(reference.GetAttr("operator_id"), consent.operator_id,
-                                          EqualIgnoringCase)},
-             {"countries", StringSet(consent.consented_countries)},
-             {"contact", contact},
-             {"data_transfer_notice_accepted", Value::Bool(consent.data_transfer_notice_accepted)},
-             {"suspended", Value::Bool(consent.status == client::consent_status::kSuspended)},
-             {"wait_for_agreement", BoolOr(reference.GetAttr("wait_for_agreement"), false)},
-             {"agreement_timeout", Value::String(timeout.value_or(kDefaultAgreementTimeout))},
-             {"operator_name", StringOrNull(consent.operator_display_name)},
-             {"status", Value::String(consent.status)},
-             {"relationship_status",
-              Value::String(relationship ? relationship->status : kRelationshipPending)},
-             {"relationship_comment",
-              relationship ? StringOrNull(relationship->comment) : Value::Null(Type::String())},
-             {"consented_at", StringOrNull(consent.consented_date_time)}});
+  OperatorRelationshipModel state;
+  state.id = consent.id.empty() ? consent.operator_id : consent.id;
+  state.operator_id = KeepCaseText(ref.operator_id, consent.operator_id);
+  state.countries = consent.consented_countries;
+  if (!consent.contacts.empty()) {
+    state.contact = ContactState(consent.contacts.front(), ref.contact);
+  }
+  state.data_transfer_notice_accepted = consent.data_transfer_notice_accepted;
+  state.suspended = consent.status == client::consent_status::kSuspended;
+  state.wait_for_agreement = ref.wait_for_agreement.value_or(false);
+  state.agreement_timeout = ref.agreement_timeout.value_or(kDefaultAgreementTimeout);
+  state.operator_name = consent.operator_display_name;
+  state.status = consent.status;
+  state.relationship_status = relationship ? relationship->status : kRelationshipPending;
+  state.relationship_comment = relationship ? relationship->comment : std::nullopt;
+  state.consented_at = consent.consented_date_time;
+  return OperatorRelationshipMapping().Write(state, type);
 }
 
 OperatorRelationshipResource::OperatorRelationshipResource(AgreementPolling polling)
@@ -378,7 +325,8 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "Catalog id (GUID) of the operator, e.g. from the `operatorconnect_operator` data source. "
       "Changing it replaces the relationship.");
   operator_id.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
-  operator_id.validators = {GuidValidator()};
+  operator_id.validators = {validators::Guid(
+      "operator id", "The operatorconnect_operators data source lists the catalog.")};
   operator_id.semantic_equality = EqualIgnoringCase;
 
   Attribute countries;
@@ -390,7 +338,7 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "the tenant. Each must be offered by the operator. Changed in place; removing a country "
       "where the operator's numbers are assigned is refused.";
   countries.validators = {framework::validators::SetSizeAtLeast(1),
-                          framework::validators::EachString(CountryCodeValidator())};
+                          framework::validators::EachString(validators::CountryCode())};
 
   Attribute contact;
   contact.name = "contact";
@@ -405,7 +353,13 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "Must be `true`: confirms that you accept Microsoft's data transfer notice (the operator "
       "receives the tenant's contact and calling data and may process it outside your region).");
   notice.required = true;
-  notice.validators = {MustBeTrue()};
+  notice.validators = {validators::MustBeTrue(
+      "Data transfer notice not accepted",
+      "Enabling an operator shares the tenant's contact details and calling data (numbers, "
+      "call records needed for billing and support) with that operator, which may process them "
+      "outside your region under its own terms. Microsoft's data transfer notice in the Teams "
+      "admin center explains this; setting it to true confirms that you have read and accept "
+      "it.")};
 
   Attribute suspended = BoolAttribute(
       "suspended",
@@ -430,7 +384,7 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       "`\"2h\"` or `\"90s\"` (at most 24h).");
   timeout.plan_modifiers.push_back(
       framework::planmodifier::Default(Value::String(kDefaultAgreementTimeout)));
-  timeout.validators = {DurationValidator()};
+  timeout.validators = {validators::Duration()};
 
   Attribute operator_name =
       framework::ComputedString("operator_name", "The operator's display name.");
@@ -469,7 +423,8 @@ void OperatorRelationshipResource::Configure(const framework::ProviderData& data
 
 void OperatorRelationshipResource::RefuseStrandedNumbers(const Value& prior, const Value& planned,
                                                          bool whole, Diagnostics& diags) const {
-  RemovalLedger* ledger = client_.removal_ledger();
+  RequestContext context = client_.Peek();
+  RemovalLedger* ledger = context.removal_ledger();
   const std::string operator_id = StringOr(prior.GetAttr("operator_id"));
   if (ledger == nullptr || prior.IsNull() || operator_id.empty()) {
     return;
@@ -516,8 +471,7 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   }
   // Refuse at plan where the endpoint does not serve consents (contract_guard.h). Unconfigured
   // (unit tests): nothing to ask; the framework plans only once the provider is configured.
-  Diagnostics unconfigured;
-  if (const client::TenantClient* configured = client_.Get(unconfigured);
+  if (RequestContext configured = client_.Peek();
       configured != nullptr &&
       !RequireContractArea(*configured, client::ContractArea::kOperatorConnect, TypeName(),
                            req.cancel, resp.diagnostics)) {
@@ -550,7 +504,7 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   // status follows suspended, so the plan shows the status the apply will produce.
   const Value& suspended = planned.GetAttr("suspended");
   if (suspended.IsKnown() && !suspended.IsNull()) {
-    Value status = Value::String(DesiredStatus(planned));
+    Value status = Value::String(DesiredStatus(OperatorRelationshipMapping().Read(planned)));
     if (planned.GetAttr("status") != status) {
       resp.planned = planned.WithAttr("status", status);
     }
@@ -569,8 +523,7 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   if (!changed) {
     return;
   }
-  Diagnostics unused;
-  const client::TenantClient* client = client_.Get(unused);
+  RequestContext client = client_.Peek();
   if (client == nullptr) {
     return;
   }
@@ -604,18 +557,15 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   }
 }
 
-absl::Status OperatorRelationshipResource::WaitForAgreement(const client::TenantClient& client,
-                                                            const std::string& operator_id,
-                                                            const Value& planned,
-                                                            const CancellationToken& cancel,
-                                                            client::Consent& consent) const {
-  std::string timeout_text =
-      StringOr(planned.GetAttr("agreement_timeout"), kDefaultAgreementTimeout);
-  absl::StatusOr<std::chrono::milliseconds> timeout = rules::ParseDuration(timeout_text);
-  if (!timeout.ok()) {
-    return timeout.status();
-  }
-  const auto deadline = std::chrono::steady_clock::now() + *timeout;
+absl::Status OperatorRelationshipResource::WaitForAgreement(
+    const client::TenantClient& client, const std::string& operator_id,
+    const OperatorRelationshipModel& planned, const CancellationToken& cancel,
+    client::Consent& consent) const {
+  std::string timeout_text = planned.agreement_timeout.value_or(kDefaultAgreementTimeout);
+  ASSIGN_OR_RETURN(std::chrono::milliseconds timeout, rules::ParseDuration(timeout_text));
+  // The client's clock and sleeper, like the operation poller: tests drive this with a fake.
+  client::Clock& clock = client.clock();
+  const auto deadline = clock.Now() + timeout;
   std::chrono::milliseconds interval = polling_.first_interval;
   while (true) {
     if (consent.customer_relationship) {
@@ -635,7 +585,7 @@ absl::Status OperatorRelationshipResource::WaitForAgreement(const client::Tenant
             ". The consent still exists in the tenant and is kept in the state."));
       }
     }
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = clock.Now();
     if (now >= deadline) {
       return absl::DeadlineExceededError(
           absl::StrCat("Operator ", OperatorLabel(consent), " has not signed the agreement within ",
@@ -647,31 +597,27 @@ absl::Status OperatorRelationshipResource::WaitForAgreement(const client::Tenant
     }
     auto wait = std::min(interval, std::chrono::duration_cast<std::chrono::milliseconds>(
                                        deadline - now + std::chrono::milliseconds(1)));
-    if (!cancel.WaitFor(wait)) {
+    if (!client.sleeper().Sleep(wait, cancel).ok()) {
       return absl::CancelledError("Stopped while waiting for the operator's agreement.");
     }
     interval = std::min(interval * 2, polling_.max_interval);
-    absl::StatusOr<client::Consent> fresh = client.operators().GetConsent(operator_id, cancel);
-    if (!fresh.ok()) {
-      return fresh.status();
-    }
-    consent = *std::move(fresh);
+    ASSIGN_OR_RETURN(client::Consent fresh, client.operators().GetConsent(operator_id, cancel));
+    consent = std::move(fresh);
   }
 }
 
 void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
                                           framework::CreateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const Value& planned = req.planned;
+  const OperatorRelationshipModel planned = OperatorRelationshipMapping().Read(req.planned);
   client::CreateConsentRequest request;
-  request.operator_id = Lower(StringOr(planned.GetAttr("operator_id")));
-  request.consented_countries = SortedStrings(planned.GetAttr("countries"));
-  request.contacts = {ContactFromValue(planned.GetAttr("contact"))};
-  request.data_transfer_notice_accepted =
-      OptionalBool(planned.GetAttr("data_transfer_notice_accepted")).value_or(false);
+  request.operator_id = Lower(planned.operator_id.value_or(""));
+  request.consented_countries = Sorted(planned.countries);
+  request.contacts = {ContactFromModel(planned.contact)};
+  request.data_transfer_notice_accepted = planned.data_transfer_notice_accepted.value_or(false);
   absl::StatusOr<client::Consent> created = client->operators().CreateConsent(request, req.cancel);
   if (absl::IsAlreadyExists(created.status())) {
     // Safe to repeat: a consent an interrupted run left behind is taken over when it is what
@@ -704,13 +650,13 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
     if (!updated.ok()) {
       AddApiError(resp.diagnostics, "Suspending the new relationship with operator " + id,
                   updated.status(), AttributePath::Root("suspended"));
-      resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+      resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
       return;
     }
     consent = *std::move(updated);
   }
 
-  if (OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false)) {
+  if (planned.wait_for_agreement.value_or(false)) {
     absl::Status waited = WaitForAgreement(*client, id, planned, req.cancel, consent);
     if (!waited.ok()) {
       resp.diagnostics.AddError(
@@ -720,22 +666,22 @@ void OperatorRelationshipResource::Create(const framework::CreateRequest& req,
               "replaces it (a new consent request to the operator) unless you run "
               "`terraform untaint` first.",
           AttributePath::Root("wait_for_agreement"));
-      resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+      resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
       return;
     }
   }
-  resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
+  resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
 }
 
 void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
                                         framework::ReadResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
-  std::string id =
-      StringOr(req.current_state.GetAttr("id"), StringOr(req.current_state.GetAttr("operator_id")));
+  const OperatorRelationshipModel current = OperatorRelationshipMapping().Read(req.current_state);
+  std::string id = current.id.value_or(current.operator_id.value_or(""));
   // A refresh: many of them share one listing of the consents (see ReadConsent).
   absl::StatusOr<client::Consent> consent = client->operators().ReadConsent(Lower(id), req.cancel);
   if (absl::IsNotFound(consent.status())) {
@@ -751,12 +697,12 @@ void OperatorRelationshipResource::Read(const framework::ReadRequest& req,
 
 void OperatorRelationshipResource::Update(const framework::UpdateRequest& req,
                                           framework::UpdateResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const Value& planned = req.planned;
-  const std::string id = Lower(StringOr(req.prior.GetAttr("id")));
+  const OperatorRelationshipModel planned = OperatorRelationshipMapping().Read(req.planned);
+  const std::string id = Lower(OperatorRelationshipMapping().Read(req.prior).id.value_or(""));
   client::Consent consent;
   for (int attempt = 1;; ++attempt) {
     absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
@@ -793,30 +739,32 @@ void OperatorRelationshipResource::Update(const framework::UpdateRequest& req,
     break;
   }
 
-  if (OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false)) {
+  if (planned.wait_for_agreement.value_or(false)) {
     absl::Status waited = WaitForAgreement(*client, id, planned, req.cancel, consent);
     if (!waited.ok()) {
       resp.diagnostics.AddError("Operator agreement not reached", std::string(waited.message()),
                                 AttributePath::Root("wait_for_agreement"));
     }
   }
-  resp.new_state = RelationshipStateFromConsent(consent, planned, type_);
-  if (OnlySettingsChange(req.prior, planned) && planned.IsWhollyKnown() &&
+  resp.new_state = RelationshipStateFromConsent(consent, req.planned, type_);
+  if (OnlySettingsChange(req.prior, req.planned) && req.planned.IsWhollyKnown() &&
       RelationshipStateFromConsent(consent, req.prior, type_) == req.prior) {
-    resp.new_state = planned;  // the tenant is as the plan read it: nothing else changed
+    resp.new_state = req.planned;  // the tenant is as the plan read it: nothing else changed
   }
 }
 
 void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
                                           framework::DeleteResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const std::string id = Lower(StringOr(req.prior.GetAttr("id")));
+  const std::string id = Lower(OperatorRelationshipMapping().Read(req.prior).id.value_or(""));
   // Destroy order without depends_on: while this run unassigns the operator's numbers, the
   // service refuses the removal (409 NumbersAssigned); it is retried, bounded, until they are.
-  std::optional<std::chrono::steady_clock::time_point> numbers_deadline;
+  // The wait runs on the client's clock and sleeper, like every other wait.
+  client::Clock& clock = client->clock();
+  std::optional<std::chrono::system_clock::time_point> numbers_deadline;
   std::chrono::milliseconds interval = polling_.first_interval;
   for (int attempt = 1;; ++attempt) {
     absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
@@ -833,7 +781,7 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
       continue;
     }
     if (client::ServiceErrorCodeOf(deleted) == "NumbersAssigned") {
-      const auto now = std::chrono::steady_clock::now();
+      const auto now = clock.Now();
       if (!numbers_deadline) {
         numbers_deadline = now + polling_.numbers_assigned_wait;
         client->logger().Log(client::LogLevel::kInfo,
@@ -841,7 +789,7 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
                                  " waits until its numbers are unassigned");
       }
       if (now < *numbers_deadline) {
-        if (!req.cancel.WaitFor(interval)) {
+        if (!client->sleeper().Sleep(interval, req.cancel).ok()) {
           AddApiError(resp.diagnostics, "Removing the relationship with operator " + id,
                       absl::CancelledError("stopped while waiting for its numbers to be "
                                            "unassigned; the relationship is kept in the state"));
@@ -871,10 +819,10 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
 void OperatorRelationshipResource::ImportState(const framework::ImportRequest& req,
                                                framework::ImportResponse& resp) {
   if (absl::Status status = rules::CheckGuid(req.id); !status.ok()) {
-    resp.diagnostics.AddError("Invalid import id",
-                              "Import an operator relationship by its operator id (a GUID such "
-                              "as \"fb450e35-d758-4caa-b81c-c98f93176c14\"), got \"" +
-                                  req.id + "\".");
+    AddInvalidImportId(resp.diagnostics,
+                       "an operator relationship by its operator id (a GUID such as "
+                       "\"fb450e35-d758-4caa-b81c-c98f93176c14\")",
+                       req.id);
     return;
   }
   resp.state = Value::Object(

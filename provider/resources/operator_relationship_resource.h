@@ -4,7 +4,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "provider/client/operator_models.h"
@@ -12,6 +14,7 @@
 #include "provider/framework/schema.h"
 #include "provider/framework/value.h"
 #include "provider/resources/resource_support.h"
+#include "provider/resources/state_model.h"
 
 namespace opc::resources {
 
@@ -29,6 +32,31 @@ struct AgreementPolling {
   // assignments carry no depends_on on the relationship).
   std::chrono::milliseconds numbers_assigned_wait{std::chrono::minutes(5)};
 };
+
+// The resource's state, declared once (OperatorRelationshipMapping() names each attribute).
+struct RelationshipContactModel {
+  std::optional<std::string> full_name;
+  std::optional<std::string> email;
+  std::optional<std::string> telephone_number;
+  std::optional<std::string> company_name;
+  std::optional<std::string> company_size;
+};
+struct OperatorRelationshipModel {
+  std::optional<std::string> id;
+  std::optional<std::string> operator_id;
+  std::optional<std::vector<std::string>> countries;
+  std::optional<RelationshipContactModel> contact;
+  std::optional<bool> data_transfer_notice_accepted;
+  std::optional<bool> suspended;
+  std::optional<bool> wait_for_agreement;
+  std::optional<std::string> agreement_timeout;
+  std::optional<std::string> operator_name;
+  std::optional<std::string> status;
+  std::optional<std::string> relationship_status;
+  std::optional<std::string> relationship_comment;
+  std::optional<std::string> consented_at;
+};
+const StateMapping<OperatorRelationshipModel>& OperatorRelationshipMapping();
 
 class OperatorRelationshipResource : public framework::Resource {
  public:
@@ -52,8 +80,8 @@ class OperatorRelationshipResource : public framework::Resource {
  private:
   // Polls the consent until the operator has signed. On return `consent` holds the last read.
   absl::Status WaitForAgreement(const client::TenantClient& client, const std::string& operator_id,
-                                const framework::Value& planned, const CancellationToken& cancel,
-                                client::Consent& consent) const;
+                                const OperatorRelationshipModel& planned,
+                                const CancellationToken& cancel, client::Consent& consent) const;
 
   // Records the countries this plan stops covering in the removal ledger and refuses the plan
   // when kept assignments of the operator's numbers are there. `whole`: destroy or replace.

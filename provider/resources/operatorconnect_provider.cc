@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "provider/client/tenant_client.h"
-#include "provider/plugin/logger.h"
+#include "provider/common/logger.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_settings.h"
 #include "provider/resources/registry.h"
@@ -83,7 +83,7 @@ std::optional<std::string> ConfigText(const Value& value) {
   return text;
 }
 
-Resolved Resolve(const Setting& setting, const Value& config, const plugin::EnvLookup& env) {
+Resolved Resolve(const Setting& setting, const Value& config, const opc::EnvLookup& env) {
   Resolved out;
   const Value& value = config.GetAttr(setting.attribute);
   if (value.IsUnknown()) {
@@ -196,7 +196,7 @@ framework::Attribute StringSetting(const char* name, std::string description) {
 
 std::string ProviderVersion() { return OPC_PROVIDER_VERSION; }
 
-OperatorConnectProvider::OperatorConnectProvider(plugin::EnvLookup env) : env_(std::move(env)) {}
+OperatorConnectProvider::OperatorConnectProvider(opc::EnvLookup env) : env_(std::move(env)) {}
 
 framework::Schema OperatorConnectProvider::GetSchema() const {
   framework::Schema schema;
@@ -328,8 +328,8 @@ client::ClientConfig ClientConfigFrom(const ProviderSettings& settings) {
   config.operation_timeout = settings.operation_timeout;
   config.max_list_items = static_cast<std::size_t>(settings.max_list_items);
   config.user_agent = "terraform-provider-operatorconnect/" + ProviderVersion();
-  config.log_sink = [log = plugin::ProcessLogger().Named("client")](client::LogLevel level,
-                                                                    std::string_view message) {
+  config.log_sink = [log = opc::ProcessLogger().Named("client")](client::LogLevel level,
+                                                                 std::string_view message) {
     switch (level) {
       case client::LogLevel::kDebug:
         log.Debug(message);
@@ -352,7 +352,7 @@ client::ClientConfig ClientConfigFrom(const ProviderSettings& settings) {
 
 void OperatorConnectProvider::Configure(const framework::ConfigureProviderRequest& req,
                                         framework::ConfigureProviderResponse& resp) {
-  const plugin::Logger log = plugin::ProcessLogger().Named("provider");
+  const opc::Logger log = opc::ProcessLogger().Named("provider");
   Diagnostics& diags = resp.diagnostics;
   bool has_unknown = false;
   ProviderSettings settings;

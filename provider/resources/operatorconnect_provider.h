@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "provider/common/environment.h"
 #include "provider/framework/provider.h"
-#include "provider/plugin/environment.h"
 
 namespace opc::resources {
 
@@ -22,7 +22,7 @@ std::string ProviderVersion();
 class OperatorConnectProvider final : public framework::Provider {
  public:
   // `env` supplies the fallbacks (ARM_*, OPERATORCONNECT_*); tests pass a fixed environment.
-  explicit OperatorConnectProvider(plugin::EnvLookup env = plugin::ProcessEnvironment());
+  explicit OperatorConnectProvider(opc::EnvLookup env = opc::ProcessEnvironment());
 
   std::string TypeName() const override { return kProviderTypeName; }
   std::string Version() const override { return ProviderVersion(); }
@@ -39,7 +39,7 @@ class OperatorConnectProvider final : public framework::Provider {
   std::vector<std::unique_ptr<framework::Function>> Functions() override;
 
  private:
-  plugin::EnvLookup env_;
+  opc::EnvLookup env_;
 };
 
 }  // namespace opc::resources

@@ -128,7 +128,7 @@ framework::Schema OperatorsDataSource::GetSchema() const {
       std::string(kUnpublishedApiNote);
   Attribute country = framework::OptionalString(
       "country", "Only operators that offer service in this country (ISO 3166-1 alpha-2, `GB`).");
-  country.validators = {CountryCodeValidator()};
+  country.validators = {validators::CountryCode()};
   Attribute offer_type =
       framework::OptionalString("offer_type",
                                 "Only operators with this offer: `calling`, `conferencing` or "
@@ -153,7 +153,7 @@ void OperatorsDataSource::Configure(const framework::ProviderData& data, Diagnos
 
 void OperatorsDataSource::Read(const framework::ReadDataRequest& req,
                                framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
@@ -192,16 +192,7 @@ framework::Schema OperatorDataSource::GetSchema() const {
       std::string(kUnpublishedApiNote);
   Attribute id = framework::OptionalComputedString(
       "id", "Catalog id (GUID) of the operator; set it, or `display_name`, to choose one.");
-  id.validators = {[](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (!rules::CheckGuid(value.AsString()).ok()) {
-      diags.AddError("Invalid operator id",
-                     path.ToString() +
-                         " must be a GUID such as "
-                         "\"fb450e35-d758-4caa-b81c-c98f93176c14\", got: " +
-                         value.DebugString(),
-                     path);
-    }
-  }};
+  id.validators = {validators::Guid("operator id")};
   Attribute display_name = framework::OptionalComputedString(
       "display_name",
       "The operator's name as the catalog shows it (e.g. `\"Bluefin Telecom\"`); an exact "
@@ -227,7 +218,7 @@ void OperatorDataSource::ValidateConfig(const Value& config, Diagnostics& diags)
 
 void OperatorDataSource::Read(const framework::ReadDataRequest& req,
                               framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr || !RequireContractArea(*client, client::ContractArea::kOperatorConnect,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;

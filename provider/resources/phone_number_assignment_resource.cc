@@ -27,55 +27,9 @@ constexpr char kCategory[] = "assignment_category";
 constexpr char kNumberType[] = "number_type";
 constexpr char kLocationId[] = "location_id";
 
-constexpr char kGuidPattern[] =
-    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-
-framework::Validator TelephoneNumberValidator() {
-  return [](const Value& value, const AttributePath& path, Diagnostics& diags) {
-    if (value.type().kind() != Type::Kind::kString) {
-      return;
-    }
-    absl::StatusOr<std::string> normalized = client::NormalizeE164(value.AsString());
-    if (!normalized.ok()) {
-      diags.AddError("Invalid telephone number",
-                     absl::StrCat("\"", value.AsString(),
-                                  "\" is not a telephone number in international form such as "
-                                  "\"+14255550100\" or \"+44 20 7946 0001\": ",
-                                  normalized.status().message()),
-                     path);
-    }
-  };
-}
-
-bool EqualStringsIgnoringCase(const Value& a, const Value& b) {
-  return a.IsKnown() && b.IsKnown() && !a.IsNull() && !b.IsNull() &&
-         a.type().kind() == Type::Kind::kString && b.type().kind() == Type::Kind::kString &&
-         client::EqualsIgnoreCase(a.AsString(), b.AsString());
-}
-
-// The tenant's value, spelled as in `reference` when the two are the same in the service's eyes.
-template <typename Equal>
-Value KeepSpelling(const Value& reference, const std::optional<std::string>& tenant, Equal same) {
-  if (!tenant) {
-    return Value::Null(Type::String());
-  }
-  if (reference.IsKnown() && !reference.IsNull() &&
-      reference.type().kind() == Type::Kind::kString && same(reference.AsString(), *tenant)) {
-    return reference;
-  }
-  return Value::String(*tenant);
-}
-
-Value KeepCase(const Value& reference, const std::optional<std::string>& tenant) {
-  return KeepSpelling(reference, tenant, [](std::string_view a, std::string_view b) {
-    return client::EqualsIgnoreCase(a, b);
-  });
-}
-
 // The telephone number to act on: as configured or stored, else the id.
 std::string TelephoneNumberOf(const Value& object) {
-  std::string number = StringOr(object.GetAttr(kTelephoneNumber));
-  return number.empty() ? StringOr(object.GetAttr("id")) : number;
+  return PhoneNumberAssignmentMapping().Read(object).TelephoneNumber();
 }
 
 Type StateType() { return PhoneNumberAssignmentResource().GetSchema().ImpliedType(); }
@@ -90,10 +44,22 @@ Attribute Computed(std::string name, std::string description, bool stable) {
 
 }  // namespace
 
-bool SameTelephoneNumber(std::string_view a, std::string_view b) {
-  absl::StatusOr<std::string> left = client::NormalizeE164(a);
-  absl::StatusOr<std::string> right = client::NormalizeE164(b);
-  return left.ok() && right.ok() && *left == *right;
+const StateMapping<PhoneNumberAssignmentModel>& PhoneNumberAssignmentMapping() {
+  using M = PhoneNumberAssignmentModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("id", &M::id)
+                                    .String(kTelephoneNumber, &M::telephone_number)
+                                    .String(kTargetId, &M::assignment_target_id)
+                                    .String(kCategory, &M::assignment_category)
+                                    .String(kNumberType, &M::number_type)
+                                    .String(kLocationId, &M::location_id)
+                                    .String("operator_id", &M::operator_id)
+                                    .String("country", &M::country)
+                                    .String("civic_address_id", &M::civic_address_id)
+                                    .String("activation_state", &M::activation_state)
+                                    .String("assignment_status", &M::assignment_status)
+                                    .StringSet("capabilities", &M::capabilities);
+  return *mapping;
 }
 
 bool IsAssigned(const client::NumberAssignment& number) {
@@ -111,21 +77,22 @@ Value AssignmentState(const Type& type, const client::NumberAssignment& number,
   if (!category) {
     category = std::string(client::assignment_category::kPrimary);
   }
-  return Value::Object(
-      type, {{"id", Value::String(id)},
-             {kTelephoneNumber, KeepSpelling(reference.GetAttr(kTelephoneNumber),
-                                             number.telephone_number, SameTelephoneNumber)},
-             {kTargetId, KeepCase(reference.GetAttr(kTargetId), number.assignment_target_id)},
-             {kCategory, KeepCase(reference.GetAttr(kCategory), category)},
-             {kNumberType, KeepCase(reference.GetAttr(kNumberType), number.number_type)},
-             {kLocationId, KeepCase(reference.GetAttr(kLocationId), number.location_id)},
-             {"operator_id", KeepCase(reference.GetAttr("operator_id"), number.operator_id)},
-             {"country", StringOrNull(number.iso_country_code)},
-             {"civic_address_id",
-              KeepCase(reference.GetAttr("civic_address_id"), number.civic_address_id)},
-             {"activation_state", Value::String(number.activation_state)},
-             {"assignment_status", Value::String(number.assignment_status)},
-             {"capabilities", StringSet(number.capabilities)}});
+  const PhoneNumberAssignmentModel ref = PhoneNumberAssignmentMapping().Read(reference);
+  PhoneNumberAssignmentModel state;
+  state.id = id;
+  state.telephone_number =
+      KeepSpellingText(ref.telephone_number, number.telephone_number, SameTelephoneNumberText);
+  state.assignment_target_id = KeepCaseText(ref.assignment_target_id, number.assignment_target_id);
+  state.assignment_category = KeepCaseText(ref.assignment_category, category);
+  state.number_type = KeepCaseText(ref.number_type, number.number_type);
+  state.location_id = KeepCaseText(ref.location_id, number.location_id);
+  state.operator_id = KeepCaseText(ref.operator_id, number.operator_id);
+  state.country = number.iso_country_code;
+  state.civic_address_id = KeepCaseText(ref.civic_address_id, number.civic_address_id);
+  state.activation_state = number.activation_state;
+  state.assignment_status = number.assignment_status;
+  state.capabilities = number.capabilities;
+  return PhoneNumberAssignmentMapping().Write(state, type);
 }
 
 framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
@@ -165,21 +132,16 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "`+1 425 555 0100` and `+1 (425) 555-0100` are the same number and never show a diff. "
       "It must be in the tenant's inventory. Changing it forces a new assignment.");
   number.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
-  number.semantic_equality = [](const Value& prior, const Value& config) {
-    return prior.type().kind() == Type::Kind::kString &&
-           config.type().kind() == Type::Kind::kString &&
-           SameTelephoneNumber(prior.AsString(), config.AsString());
-  };
-  number.validators.push_back(TelephoneNumberValidator());
+  number.semantic_equality = SameTelephoneNumber;
+  number.validators.push_back(validators::TelephoneNumber());
 
   Attribute target = framework::RequiredString(
       kTargetId,
       "Object id (GUID) of the user or resource account that gets the number. The user's "
       "usage location must be the number's country. Changing it forces a new assignment.");
   target.plan_modifiers.push_back(framework::planmodifier::RequiresReplace());
-  target.semantic_equality = EqualStringsIgnoringCase;
-  target.validators.push_back(framework::validators::MatchesRegex(
-      kGuidPattern, "an object id (GUID) such as \"a0e118f7-4ff5-40de-86ed-6d26030fd1b8\""));
+  target.semantic_equality = EqualIgnoringCase;
+  target.validators.push_back(validators::Guid("object id"));
 
   Attribute category = framework::OptionalComputedString(
       kCategory,
@@ -213,7 +175,7 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "number keeps whatever location it has. Destroying the assignment clears the "
       "number's location (where the operator allows it), so that the location can be "
       "deleted.");
-  location.semantic_equality = EqualStringsIgnoringCase;
+  location.semantic_equality = EqualIgnoringCase;
 
   schema.block.attributes = {
       id,
@@ -253,9 +215,11 @@ void PhoneNumberAssignmentResource::Configure(const framework::ProviderData& dat
 
 void PhoneNumberAssignmentResource::RefuseIfCoverageRemoved(const Value& prior,
                                                             Diagnostics& diags) const {
-  RemovalLedger* ledger = client_.removal_ledger();
-  const std::optional<std::string> operator_id = OptionalString(prior.GetAttr("operator_id"));
-  const std::optional<std::string> country = OptionalString(prior.GetAttr("country"));
+  RequestContext context = client_.Peek();
+  RemovalLedger* ledger = context.removal_ledger();
+  const PhoneNumberAssignmentModel state = PhoneNumberAssignmentMapping().Read(prior);
+  const std::optional<std::string>& operator_id = state.operator_id;
+  const std::optional<std::string>& country = state.country;
   if (ledger == nullptr || !operator_id || !country) {
     return;
   }
@@ -288,11 +252,10 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
     const Value& number = resp.planned.GetAttr(kTelephoneNumber);
     const bool changed = req.prior.IsNull() || !resp.requires_replace.empty() ||
                          !location.Equals(req.prior.GetAttr(kLocationId));
-    Diagnostics unconfigured;  // unconfigured while planning: apply decides
-    const client::TenantClient* client = client_.Get(unconfigured);
-    if (changed && client != nullptr && location.IsKnown() && !location.IsNull() &&
+    RequestContext checker = client_.Peek();  // unconfigured while planning: apply decides
+    if (changed && checker != nullptr && location.IsKnown() && !location.IsNull() &&
         number.IsKnown() && !number.IsNull()) {
-      CheckLocationCountry(*client, number.AsString(), location.AsString(), CancellationToken(),
+      CheckLocationCountry(*checker, number.AsString(), location.AsString(), req.cancel,
                            resp.diagnostics);
     }
   }
@@ -306,8 +269,8 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
   if (!planned.IsKnown() || planned.Equals(prior)) {
     return;
   }
-  Diagnostics not_configured;  // the provider may be unconfigured while planning: check at apply
-  const client::TenantClient* client = client_.Get(not_configured);
+  // The provider may be unconfigured while planning: check at apply.
+  RequestContext client = client_.Peek();
   if (client == nullptr) {
     return;
   }
@@ -345,18 +308,18 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
                                            framework::CreateResponse& resp) {
   const Type type = req.planned.type();
   resp.new_state = Value::Null(type);
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
-  const Value& planned = req.planned;
+  const PhoneNumberAssignmentModel plan = PhoneNumberAssignmentMapping().Read(req.planned);
   client::AssignNumberRequest request;
-  request.telephone_number = StringOr(planned.GetAttr(kTelephoneNumber));
-  request.assignment_target_id = StringOr(planned.GetAttr(kTargetId));
+  request.telephone_number = plan.telephone_number.value_or("");
+  request.assignment_target_id = plan.assignment_target_id.value_or("");
   request.number_type =
-      StringOr(planned.GetAttr(kNumberType), client::number_type::kOperatorConnect);
-  request.assignment_category = OptionalString(planned.GetAttr(kCategory));
-  request.location_id = OptionalString(planned.GetAttr(kLocationId));
+      plan.number_type.value_or(std::string(client::number_type::kOperatorConnect));
+  request.assignment_category = plan.assignment_category;
+  request.location_id = plan.location_id;
   const std::string& number = request.telephone_number;
   auto is_assigned_to_target = [&](const client::NumberAssignment& candidate) {
     return IsAssigned(candidate) &&
@@ -369,9 +332,8 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
   absl::StatusOr<client::NumberAssignment> before =
       client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
   if (before.ok() && is_assigned_to_target(*before)) {
-    std::optional<std::string> differs =
-        AssignmentDifference(*before, request.assignment_target_id, request.assignment_category,
-                             OptionalString(planned.GetAttr(kNumberType)));
+    std::optional<std::string> differs = AssignmentDifference(
+        *before, request.assignment_target_id, request.assignment_category, plan.number_type);
     if (!differs && request.location_id &&
         !client::EqualsIgnoreCase(before->location_id.value_or(""), *request.location_id)) {
       differs = kLocationId;
@@ -385,7 +347,7 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
         client::LogLevel::kInfo,
         absl::StrCat("took over the assignment of ", number, " to ", request.assignment_target_id,
                      ": already in place as configured"));
-    resp.new_state = AssignmentState(type, *before, planned);
+    resp.new_state = AssignmentState(type, *before, req.planned);
     return;
   }
 
@@ -403,7 +365,7 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
                      "). The assignment is recorded in the state; the next plan reads whether it "
                      "completed, and plans it again if it did not."),
         AttributePath::Root(kTelephoneNumber));
-    resp.new_state = PendingAssignmentState(type, planned);
+    resp.new_state = PendingAssignmentState(type, req.planned);
     return;
   }
   // After a successful assignment, a replica that has not caught up yet is waited out.
@@ -418,7 +380,7 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
     // A wait that was cancelled or timed out may still have assigned it: keep state and tenant
     // in agreement.
     if (assigned_to_target) {
-      resp.new_state = AssignmentState(type, *found, planned);
+      resp.new_state = AssignmentState(type, *found, req.planned);
     }
     return;
   }
@@ -437,13 +399,13 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
         AttributePath::Root(kTelephoneNumber));
     return;
   }
-  resp.new_state = AssignmentState(type, *found, planned);
+  resp.new_state = AssignmentState(type, *found, req.planned);
 }
 
 void PhoneNumberAssignmentResource::Read(const framework::ReadRequest& req,
                                          framework::ReadResponse& resp) {
   resp.new_state = req.current_state;
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -471,7 +433,7 @@ void PhoneNumberAssignmentResource::Read(const framework::ReadRequest& req,
 void PhoneNumberAssignmentResource::Update(const framework::UpdateRequest& req,
                                            framework::UpdateResponse& resp) {
   resp.new_state = req.prior;
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -479,7 +441,7 @@ void PhoneNumberAssignmentResource::Update(const framework::UpdateRequest& req,
   const Value& planned_location = req.planned.GetAttr(kLocationId);
   const Value& prior_location = req.prior.GetAttr(kLocationId);
   if (planned_location.IsKnown() && !planned_location.Equals(prior_location) &&
-      !EqualStringsIgnoringCase(planned_location, prior_location)) {
+      !EqualIgnoringCase(planned_location, prior_location)) {
     absl::StatusOr<client::NumberAssignment> current =
         client->numbers().FindNumberByTelephoneNumber(number, req.cancel);
     if (!current.ok()) {
@@ -524,7 +486,7 @@ void PhoneNumberAssignmentResource::Update(const framework::UpdateRequest& req,
 
 void PhoneNumberAssignmentResource::Delete(const framework::DeleteRequest& req,
                                            framework::DeleteResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }
@@ -542,7 +504,8 @@ void PhoneNumberAssignmentResource::Delete(const framework::DeleteRequest& req,
   if (!IsAssigned(*found)) {
     return;
   }
-  const std::string prior_target = StringOr(req.prior.GetAttr(kTargetId));
+  const std::string prior_target =
+      PhoneNumberAssignmentMapping().Read(req.prior).assignment_target_id.value_or("");
   if (!prior_target.empty() &&
       !client::EqualsIgnoreCase(found->assignment_target_id.value_or(""), prior_target)) {
     // Someone else's assignment now: destroying ours must not take the number from them.
@@ -578,13 +541,13 @@ void PhoneNumberAssignmentResource::ImportState(const framework::ImportRequest& 
                                                 framework::ImportResponse& resp) {
   absl::StatusOr<std::string> number = client::NormalizeE164(req.id);
   if (!number.ok()) {
-    resp.diagnostics.AddError(
-        "Invalid import id",
-        absl::StrCat("Expected the telephone number in E.164 form, e.g. \"+14255550100\"; got \"",
-                     req.id, "\": ", number.status().message()));
+    AddInvalidImportId(resp.diagnostics,
+                       "a phone number assignment by its telephone number in E.164 form, e.g. "
+                       "\"+14255550100\"",
+                       req.id, std::string(number.status().message()));
     return;
   }
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }

@@ -9,8 +9,29 @@
 #include "provider/client/number_models.h"
 #include "provider/framework/resource.h"
 #include "provider/resources/resource_support.h"
+#include "provider/resources/state_model.h"
 
 namespace opc::resources {
+
+// The resource's state, declared once (PhoneNumberAssignmentMapping() names each attribute).
+struct PhoneNumberAssignmentModel {
+  std::optional<std::string> id;
+  std::optional<std::string> telephone_number;
+  std::optional<std::string> assignment_target_id;
+  std::optional<std::string> assignment_category;
+  std::optional<std::string> number_type;
+  std::optional<std::string> location_id;
+  std::optional<std::string> operator_id;
+  std::optional<std::string> country;
+  std::optional<std::string> civic_address_id;
+  std::optional<std::string> activation_state;
+  std::optional<std::string> assignment_status;
+  std::optional<std::vector<std::string>> capabilities;
+
+  // The telephone number to act on: as configured or stored, else the id.
+  std::string TelephoneNumber() const { return telephone_number.value_or(id.value_or("")); }
+};
+const StateMapping<PhoneNumberAssignmentModel>& PhoneNumberAssignmentMapping();
 
 inline constexpr char kPhoneNumberAssignmentTypeName[] = "operatorconnect_phone_number_assignment";
 
@@ -36,9 +57,6 @@ class PhoneNumberAssignmentResource final : public framework::Resource {
 };
 
 // The pieces below are exposed for unit tests.
-
-// True when both are valid telephone numbers that normalize to the same E.164 number.
-bool SameTelephoneNumber(std::string_view a, std::string_view b);
 
 // The resource state for a number the tenant reports as assigned. `reference` is the prior
 // state or the plan (may be null or hold unknowns): where it holds a spelling the service only

@@ -110,11 +110,9 @@ framework::Schema PhoneNumbersDataSource::GetSchema() const {
 
   schema.block.attributes = {
       Filter("operator_id", "Only numbers of this operator (catalog id).",
-             framework::validators::MatchesRegex(
-                 "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-                 "an operator id (GUID)")),
+             validators::Guid("operator id")),
       Filter("country", "Only numbers in this country (ISO 3166-1 alpha-2, e.g. `GB`).",
-             CountryCodeValidator()),
+             validators::CountryCode()),
       Filter("number_type",
              "Only numbers of this type: `operatorConnect`, `callingPlan` or `directRouting`.",
              framework::validators::OneOf(
@@ -148,7 +146,7 @@ void PhoneNumbersDataSource::Configure(const framework::ProviderData& data,
 
 void PhoneNumbersDataSource::Read(const framework::ReadDataRequest& req,
                                   framework::ReadDataResponse& resp) {
-  const client::TenantClient* client = client_.Get(resp.diagnostics);
+  RequestContext client = client_.Get(resp.diagnostics);
   if (client == nullptr) {
     return;
   }

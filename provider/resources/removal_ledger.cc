@@ -18,7 +18,7 @@ std::vector<RemovalLedger::KeptNumber> RemovalLedger::RecordRemoval(
   for (const std::string& country : countries) {
     upper.insert(Country(country));
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  absl::MutexLock lock(&mu_);
   removed_[Key(operator_id)].insert(upper.begin(), upper.end());
   std::vector<KeptNumber> lost;
   for (const KeptNumber& kept : kept_) {
@@ -33,7 +33,7 @@ std::vector<RemovalLedger::KeptNumber> RemovalLedger::RecordRemoval(
 }
 
 bool RemovalLedger::RecordKept(const KeptNumber& number) {
-  std::lock_guard<std::mutex> lock(mu_);
+  absl::MutexLock lock(&mu_);
   kept_.push_back(number);
   auto it = removed_.find(Key(number.operator_id));
   return it != removed_.end() && it->second.contains(Country(number.country));

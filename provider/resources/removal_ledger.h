@@ -12,10 +12,12 @@
 #pragma once
 
 #include <map>
-#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 
 namespace opc::resources {
 
@@ -40,9 +42,10 @@ class RemovalLedger {
   bool RecordKept(const KeptNumber& number);
 
  private:
-  std::mutex mu_;
-  std::map<std::string, std::set<std::string>> removed_;  // lower-case operator id -> countries
-  std::vector<KeptNumber> kept_;
+  absl::Mutex mu_;
+  // lower-case operator id -> countries
+  std::map<std::string, std::set<std::string>> removed_ ABSL_GUARDED_BY(mu_);
+  std::vector<KeptNumber> kept_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace opc::resources

@@ -2,9 +2,6 @@
 
 #include <utility>
 
-#include "provider/resources/api_field_names.h"
-#include "provider/resources/iso_countries.h"
-
 namespace opc::resources {
 
 using framework::Type;
@@ -12,19 +9,22 @@ using framework::Value;
 
 void ClientSlot::Configure(const framework::ProviderData& data) {
   if (const auto* context = std::any_cast<std::shared_ptr<const ProviderContext>>(&data)) {
+    absl::MutexLock lock(&mu_);
     context_ = *context;
   }
 }
 
-const client::TenantClient* ClientSlot::Get(framework::Diagnostics& diags) const {
-  if (context_ == nullptr || context_->client == nullptr) {
-    diags.AddError("Provider not configured",
-                   "The operatorconnect provider has no usable configuration yet (it may depend "
-                   "on values known only during apply). Check the provider block and the "
-                   "ARM_*/OPERATORCONNECT_* environment variables.");
-    return nullptr;
+RequestContext ClientSlot::Peek() const {
+  absl::MutexLock lock(&mu_);
+  return RequestContext(context_);
+}
+
+RequestContext ClientSlot::Get(framework::Diagnostics& diags) const {
+  RequestContext context = Peek();
+  if (context == nullptr) {
+    AddProviderNotConfigured(diags);
   }
-  return context_->client.get();
+  return context;
 }
 
 std::optional<std::string> OptionalString(const Value& value) {
@@ -79,19 +79,6 @@ Value StringList(const std::vector<std::string>& items) {
     values.push_back(Value::String(item));
   }
   return Value::List(Type::String(), std::move(values));
-}
-
-void AddApiError(framework::Diagnostics& diags, std::string_view action, const absl::Status& status,
-                 std::optional<framework::AttributePath> attribute) {
-  // The service names its JSON fields; the user wrote attributes (api_field_names.h).
-  NamedMessage named =
-      WithAttributeNames(std::string_view(status.message().data(), status.message().size()));
-  diags.AddError(std::string(action) + " failed", std::move(named.message),
-                 attribute ? std::move(attribute) : std::move(named.attribute));
-}
-
-framework::Validator CountryCodeValidator() {
-  return IsoCountryCodeValidator();  // the real list, not just the shape (iso_countries.h)
 }
 
 }  // namespace opc::resources

@@ -315,7 +315,7 @@ resource "operatorconnect_emergency_location" "floor" {
   }
   ASSERT_FALSE(deleted_id.empty()) << state.dump();
   auto gone = sim_->AdminTenant("DELETE", "/civicAddresses/" + deleted_id);
-  ASSERT_LT(gone.status, 300) << Dump(gone);
+  ASSERT_LT(gone.status, 300) << Describe(gone);
   ProcessResult drift = tf_.Run({"plan", "-detailed-exitcode", "-input=false", "-no-color"});
   EXPECT_EQ(drift.exit_code, 2) << Describe(drift);
   EXPECT_THAT(drift.stdout_text,

@@ -21,7 +21,7 @@ using ::testing::HasSubstr;
 class FunctionRpcsTest : public ServiceFixture {
  protected:
   void SetUp() override {
-    Serve(std::make_unique<resources::OperatorConnectProvider>(plugin::FixedEnvironment({})));
+    Serve(std::make_unique<resources::OperatorConnectProvider>(opc::FixedEnvironment({})));
   }
   tfplugin6::CallFunction::Response CallWith(const std::string& name,
                                              const std::vector<Value>& arguments) {

@@ -20,7 +20,7 @@ constexpr char kSecret[] = "n0t-in-any-diagnostic";
 class OperatorConnectProtocolTest : public ServiceFixture {
  protected:
   void SetUp() override {
-    Serve(std::make_unique<resources::OperatorConnectProvider>(plugin::FixedEnvironment({})));
+    Serve(std::make_unique<resources::OperatorConnectProvider>(opc::FixedEnvironment({})));
     type_ = server_->ProviderSchema().ImpliedType();
   }
   tfplugin6::ConfigureProvider::Response Configure(std::map<std::string, Value> attrs) {

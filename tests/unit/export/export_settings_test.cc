@@ -21,7 +21,7 @@ std::map<std::string, std::string, std::less<>> Complete() {
 
 TEST(ExportSettingsTest, ArmVariablesWithTheProvidersDefaults) {
   absl::StatusOr<client::ClientConfig> config =
-      ClientConfigFromEnvironment(plugin::FixedEnvironment(Complete()));
+      ClientConfigFromEnvironment(opc::FixedEnvironment(Complete()));
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->tenant_id, kTenant);
   EXPECT_EQ(config->client_id, kClient);
@@ -37,22 +37,21 @@ TEST(ExportSettingsTest, ArmVariablesWinOverOperatorConnectOnes) {
   auto env = Complete();
   env["OPERATORCONNECT_TENANT_ID"] = "00000000-0000-0000-0000-000000000000";
   absl::StatusOr<client::ClientConfig> config =
-      ClientConfigFromEnvironment(plugin::FixedEnvironment(env));
+      ClientConfigFromEnvironment(opc::FixedEnvironment(env));
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->tenant_id, kTenant);
 }
 
 TEST(ExportSettingsTest, OperatorConnectVariablesAndOverrides) {
-  absl::StatusOr<client::ClientConfig> config =
-      ClientConfigFromEnvironment(plugin::FixedEnvironment({
-          {"OPERATORCONNECT_TENANT_ID", kTenant},
-          {"OPERATORCONNECT_CLIENT_ID", kClient},
-          {"OPERATORCONNECT_CLIENT_SECRET", kSecret},
-          {"OPERATORCONNECT_ENDPOINT", "http://127.0.0.1:8080/"},
-          {"OPERATORCONNECT_AUTHORITY_URL", "http://127.0.0.1:8080"},
-          {"OPERATORCONNECT_REQUEST_TIMEOUT", "2m"},
-          {"OPERATORCONNECT_MAX_RETRIES", "0"},
-      }));
+  absl::StatusOr<client::ClientConfig> config = ClientConfigFromEnvironment(opc::FixedEnvironment({
+      {"OPERATORCONNECT_TENANT_ID", kTenant},
+      {"OPERATORCONNECT_CLIENT_ID", kClient},
+      {"OPERATORCONNECT_CLIENT_SECRET", kSecret},
+      {"OPERATORCONNECT_ENDPOINT", "http://127.0.0.1:8080/"},
+      {"OPERATORCONNECT_AUTHORITY_URL", "http://127.0.0.1:8080"},
+      {"OPERATORCONNECT_REQUEST_TIMEOUT", "2m"},
+      {"OPERATORCONNECT_MAX_RETRIES", "0"},
+  }));
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->endpoint, "http://127.0.0.1:8080");
   EXPECT_EQ(config->authority_url, "http://127.0.0.1:8080");
@@ -64,7 +63,7 @@ TEST(ExportSettingsTest, AMissingSettingNamesItsVariables) {
   auto env = Complete();
   env.erase("ARM_CLIENT_SECRET");
   absl::StatusOr<client::ClientConfig> config =
-      ClientConfigFromEnvironment(plugin::FixedEnvironment(env));
+      ClientConfigFromEnvironment(opc::FixedEnvironment(env));
   ASSERT_FALSE(config.ok());
   EXPECT_THAT(config.status().message(), HasSubstr("client_secret"));
   EXPECT_THAT(config.status().message(),
@@ -75,7 +74,7 @@ TEST(ExportSettingsTest, AnInvalidValueNamesTheSettingAndItsVariable) {
   auto env = Complete();
   env["OPERATORCONNECT_ENDPOINT"] = "http://tenant.example.com";
   absl::StatusOr<client::ClientConfig> config =
-      ClientConfigFromEnvironment(plugin::FixedEnvironment(env));
+      ClientConfigFromEnvironment(opc::FixedEnvironment(env));
   ASSERT_FALSE(config.ok());
   EXPECT_THAT(config.status().message(), HasSubstr("endpoint (from OPERATORCONNECT_ENDPOINT)"));
   EXPECT_THAT(config.status().message(), HasSubstr("plain http"));
@@ -83,13 +82,13 @@ TEST(ExportSettingsTest, AnInvalidValueNamesTheSettingAndItsVariable) {
 
   env = Complete();
   env["ARM_TENANT_ID"] = "contoso";
-  config = ClientConfigFromEnvironment(plugin::FixedEnvironment(env));
+  config = ClientConfigFromEnvironment(opc::FixedEnvironment(env));
   ASSERT_FALSE(config.ok());
   EXPECT_THAT(config.status().message(), HasSubstr("tenant_id (from ARM_TENANT_ID)"));
 
   env = Complete();
   env["OPERATORCONNECT_MAX_RETRIES"] = "many";
-  config = ClientConfigFromEnvironment(plugin::FixedEnvironment(env));
+  config = ClientConfigFromEnvironment(opc::FixedEnvironment(env));
   ASSERT_FALSE(config.ok());
   EXPECT_THAT(config.status().message(), HasSubstr("max_retries"));
 }

@@ -1,4 +1,4 @@
-#include "provider/plugin/logger.h"
+#include "provider/common/logger.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

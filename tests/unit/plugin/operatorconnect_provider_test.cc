@@ -14,8 +14,8 @@
 #include <memory>
 #include <string>
 
+#include "provider/common/logger.h"
 #include "provider/framework/server.h"
-#include "provider/plugin/logger.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_settings.h"
 
@@ -54,7 +54,7 @@ class ProviderConfigTest : public ::testing::Test {
     std::shared_ptr<const ProviderSettings> settings;  // null when not produced
   };
   Configured Configure(const Value& config, Env env = {}) const {
-    OperatorConnectProvider provider(plugin::FixedEnvironment(std::move(env)));
+    OperatorConnectProvider provider(opc::FixedEnvironment(std::move(env)));
     framework::ConfigureProviderRequest req{"1.11.4", config};
     framework::ConfigureProviderResponse resp;
     provider.Configure(req, resp);
@@ -66,7 +66,7 @@ class ProviderConfigTest : public ::testing::Test {
     return out;
   }
   Diagnostics Validate(const Value& config) const {
-    OperatorConnectProvider provider(plugin::FixedEnvironment({}));
+    OperatorConnectProvider provider(opc::FixedEnvironment({}));
     Diagnostics diags;
     provider.ValidateConfig(config, diags);
     return diags;
@@ -354,7 +354,7 @@ TEST_F(ProviderConfigTest, InvalidEnvironmentValuesNameTheVariable) {
 }
 
 TEST_F(ProviderConfigTest, TheSecretNeverAppearsInDiagnosticsOrLogs) {
-  plugin::ProcessLogger().SetLevel(plugin::LogLevel::kTrace);
+  opc::ProcessLogger().SetLevel(opc::LogLevel::kTrace);
   ::testing::internal::CaptureStderr();
   // Everything wrong except the secret, once from config and once from the environment.
   Value bad = Config({{"tenant_id", Value::String("bad")},
@@ -373,7 +373,7 @@ TEST_F(ProviderConfigTest, TheSecretNeverAppearsInDiagnosticsOrLogs) {
   Configured good = Configure(Credentials());
   ASSERT_NE(good.settings, nullptr);
   std::string logs = ::testing::internal::GetCapturedStderr();
-  plugin::ProcessLogger().SetLevel(plugin::LogLevel::kOff);
+  opc::ProcessLogger().SetLevel(opc::LogLevel::kOff);
 
   EXPECT_GE(all.items().size(), 16u);
   for (const framework::Diagnostic& d : all.items()) {
@@ -388,7 +388,7 @@ TEST_F(ProviderConfigTest, TheSecretNeverAppearsInDiagnosticsOrLogs) {
 
 TEST_F(ProviderConfigTest, ClientConfigDataSourceReportsTheResolvedSettings) {
   framework::ProviderServer server(std::make_unique<OperatorConnectProvider>(
-      plugin::FixedEnvironment({{"ARM_CLIENT_SECRET", kSecret}})));
+      opc::FixedEnvironment({{"ARM_CLIENT_SECRET", kSecret}})));
   Value config = Config({{"tenant_id", Value::String(kTenant)},
                          {"client_id", Value::String(kClient)},
                          {"endpoint", Value::String("http://127.0.0.1:1234/")}});

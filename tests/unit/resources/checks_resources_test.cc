@@ -71,8 +71,8 @@ TEST(IsoCountries, ValidatorNamesTheAttributeAndHintsAtTheFix) {
   EXPECT_THAT(uk.items()[0].detail, HasSubstr("The United Kingdom is \"GB\""));
 
   EXPECT_TRUE(Check(IsoCountryCodeValidator(), "GB").empty());
-  EXPECT_TRUE(Check(CountryCodeValidator(), "US").empty()) << "every country attribute uses it";
-  EXPECT_TRUE(Check(CountryCodeValidator(), "JJ").HasError());
+  EXPECT_TRUE(Check(validators::CountryCode(), "US").empty()) << "every country attribute uses it";
+  EXPECT_TRUE(Check(validators::CountryCode(), "JJ").HasError());
 }
 
 TEST(IsoCountries, NonStringsAreLeftToTheTypeSystem) {

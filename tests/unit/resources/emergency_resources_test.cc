@@ -13,6 +13,7 @@
 #include "provider/resources/emergency_data_sources.h"
 #include "provider/resources/emergency_location_resource.h"
 #include "schema_lookup.h"
+#include "tests/unit/resources/state_model_testing.h"
 
 namespace opc::resources {
 namespace {
@@ -337,6 +338,11 @@ TEST(EmergencyDataSourcesTest, SchemasListTheResourceAttributes) {
   EXPECT_EQ(items->EffectiveType().element().attributes().at("is_default"),
             framework::Type::Bool());
   EXPECT_NE(locations.block.FindAttribute("civic_address_id"), nullptr);
+}
+
+TEST(EmergencyLocationModelTest, MapsEverySchemaAttributeOnce) {
+  testing::ExpectMappingMatchesSchema(EmergencyLocationMapping(),
+                                      EmergencyLocationResource().GetSchema());
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "provider/resources/provider_context.h"
 #include "schema_lookup.h"
 #include "tests/unit/client/fakes.h"
+#include "tests/unit/resources/state_model_testing.h"
 
 namespace opc::resources {
 namespace {
@@ -670,6 +671,11 @@ TEST(PhoneNumbersDataSourceTest, WithoutACatalogTheNumbersComeWithoutOperatorNam
   source.Read(req, failed);
   EXPECT_TRUE(failed.diagnostics.HasError());
   EXPECT_THAT(Messages(failed.diagnostics), ::testing::HasSubstr("Invalid filter clause."));
+}
+
+TEST(PhoneNumberAssignmentModelTest, MapsEverySchemaAttributeOnce) {
+  testing::ExpectMappingMatchesSchema(PhoneNumberAssignmentMapping(),
+                                      PhoneNumberAssignmentResource().GetSchema());
 }
 
 }  // namespace

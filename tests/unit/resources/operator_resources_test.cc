@@ -18,6 +18,7 @@
 #include "provider/resources/provider_context.h"
 #include "schema_lookup.h"
 #include "tests/unit/client/fakes.h"
+#include "tests/unit/resources/state_model_testing.h"
 
 namespace opc::resources {
 namespace {
@@ -295,8 +296,7 @@ class OperatorRelationshipTest : public ::testing::Test {
   client::testing::FakeClock clock_;
   client::testing::FakeSleeper sleeper_{clock_};
   FakeTenant tenant_;
-  OperatorRelationshipResource resource_{AgreementPolling{
-      std::chrono::milliseconds(1), std::chrono::milliseconds(2), std::chrono::milliseconds(30)}};
+  OperatorRelationshipResource resource_;  // default polling: waits run on the fake clock
   OperatorsDataSource operators_;
   OperatorDataSource operator_;
   Type type_;
@@ -439,14 +439,20 @@ TEST_F(OperatorRelationshipTest, WaitForAgreementFailsOnDeclineAndKeepsTheConsen
   EXPECT_FALSE(tenant_.consent().is_null());
 }
 
-TEST_F(OperatorRelationshipTest, WaitForAgreementTimesOut) {
+TEST_F(OperatorRelationshipTest, WaitForAgreementTimesOutOnTheClientsClock) {
   Diagnostics diags;
   Value state = CreateFrom(
-      Config({{"wait_for_agreement", Value::Bool(true)}, {"agreement_timeout", S("10ms")}}),
-      &diags);
-  EXPECT_TRUE(HasErrorAt(diags, "wait_for_agreement", "has not signed the agreement within 10ms"))
+      Config({{"wait_for_agreement", Value::Bool(true)}, {"agreement_timeout", S("1m")}}), &diags);
+  EXPECT_TRUE(HasErrorAt(diags, "wait_for_agreement", "has not signed the agreement within 1m"))
       << Describe(diags);
   EXPECT_EQ(state.GetAttr("relationship_status"), S(kRelationshipPending));
+  // Every wait went through the client's sleeper: doubling from 1s, capped at 15s, and the
+  // last one ends exactly at the timeout (one minute of fake time, none of the wall clock's).
+  using std::chrono::milliseconds;
+  using std::chrono::seconds;
+  EXPECT_EQ(sleeper_.sleeps(),
+            (std::vector<milliseconds>{seconds(1), seconds(2), seconds(4), seconds(8), seconds(15),
+                                       seconds(15), seconds(15)}));
 }
 
 TEST_F(OperatorRelationshipTest, DestroyRefusedWhileNumbersAreAssignedNamesThem) {
@@ -604,6 +610,11 @@ TEST_F(OperatorRelationshipTest, RefusedAtPlanWhereTheEndpointDoesNotServeTheApi
 TEST_F(OperatorRelationshipTest, PlansAsBeforeWhereTheEndpointServesTheApi) {
   framework::ModifyPlanResponse plan = Plan(Value::Null(type_), Config());
   EXPECT_FALSE(plan.diagnostics.HasError()) << Describe(plan.diagnostics);
+}
+
+TEST(OperatorRelationshipModelTest, MapsEverySchemaAttributeOnce) {
+  testing::ExpectMappingMatchesSchema(OperatorRelationshipMapping(),
+                                      OperatorRelationshipResource().GetSchema());
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace opc::plugin {
+namespace opc {
 
 // Returns the variable's value, or nullopt when it is not set.
 using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
@@ -35,4 +35,4 @@ inline EnvLookup FixedEnvironment(std::map<std::string, std::string, std::less<>
   };
 }
 
-}  // namespace opc::plugin
+}  // namespace opc

@@ -1,4 +1,4 @@
-#include "provider/plugin/logger.h"
+#include "provider/common/logger.h"
 
 #include <unistd.h>
 
@@ -9,7 +9,7 @@
 
 #include "absl/strings/str_format.h"
 
-namespace opc::plugin {
+namespace opc {
 
 std::optional<LogLevel> ParseLogLevel(std::string_view text) {
   std::string lower;
@@ -150,4 +150,4 @@ Logger& ProcessLogger() {
   return logger;
 }
 
-}  // namespace opc::plugin
+}  // namespace opc

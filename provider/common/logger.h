@@ -14,9 +14,9 @@
 #include <string_view>
 #include <utility>
 
-#include "provider/plugin/environment.h"
+#include "provider/common/environment.h"
 
-namespace opc::plugin {
+namespace opc {
 
 enum class LogLevel { kTrace = 0, kDebug, kInfo, kWarn, kError, kOff };
 
@@ -89,4 +89,4 @@ Logger::Sink StderrSink();
 // first use). Use Named() for parts: ProcessLogger().Named("client").
 Logger& ProcessLogger();
 
-}  // namespace opc::plugin
+}  // namespace opc
