@@ -212,7 +212,8 @@ TEST_F(EmergencyE2ETest, LocationLifecycle) {
   ExpectEmptyPlan("after create");
 
   // In place: a new description, an ELIN set where there was none.
-  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "2065550101", "2065550102"));
+  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" +
+                  LocationConfig("Floor 4", "2065550101", "2065550102"));
   SavedPlan update = PlanToFile(tf_);
   EXPECT_THAT(update.actions["operatorconnect_emergency_location.floor"], ElementsAre("update"));
   EXPECT_THAT(update.actions["operatorconnect_emergency_location.lobby"], ElementsAre("update"));
@@ -223,12 +224,14 @@ TEST_F(EmergencyE2ETest, LocationLifecycle) {
   EXPECT_EQ(sim_->Graph("GET", kLocationsPath + floor_id).body["description"], "Floor 4");
 
   // Changing an ELIN is in place; clearing one replaces the location.
-  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "2065550103"));
+  tf_.WriteConfig("provider \"operatorconnect\" {}\n\n" +
+                  LocationConfig("Floor 4", "", "2065550103"));
   SavedPlan replace = PlanToFile(tf_);
   EXPECT_THAT(replace.actions["operatorconnect_emergency_location.floor"],
               ElementsAre("delete", "create"));
   EXPECT_THAT(replace.actions["operatorconnect_emergency_location.lobby"], ElementsAre("update"));
-  EXPECT_THAT(replace.text, HasSubstr("- elin             = \"2065550101\" -> null # forces replacement"));
+  EXPECT_THAT(replace.text,
+              HasSubstr("- elin             = \"2065550101\" -> null # forces replacement"));
   ASSERT_EQ(tf_.Run({"apply", "-no-color", "-input=false", "p.tfplan"}).exit_code, 0);
   ExpectEmptyPlan("after the replacement");
   EXPECT_EQ(GraphStatus(kLocationsPath + floor_id), 404) << "the old location is gone";
@@ -262,7 +265,8 @@ TEST_F(EmergencyE2ETest, LocationLifecycle) {
   ProcessResult cli_location = fresh.Run({"import", "-no-color", "-input=false",
                                           "operatorconnect_emergency_location.lobby", lobby_id});
   ASSERT_EQ(cli_location.exit_code, 0) << Describe(cli_location);
-  fresh.WriteConfig("provider \"operatorconnect\" {}\n\n" + LocationConfig("Floor 4", "", "2065550103") +
+  fresh.WriteConfig("provider \"operatorconnect\" {}\n\n" +
+                    LocationConfig("Floor 4", "", "2065550103") +
                     "\nimport {\n  to = operatorconnect_emergency_location.floor\n  id = \"" +
                     floor_now + "\"\n}\n");
   ASSERT_NO_FATAL_FAILURE(ApplyOk(fresh));
