@@ -14,10 +14,8 @@ cmake --preset asan-ubsan >/dev/null
 targets=(client_unit_tests framework_unit_tests plugin_unit_tests provider_config_unit_tests
          protocol_tests opcsim_tests terraform-provider-operatorconnect operatorconnect-sim
          hostile_endpoint_e2e_tests)
-for area in operator emergency number support; do
-  if [[ -f tests/unit/resources/${area}_resources_test.cc ]]; then
-    targets+=("${area}_resources_unit_tests")
-  fi
+for area in operator emergency number compliance checks adoption support; do
+  targets+=("${area}_resources_unit_tests")
 done
 cmake --build "$build" --target "${targets[@]}"
 

@@ -53,4 +53,16 @@ bool RequireContractArea(const client::TenantClient& client, client::ContractAre
   return false;
 }
 
+void RequireContractAreaAtPlan(const ClientSlot& slot, client::ContractArea area,
+                               std::string_view type_name, const framework::ModifyPlanRequest& req,
+                               framework::ModifyPlanResponse& resp) {
+  if (resp.planned.IsNull()) {
+    return;  // a destroy: nothing to check
+  }
+  RequestContext client = slot.Peek();
+  if (client != nullptr) {
+    RequireContractArea(*client, area, type_name, req.cancel, resp.diagnostics);
+  }
+}
+
 }  // namespace opc::resources

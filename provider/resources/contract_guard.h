@@ -11,6 +11,8 @@
 #include "provider/client/tenant_client.h"
 #include "provider/common/cancellation.h"
 #include "provider/framework/diagnostics.h"
+#include "provider/framework/resource.h"
+#include "provider/resources/resource_support.h"
 
 namespace opc::resources {
 
@@ -28,5 +30,11 @@ inline constexpr std::string_view kUnpublishedApiNote =
 bool RequireContractArea(const client::TenantClient& client, client::ContractArea area,
                          std::string_view type_name, const CancellationToken& cancel,
                          framework::Diagnostics& diags);
+
+// The same as a resource's whole ModifyPlan check: skipped for a destroy, and while the
+// provider is not configured yet (values known only at apply: Create and Read check then).
+void RequireContractAreaAtPlan(const ClientSlot& slot, client::ContractArea area,
+                               std::string_view type_name, const framework::ModifyPlanRequest& req,
+                               framework::ModifyPlanResponse& resp);
 
 }  // namespace opc::resources

@@ -130,15 +130,8 @@ void EmergencyLocationResource::Configure(const framework::ProviderData& data, D
 
 void EmergencyLocationResource::ModifyPlan(const framework::ModifyPlanRequest& req,
                                            framework::ModifyPlanResponse& resp) {
-  if (resp.planned.IsNull()) {
-    return;  // a destroy: nothing to check
-  }
-  // The framework plans only once the provider is configured.
-  RequestContext client = client_.Peek();
-  if (client != nullptr) {
-    RequireContractArea(*client, client::ContractArea::kEmergencyCalling, TypeName(), req.cancel,
-                        resp.diagnostics);
-  }
+  RequireContractAreaAtPlan(client_, client::ContractArea::kEmergencyCalling, TypeName(), req,
+                            resp);
 }
 
 void EmergencyLocationResource::Create(const framework::CreateRequest& req,

@@ -765,6 +765,8 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
   // The wait runs on the client's clock and sleeper, like every other wait.
   client::Clock& clock = client->clock();
   std::optional<std::chrono::system_clock::time_point> numbers_deadline;
+  std::chrono::system_clock::time_point last_progress;
+  std::string last_refusal;
   std::chrono::milliseconds interval = polling_.first_interval;
   for (int attempt = 1;; ++attempt) {
     absl::StatusOr<client::Consent> current = client->operators().GetConsent(id, req.cancel);
@@ -788,7 +790,14 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
                              "removing the relationship with operator " + id +
                                  " waits until its numbers are unassigned");
       }
-      if (now < *numbers_deadline) {
+      // The refusal names the numbers still assigned: while it changes, this run is
+      // unassigning them.
+      if (std::string refusal = client::ServiceErrorMessageOf(deleted).value_or("");
+          refusal != last_refusal) {
+        last_refusal = std::move(refusal);
+        last_progress = now;
+      }
+      if (now < *numbers_deadline && now - last_progress < polling_.numbers_no_progress_wait) {
         if (!client->sleeper().Sleep(interval, req.cancel).ok()) {
           AddApiError(resp.diagnostics, "Removing the relationship with operator " + id,
                       absl::CancelledError("stopped while waiting for its numbers to be "
@@ -802,9 +811,11 @@ void OperatorRelationshipResource::Delete(const framework::DeleteRequest& req,
       resp.diagnostics.AddError(
           "Operator numbers are still assigned",
           absl::StrCat(deleted.message(), "\n\nThe relationship with operator ", id,
-                       " cannot be removed while its numbers are assigned. The provider waited ",
-                       client::FormatDuration(polling_.numbers_assigned_wait),
-                       " for them to be unassigned; unassign them (or destroy their "
+                       " cannot be removed while its numbers are assigned. The provider waited "
+                       "for them to be unassigned (up to ",
+                       client::FormatDuration(polling_.numbers_assigned_wait), ", or ",
+                       client::FormatDuration(polling_.numbers_no_progress_wait),
+                       " without any being unassigned); unassign them (or destroy their "
                        "operatorconnect_phone_number_assignment resources) and run again."));
       return;
     }

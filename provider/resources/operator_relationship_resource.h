@@ -31,6 +31,9 @@ struct AgreementPolling {
   // NumbersAssigned: the same run is usually unassigning those numbers in parallel (when the
   // assignments carry no depends_on on the relationship).
   std::chrono::milliseconds numbers_assigned_wait{std::chrono::minutes(5)};
+  // The wait ends sooner when the refusal has not changed (the same numbers still assigned) for
+  // this long: nothing in this run is unassigning them, so waiting longer cannot help.
+  std::chrono::milliseconds numbers_no_progress_wait{std::chrono::minutes(1)};
 };
 
 // The resource's state, declared once (OperatorRelationshipMapping() names each attribute).

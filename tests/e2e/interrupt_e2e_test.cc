@@ -67,7 +67,7 @@ struct Shape {
     return {"intr-gb-0", "intr-gb-1", "intr-us v" + std::to_string(version)};
   }
   std::map<std::string, std::string> place_elins() const {  // place description -> ELIN
-    return {{"Floor 0", "ELIN0" + std::to_string(version)}, {"Floor 1", "ELIN1"}};
+    return {{"Floor 0", "42555501" + std::to_string(10 + version)}, {"Floor 1", "4255550111"}};
   }
   int assignments() const { return version == 1 ? 3 : 4; }
   std::string Describe() const {

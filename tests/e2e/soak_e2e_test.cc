@@ -79,7 +79,12 @@ class SoakE2ETest : public ::testing::Test {
     std::multiset<std::string> out;
     std::string path = kAddressesPath;
     for (int page = 0; page < 1000 && !path.empty(); ++page) {
+      // The test reads through the same faults as the provider: a dropped, throttled or
+      // unavailable page is asked again.
       SimulatorProcess::Reply reply = sim_->Graph("GET", path);
+      for (int attempt = 1; attempt < 50 && reply.status != 200 && reply.status != 404; ++attempt) {
+        reply = sim_->Graph("GET", path);
+      }
       EXPECT_EQ(reply.status, 200) << reply.body.dump();
       if (reply.status != 200) {
         break;

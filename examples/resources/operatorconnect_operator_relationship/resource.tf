@@ -2,7 +2,7 @@ data "operatorconnect_operator" "bluefin" {
   display_name = "Bluefin Telecom"
 }
 
-# Enable Bluefin Telecom for the UK and Ireland and wait until it has signed the agreement.
+# Enable Bluefin Telecom for the UK and Ireland.
 resource "operatorconnect_operator_relationship" "bluefin" {
   operator_id = data.operatorconnect_operator.bluefin.id
   countries   = ["GB", "IE"]
@@ -19,8 +19,11 @@ resource "operatorconnect_operator_relationship" "bluefin" {
   # data. It must be accepted to enable an operator.
   data_transfer_notice_accepted = true
 
-  wait_for_agreement = true
-  agreement_timeout  = "2h"
+  # To make apply wait until the operator has signed the agreement, uncomment these. They are
+  # settings of this provider, not of the tenant: an import sets their defaults (false, "30m"),
+  # so an imported relationship configured with other values plans an update of just these.
+  # wait_for_agreement = true
+  # agreement_timeout  = "2h"
 }
 
 output "bluefin_relationship_status" {

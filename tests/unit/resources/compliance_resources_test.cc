@@ -233,7 +233,7 @@ class SafeRemovalTest : public ::testing::Test {
   framework::Diagnostics PlanRelationship(const Value& prior, const Value& planned) {
     framework::ModifyPlanResponse resp;
     resp.planned = planned;
-    relationship_.ModifyPlan({planned, prior, planned}, resp);
+    relationship_.ModifyPlan({planned, prior, planned, CancellationToken()}, resp);
     return resp.diagnostics;
   }
   framework::Diagnostics DestroyRelationship(const Value& prior) {
@@ -244,7 +244,7 @@ class SafeRemovalTest : public ::testing::Test {
   framework::Diagnostics KeepAssignment(const Value& prior) {
     framework::ModifyPlanResponse resp;
     resp.planned = prior;
-    assignment_.ModifyPlan({prior, prior, prior}, resp);
+    assignment_.ModifyPlan({prior, prior, prior, CancellationToken()}, resp);
     return resp.diagnostics;
   }
 

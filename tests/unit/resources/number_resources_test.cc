@@ -533,7 +533,7 @@ TEST_F(AssignmentCrudTest, LocationChangeIsAnUpdateNumberUnlessTheOperatorForbid
   tenant_.numbers["+442079460001"]["supportedCustomerActions"] = {"release"};
   framework::ModifyPlanResponse plan;
   plan.planned = planned.WithAttr("location_id", S("loc-3"));
-  resource_.ModifyPlan({plan.planned, resp.new_state, plan.planned}, plan);
+  resource_.ModifyPlan({plan.planned, resp.new_state, plan.planned, CancellationToken()}, plan);
   ASSERT_TRUE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.diagnostics.items()[0].attribute, AttributePath::Root("location_id"));
   EXPECT_THAT(Messages(plan.diagnostics), HasSubstr("locationUpdate"));

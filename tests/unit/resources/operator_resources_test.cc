@@ -256,7 +256,7 @@ class OperatorRelationshipTest : public ::testing::Test {
     resp.planned = plan.planned;
     resp.requires_replace = plan.requires_replace;
     resp.diagnostics = plan.diagnostics;
-    resource_.ModifyPlan({config, prior, config}, resp);
+    resource_.ModifyPlan({config, prior, config, CancellationToken()}, resp);
     Diagnostics valid;
     framework::CheckPlanValid(schema.block, prior, config, resp.planned, valid);
     EXPECT_FALSE(valid.HasError()) << Describe(valid);
@@ -462,6 +462,13 @@ TEST_F(OperatorRelationshipTest, DestroyRefusedWhileNumbersAreAssignedNamesThem)
   resource_.Delete({state, "", CancellationToken()}, refused);
   EXPECT_THAT(Describe(refused.diagnostics), HasSubstr("+442079460018"));
   EXPECT_THAT(Describe(refused.diagnostics), HasSubstr("NumbersAssigned"));
+  // Nobody unassigns them (the refusal never changes): the wait ends after a minute of fake
+  // time without progress, well before the 5-minute cap.
+  using std::chrono::seconds;
+  EXPECT_EQ(sleeper_.sleeps(),
+            (std::vector<std::chrono::milliseconds>{seconds(1), seconds(2), seconds(4), seconds(8),
+                                                    seconds(15), seconds(15), seconds(15)}));
+  EXPECT_THAT(Describe(refused.diagnostics), HasSubstr("without any being unassigned"));
   ASSERT_FALSE(tenant_.RequestsWith(HttpMethod::kDelete).empty());
   EXPECT_TRUE(tenant_.RequestsWith(HttpMethod::kDelete).back().headers.Get("If-Match"));
 
