@@ -16,6 +16,13 @@ for source in fuzz/*_fuzzer.cc; do
     exit 1
   fi
 done
+# fuzz TARGET CORPUS [libFuzzer flags...]: one bounded run of a target over its seed corpus.
+fuzz() {
+  local target=$1 corpus=$2
+  shift 2
+  "build/fuzz/fuzz/$target" -max_total_time="$seconds" -artifact_prefix=build/fuzz/artifacts/ \
+    "$@" "build/fuzz/corpus/$corpus"
+}
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -35,12 +42,9 @@ printf '\x02{"token_type":"Bearer","expires_in":"3599","access_token":"eyJ0.eyJ1
   >build/fuzz/corpus/responses/token
 printf '\x03{"id":"op","status":"failed","numbers":[{"status":"failed","statusDetail":"x"}]}' \
   >build/fuzz/corpus/responses/operation
-build/fuzz/fuzz/msgpack_decode_fuzzer -max_total_time="$seconds" -artifact_prefix=build/fuzz/artifacts/ \
-  build/fuzz/corpus/msgpack
-build/fuzz/fuzz/json_state_decode_fuzzer -max_total_time="$seconds" -artifact_prefix=build/fuzz/artifacts/ \
-  build/fuzz/corpus/json
-build/fuzz/fuzz/response_parsers_fuzzer -max_total_time="$seconds" -max_len=262144 \
-  -dict=fuzz/response_parsers.dict -artifact_prefix=build/fuzz/artifacts/ build/fuzz/corpus/responses
+fuzz msgpack_decode_fuzzer msgpack
+fuzz json_state_decode_fuzzer json
+fuzz response_parsers_fuzzer responses -max_len=262144 -dict=fuzz/response_parsers.dict
 # Model seeds: the first byte picks the model (0 number, 1 operation, 2 operator, 3 consent,
 # 4 civic address, 5 location).
 printf '\x00{"id":"n","telephoneNumber":"+442079460001","numberType":"operatorConnect","activationState":"activated","assignmentStatus":"unassigned","capabilities":["userAssignment"],"supportedCustomerActions":[],"reverseNumberLookupOptions":[],"isoCountryCode":"GB"}' \
@@ -53,5 +57,4 @@ printf '\x04{"id":"a","companyName":"F","countryOrRegion":"GB","latitude":"51.5"
   >build/fuzz/corpus/models/address
 printf '\x05{"id":"l","civicAddressId":"a","isDefault":false,"elin":"4255550100","countryOrRegion":"US"}' \
   >build/fuzz/corpus/models/location
-build/fuzz/fuzz/api_models_fuzzer -max_total_time="$seconds" -max_len=65536 \
-  -dict=fuzz/response_parsers.dict -artifact_prefix=build/fuzz/artifacts/ build/fuzz/corpus/models
+fuzz api_models_fuzzer models -max_len=65536 -dict=fuzz/response_parsers.dict
