@@ -38,6 +38,7 @@ struct ProcessSignalWatcher::SavedActions {
 
 ProcessSignalWatcher::ProcessSignalWatcher(Options options, ShutdownSignal& shutdown, Logger log)
     : options_(options),
+      parent_(::getppid()),
       shutdown_(shutdown),
       log_(std::move(log)),
       saved_(std::make_unique<SavedActions>()) {
@@ -85,7 +86,6 @@ ProcessSignalWatcher::~ProcessSignalWatcher() {
 }
 
 void ProcessSignalWatcher::Run() {
-  const pid_t parent = ::getppid();
   while (true) {
     pollfd pfd{pipe_read_, POLLIN, 0};
     int ready = ::poll(&pfd, pipe_read_ >= 0 ? 1 : 0, kParentPollMillis);
@@ -101,7 +101,7 @@ void ProcessSignalWatcher::Run() {
       }
       continue;
     }
-    if (options_.watch_parent && !shutdown_.requested() && ::getppid() != parent) {
+    if (options_.watch_parent && !shutdown_.requested() && ::getppid() != parent_) {
       log_.Warn("the host process went away, shutting down");
       shutdown_.Request("parent exited");
     }

@@ -2,6 +2,8 @@
 // disappearing (re-parented after Terraform was killed), which would otherwise orphan us.
 #pragma once
 
+#include <sys/types.h>
+
 #include <memory>
 #include <thread>
 
@@ -29,6 +31,9 @@ class ProcessSignalWatcher {
   void Run();
 
   Options options_;
+  // Read before the thread starts: a thread scheduled late on a loaded machine could otherwise
+  // first see the host already gone (re-parented to init) and take that as the parent.
+  const pid_t parent_;
   ShutdownSignal& shutdown_;
   Logger log_;
   int pipe_read_ = -1;
