@@ -394,5 +394,24 @@ TEST(EmergencyLocationModelTest, MapsEverySchemaAttributeOnce) {
                                       EmergencyLocationResource().GetSchema());
 }
 
+TEST(EmergencyLocationModelTest, EachFieldReadsAndWritesItsOwnAttribute) {
+  const framework::Type type = EmergencyLocationResource().GetSchema().ImpliedType();
+  // Every attribute a value of its own: a round trip alone passes when two fields swap.
+  std::map<std::string, Value> attributes;
+  for (const auto& [name, attribute_type] : type.attributes()) {
+    attributes[name] = S(name + "-value");
+  }
+  attributes["is_default"] = Value::Bool(true);
+  const Value state = Value::Object(type, attributes);
+  const EmergencyLocationModel model = EmergencyLocationMapping().Read(state);
+  EXPECT_EQ(model.id, "id-value");
+  EXPECT_EQ(model.civic_address_id, "civic_address_id-value");
+  EXPECT_EQ(model.description, "description-value");
+  EXPECT_EQ(model.elin, "elin-value");
+  EXPECT_EQ(model.country, "country-value");
+  EXPECT_EQ(model.is_default, true);
+  EXPECT_EQ(EmergencyLocationMapping().Write(model, type), state);
+}
+
 }  // namespace
 }  // namespace opc::resources
