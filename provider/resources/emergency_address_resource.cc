@@ -284,6 +284,8 @@ framework::Schema EmergencyAddressResource::GetSchema() const {
   Attribute company = EditRuled(
       framework::RequiredString("company_name", "Name of the company (or person) at the address."));
   company.validators.push_back(framework::validators::LengthBetween(1, 1024));
+  // Spaces alone pass the length check but name no one: the service needs a real name.
+  company.validators.push_back(validators::NotBlank());
 
   schema.block.attributes = {id, country, company};
   for (const StringField& field : kStringFields) {

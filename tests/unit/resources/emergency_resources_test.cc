@@ -172,6 +172,8 @@ TEST_F(EmergencyAddressTest, SchemaRejectsBadInput) {
   EXPECT_THAT(ErrorPaths(Validate(Config("gb"))), ElementsAre("country"));
   EXPECT_THAT(ErrorPaths(Validate(Config("US", {{"latitude", N("91")}}))), ElementsAre("latitude"));
   EXPECT_THAT(ErrorPaths(Validate(Config("US", {{"city", S("")}}))), ElementsAre("city"));
+  EXPECT_THAT(ErrorPaths(Validate(Config("US", {{"company_name", S("  ")}}))),
+              ElementsAre("company_name"));
 }
 
 TEST_F(EmergencyAddressTest, CreateRequestSendsCoordinatesAsDecimalStrings) {
