@@ -121,10 +121,11 @@ inline void ExpectEveryAttributeHoldsItsPath(const framework::Value& object,
     }
     switch (value.type().kind()) {
       case Type::Kind::kString:
-        EXPECT_EQ(value, Value::String(path)) << "attribute " << path;
+        EXPECT_EQ(value.DebugString(), Value::String(path).DebugString()) << "attribute " << path;
         break;
       case Type::Kind::kNumber:
-        EXPECT_EQ(value, Value::Int(PathNumber(path))) << "attribute " << path;
+        EXPECT_EQ(value.DebugString(), Value::Int(PathNumber(path)).DebugString())
+            << "attribute " << path;
         break;
       case Type::Kind::kBool:
         break;
@@ -138,7 +139,8 @@ inline void ExpectEveryAttributeHoldsItsPath(const framework::Value& object,
           if (element.type().kind() == Type::Kind::kObject) {
             ExpectEveryAttributeHoldsItsPath(element, path + ".");
           } else {
-            EXPECT_EQ(element, Value::String(path)) << "element of " << path;
+            EXPECT_EQ(element.DebugString(), Value::String(path).DebugString())
+                << "element of " << path;
           }
         }
         break;
