@@ -48,11 +48,12 @@ Attribute Filter(std::string name, std::string description) {
 
 const StateMapping<EmergencyAddressesModel>& EmergencyAddressesMapping() {
   using M = EmergencyAddressesModel;
-  static const auto* mapping = &(*new StateMapping<M>())
-                                    .String("country", &M::country)
-                                    .String("description", &M::description)
-                                    .String("city", &M::city)
-                                    .Raw("addresses", &M::addresses);
+  static const auto* mapping =
+      &(*new StateMapping<M>())
+           .String("country", &M::country)
+           .String("description", &M::description)
+           .String("city", &M::city)
+           .ObjectList("addresses", &M::addresses, EmergencyAddressMapping());
   return *mapping;
 }
 
@@ -110,12 +111,13 @@ void EmergencyAddressesDataSource::Read(const framework::ReadDataRequest& req,
   }
   const framework::Type type = GetSchema().ImpliedType();
   const framework::Type& element = type.attributes().at("addresses").element();
-  std::vector<Value> items;
-  items.reserve(addresses->size());
+  state.addresses.emplace();
+  state.addresses->reserve(addresses->size());
   for (const client::CivicAddress& address : *addresses) {
-    items.push_back(CivicAddressState(address, Value(), element, resp.diagnostics));
+    // CivicAddressState parses the coordinates (and reports a malformed one).
+    state.addresses->push_back(EmergencyAddressMapping().Read(
+        CivicAddressState(address, Value(), element, resp.diagnostics)));
   }
-  state.addresses = Value::List(element, std::move(items));
   resp.state = EmergencyAddressesMapping().Write(state, type);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "provider/framework/data_source.h"
+#include "provider/resources/emergency_address_resource.h"
 #include "provider/resources/emergency_location_resource.h"
 #include "provider/resources/resource_support.h"
 #include "provider/resources/state_model.h"
@@ -17,9 +18,8 @@ struct EmergencyAddressesModel {
   std::optional<std::string> country;
   std::optional<std::string> description;
   std::optional<std::string> city;
-  // Elements of operatorconnect_emergency_address's type, as CivicAddressState builds them (Raw
-  // until that resource has a model of its own).
-  framework::Value addresses;
+  // Each with the attributes (and the model) of operatorconnect_emergency_address.
+  std::optional<std::vector<EmergencyAddressModel>> addresses;
 };
 const StateMapping<EmergencyAddressesModel>& EmergencyAddressesMapping();
 

@@ -174,14 +174,28 @@ TEST(EmergencyAddressesModelTest, EachMemberLandsInItsAttribute) {
   model.country = "country";
   model.description = "description";
   model.city = "city";
-  // The elements are the address resource's state (its own test covers them).
-  const Type element = schema.ImpliedType().attributes().at("addresses").element();
-  std::map<std::string, Value> address;
-  for (const auto& [name, type] : element.attributes()) {
-    address[name] = type == Type::String() ? Value::String("addresses." + name)
-                                           : Value::Int(PathNumber("addresses." + name));
-  }
-  model.addresses = Value::List(element, {Value::Object(element, std::move(address))});
+  EmergencyAddressModel address;
+  address.id = "addresses.id";
+  address.country = "addresses.country";
+  address.company_name = "addresses.company_name";
+  address.description = "addresses.description";
+  address.company_tax_id = "addresses.company_tax_id";
+  address.house_number = "addresses.house_number";
+  address.house_number_suffix = "addresses.house_number_suffix";
+  address.pre_directional = "addresses.pre_directional";
+  address.street_name = "addresses.street_name";
+  address.street_suffix = "addresses.street_suffix";
+  address.post_directional = "addresses.post_directional";
+  address.city = "addresses.city";
+  address.city_alias = "addresses.city_alias";
+  address.state_or_province = "addresses.state_or_province";
+  address.postal_code = "addresses.postal_code";
+  address.elin = "addresses.elin";
+  address.latitude = Value::Int(PathNumber("addresses.latitude"));
+  address.longitude = Value::Int(PathNumber("addresses.longitude"));
+  address.default_location_id = "addresses.default_location_id";
+  address.validation_status = "addresses.validation_status";
+  model.addresses = {address};
   ExpectMembersLandInTheirAttributes(EmergencyAddressesMapping(), model, schema);
 }
 
