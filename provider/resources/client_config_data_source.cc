@@ -6,6 +6,16 @@
 
 namespace opc::resources {
 
+const StateMapping<ClientConfigModel>& ClientConfigMapping() {
+  using M = ClientConfigModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("tenant_id", &M::tenant_id)
+                                    .String("client_id", &M::client_id)
+                                    .String("endpoint", &M::endpoint)
+                                    .String("authority_url", &M::authority_url);
+  return *mapping;
+}
+
 framework::Schema ClientConfigDataSource::GetSchema() const {
   framework::Schema schema;
   schema.block.description =
@@ -36,12 +46,12 @@ void ClientConfigDataSource::Read(const framework::ReadDataRequest& req,
         "during apply), so operatorconnect_client_config cannot be read.");
     return;
   }
-  resp.state = framework::Value::Object(
-      GetSchema().ImpliedType(),
-      {{"tenant_id", framework::Value::String(settings->tenant_id)},
-       {"client_id", framework::Value::String(settings->client_id)},
-       {"endpoint", framework::Value::String(settings->endpoint)},
-       {"authority_url", framework::Value::String(settings->authority_url)}});
+  ClientConfigModel state;
+  state.tenant_id = settings->tenant_id;
+  state.client_id = settings->client_id;
+  state.endpoint = settings->endpoint;
+  state.authority_url = settings->authority_url;
+  resp.state = ClientConfigMapping().Write(state, GetSchema().ImpliedType());
 }
 
 }  // namespace opc::resources

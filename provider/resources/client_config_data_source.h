@@ -4,13 +4,24 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "provider/framework/data_source.h"
 #include "provider/resources/provider_settings.h"
 #include "provider/resources/resource_support.h"
+#include "provider/resources/state_model.h"
 
 namespace opc::resources {
+
+// The data source's state, declared once (ClientConfigMapping() names each attribute).
+struct ClientConfigModel {
+  std::optional<std::string> tenant_id;
+  std::optional<std::string> client_id;
+  std::optional<std::string> endpoint;
+  std::optional<std::string> authority_url;
+};
+const StateMapping<ClientConfigModel>& ClientConfigMapping();
 
 class ClientConfigDataSource final : public framework::DataSource {
  public:

@@ -1,6 +1,5 @@
 #include "provider/resources/emergency_compliance_data_source.h"
 
-#include <map>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -33,8 +32,10 @@ Attribute Computed(std::string name, Type type, std::string description) {
   return a;
 }
 
+std::string CountOf(const std::string& list) { return list + "_count"; }
+
 Attribute Count(const std::string& of) {
-  return Computed(of + "_count", Type::Number(), "How many entries `" + of + "` has.");
+  return Computed(CountOf(of), Type::Number(), "How many entries `" + of + "` has.");
 }
 
 Attribute ComputedObjects(std::string name, std::string description,
@@ -49,57 +50,82 @@ Attribute ComputedObjects(std::string name, std::string description,
   return list;
 }
 
-Value Strings(const std::vector<std::string>& items) { return StringList(items); }
-
-Type ElementType(const framework::Schema& schema, const char* name) {
-  return schema.block.FindAttribute(name)->EffectiveType().element();
-}
-
 }  // namespace
 
-ComplianceScope ComplianceScopeFromConfig(const Value& config) {
+const StateMapping<ForeignLocationModel>& ForeignLocationMapping() {
+  using M = ForeignLocationModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("telephone_number", &M::telephone_number)
+                                    .String("country", &M::country)
+                                    .String("location_id", &M::location_id)
+                                    .String("location_country", &M::location_country);
+  return *mapping;
+}
+
+const StateMapping<UnusedAddressModel>& UnusedAddressMapping() {
+  using M = UnusedAddressModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("id", &M::id)
+                                    .String("description", &M::description)
+                                    .String("country", &M::country);
+  return *mapping;
+}
+
+const StateMapping<EmergencyComplianceModel>& EmergencyComplianceMapping() {
+  using M = EmergencyComplianceModel;
+  static const auto* mapping =
+      &(*new StateMapping<M>())
+           .String("country", &M::country)
+           .String("operator_id", &M::operator_id)
+           .Int64("assigned_number_count", &M::assigned_number_count)
+           .StringList(kNumbersWithoutLocation, &M::numbers_without_location)
+           .Int64(CountOf(kNumbersWithoutLocation), &M::numbers_without_location_count)
+           .ObjectList(kForeign, &M::numbers_with_foreign_location, ForeignLocationMapping())
+           .Int64(CountOf(kForeign), &M::numbers_with_foreign_location_count)
+           .StringList(kCountriesWithoutAddress, &M::countries_without_address)
+           .Int64(CountOf(kCountriesWithoutAddress), &M::countries_without_address_count)
+           .StringList(kConsentedWithoutAddress, &M::consented_countries_without_address)
+           .Int64(CountOf(kConsentedWithoutAddress), &M::consented_countries_without_address_count)
+           .ObjectList(kUnusedAddresses, &M::unused_addresses, UnusedAddressMapping())
+           .Int64(CountOf(kUnusedAddresses), &M::unused_addresses_count)
+           .Bool("compliant", &M::compliant)
+           .String("summary", &M::summary);
+  return *mapping;
+}
+
+ComplianceScope ComplianceScopeFromConfig(const EmergencyComplianceModel& config) {
   ComplianceScope scope;
-  scope.country = OptionalString(config.GetAttr("country"));
-  scope.operator_id = OptionalString(config.GetAttr("operator_id"));
+  scope.country = config.country;
+  scope.operator_id = config.operator_id;
   return scope;
 }
 
 Value ComplianceState(const framework::Schema& schema, const Value& config,
                       const ComplianceReport& report) {
-  std::vector<Value> foreign;
-  const Type foreign_type = ElementType(schema, kForeign);
+  auto count = [](size_t n) { return static_cast<int64_t>(n); };
+  EmergencyComplianceModel state = EmergencyComplianceMapping().Read(config);
+  state.assigned_number_count = report.assigned_numbers;
+  state.numbers_without_location = report.numbers_without_location;
+  state.numbers_without_location_count = count(report.numbers_without_location.size());
+  state.numbers_with_foreign_location.emplace();
   for (const ForeignLocation& f : report.numbers_with_foreign_location) {
-    foreign.push_back(
-        Value::Object(foreign_type, {{"telephone_number", Value::String(f.telephone_number)},
-                                     {"country", Value::String(f.number_country)},
-                                     {"location_id", Value::String(f.location_id)},
-                                     {"location_country", Value::String(f.location_country)}}));
+    state.numbers_with_foreign_location->push_back(
+        {f.telephone_number, f.number_country, f.location_id, f.location_country});
   }
-  std::vector<Value> unused;
-  const Type unused_type = ElementType(schema, kUnusedAddresses);
-  for (const UnusedAddress& a : report.unused_addresses) {
-    unused.push_back(Value::Object(unused_type, {{"id", Value::String(a.id)},
-                                                 {"description", StringOrNull(a.description)},
-                                                 {"country", Value::String(a.country)}}));
-  }
-  auto count = [](size_t n) { return Value::Int(static_cast<int64_t>(n)); };
-  std::map<std::string, Value> attributes = config.Attributes();
-  attributes["assigned_number_count"] = Value::Int(report.assigned_numbers);
-  attributes[kNumbersWithoutLocation] = Strings(report.numbers_without_location);
-  attributes["numbers_without_location_count"] = count(report.numbers_without_location.size());
-  attributes[kForeign] = Value::List(foreign_type, std::move(foreign));
-  attributes["numbers_with_foreign_location_count"] =
-      count(report.numbers_with_foreign_location.size());
-  attributes[kCountriesWithoutAddress] = Strings(report.countries_without_address);
-  attributes["countries_without_address_count"] = count(report.countries_without_address.size());
-  attributes[kConsentedWithoutAddress] = Strings(report.consented_countries_without_address);
-  attributes["consented_countries_without_address_count"] =
+  state.numbers_with_foreign_location_count = count(report.numbers_with_foreign_location.size());
+  state.countries_without_address = report.countries_without_address;
+  state.countries_without_address_count = count(report.countries_without_address.size());
+  state.consented_countries_without_address = report.consented_countries_without_address;
+  state.consented_countries_without_address_count =
       count(report.consented_countries_without_address.size());
-  attributes[kUnusedAddresses] = Value::List(unused_type, std::move(unused));
-  attributes["unused_addresses_count"] = count(report.unused_addresses.size());
-  attributes["compliant"] = Value::Bool(report.compliant());
-  attributes["summary"] = Value::String(report.Summary());
-  return Value::Object(schema.ImpliedType(), std::move(attributes));
+  state.unused_addresses.emplace();
+  for (const UnusedAddress& a : report.unused_addresses) {
+    state.unused_addresses->push_back({a.id, a.description, a.country});
+  }
+  state.unused_addresses_count = count(report.unused_addresses.size());
+  state.compliant = report.compliant();
+  state.summary = report.Summary();
+  return EmergencyComplianceMapping().Write(state, schema.ImpliedType());
 }
 
 framework::Schema EmergencyComplianceDataSource::GetSchema() const {
@@ -215,8 +241,9 @@ void EmergencyComplianceDataSource::Read(const framework::ReadDataRequest& req,
     AddApiError(resp.diagnostics, "Listing the emergency locations", locations.status());
     return;
   }
-  ComplianceReport report = AssessCompliance(ComplianceScopeFromConfig(req.config), assigned,
-                                             *consents, *addresses, *locations);
+  ComplianceReport report =
+      AssessCompliance(ComplianceScopeFromConfig(EmergencyComplianceMapping().Read(req.config)),
+                       assigned, *consents, *addresses, *locations);
   resp.state = ComplianceState(GetSchema(), req.config, report);
 }
 

@@ -46,6 +46,27 @@ Attribute Filter(std::string name, std::string description) {
 
 }  // namespace
 
+const StateMapping<EmergencyAddressesModel>& EmergencyAddressesMapping() {
+  using M = EmergencyAddressesModel;
+  static const auto* mapping =
+      &(*new StateMapping<M>())
+           .String("country", &M::country)
+           .String("description", &M::description)
+           .String("city", &M::city)
+           .ObjectList("addresses", &M::addresses, EmergencyAddressMapping());
+  return *mapping;
+}
+
+const StateMapping<EmergencyLocationsModel>& EmergencyLocationsMapping() {
+  using M = EmergencyLocationsModel;
+  static const auto* mapping =
+      &(*new StateMapping<M>())
+           .String("civic_address_id", &M::civic_address_id)
+           .String("description", &M::description)
+           .ObjectList("locations", &M::locations, EmergencyLocationMapping());
+  return *mapping;
+}
+
 framework::Schema EmergencyAddressesDataSource::GetSchema() const {
   framework::Schema schema;
   schema.block.description =
@@ -78,23 +99,26 @@ void EmergencyAddressesDataSource::Read(const framework::ReadDataRequest& req,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
+  EmergencyAddressesModel state = EmergencyAddressesMapping().Read(req.config);
   client::CivicAddressFilter filter;
-  filter.country_or_region = OptionalString(req.config.GetAttr("country"));
-  filter.description = OptionalString(req.config.GetAttr("description"));
-  filter.city = OptionalString(req.config.GetAttr("city"));
+  filter.country_or_region = state.country;
+  filter.description = state.description;
+  filter.city = state.city;
   auto addresses = client->emergency().ListCivicAddresses(filter, req.cancel);
   if (!addresses.ok()) {
     AddApiError(resp.diagnostics, "Listing emergency addresses", addresses.status());
     return;
   }
-  const framework::Type element =
-      GetSchema().block.FindAttribute("addresses")->EffectiveType().element();
-  std::vector<Value> items;
-  items.reserve(addresses->size());
+  const framework::Type type = GetSchema().ImpliedType();
+  const framework::Type& element = type.attributes().at("addresses").element();
+  state.addresses.emplace();
+  state.addresses->reserve(addresses->size());
   for (const client::CivicAddress& address : *addresses) {
-    items.push_back(CivicAddressState(address, Value(), element, resp.diagnostics));
+    // CivicAddressState parses the coordinates (and reports a malformed one).
+    state.addresses->push_back(EmergencyAddressMapping().Read(
+        CivicAddressState(address, Value(), element, resp.diagnostics)));
   }
-  resp.state = req.config.WithAttr("addresses", Value::List(element, std::move(items)));
+  resp.state = EmergencyAddressesMapping().Write(state, type);
 }
 
 framework::Schema EmergencyLocationsDataSource::GetSchema() const {
@@ -126,22 +150,21 @@ void EmergencyLocationsDataSource::Read(const framework::ReadDataRequest& req,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
+  EmergencyLocationsModel state = EmergencyLocationsMapping().Read(req.config);
   client::LocationFilter filter;
-  filter.civic_address_id = OptionalString(req.config.GetAttr("civic_address_id"));
-  filter.description = OptionalString(req.config.GetAttr("description"));
+  filter.civic_address_id = state.civic_address_id;
+  filter.description = state.description;
   auto locations = client->emergency().ListLocations(filter, req.cancel);
   if (!locations.ok()) {
     AddApiError(resp.diagnostics, "Listing emergency locations", locations.status());
     return;
   }
-  const framework::Type element =
-      GetSchema().block.FindAttribute("locations")->EffectiveType().element();
-  std::vector<Value> items;
-  items.reserve(locations->size());
+  state.locations.emplace();
+  state.locations->reserve(locations->size());
   for (const client::EmergencyLocation& location : *locations) {
-    items.push_back(EmergencyLocationState(location, Value(), element));
+    state.locations->push_back(EmergencyLocationModelOf(location));
   }
-  resp.state = req.config.WithAttr("locations", Value::List(element, std::move(items)));
+  resp.state = EmergencyLocationsMapping().Write(state, GetSchema().ImpliedType());
 }
 
 }  // namespace opc::resources

@@ -38,9 +38,8 @@ const StateMapping<EmergencyLocationModel>& EmergencyLocationMapping() {
   return *mapping;
 }
 
-Value EmergencyLocationState(const EmergencyLocation& location, const Value& prior,
-                             const Type& type) {
-  const EmergencyLocationModel before = EmergencyLocationMapping().Read(prior);
+EmergencyLocationModel EmergencyLocationModelOf(const EmergencyLocation& location,
+                                                const EmergencyLocationModel& before) {
   EmergencyLocationModel state;
   state.id = location.id;
   // The service writes ids in lower case: keep the configured spelling of the same id.
@@ -53,7 +52,13 @@ Value EmergencyLocationState(const EmergencyLocation& location, const Value& pri
   state.elin = location.elin;
   state.country = location.country_or_region;
   state.is_default = location.is_default;
-  return EmergencyLocationMapping().Write(state, type);
+  return state;
+}
+
+Value EmergencyLocationState(const EmergencyLocation& location, const Value& prior,
+                             const Type& type) {
+  return EmergencyLocationMapping().Write(
+      EmergencyLocationModelOf(location, EmergencyLocationMapping().Read(prior)), type);
 }
 
 UpdateLocationRequest EmergencyLocationUpdateRequest(const EmergencyLocation& current,

@@ -27,8 +27,11 @@ const StateMapping<EmergencyLocationModel>& EmergencyLocationMapping();
 // replaces.
 bool ElinChangeNeedsReplacement(const framework::ReplaceContext& context);
 
-// The state for `location`. The civic address id keeps `prior`'s spelling when it differs only
+// The model of `location`. The civic address id keeps `before`'s spelling when it differs only
 // in case (the service writes ids in lower case).
+EmergencyLocationModel EmergencyLocationModelOf(const client::EmergencyLocation& location,
+                                                const EmergencyLocationModel& before = {});
+// The same as a state value of `type`, keeping `prior`'s spelling.
 framework::Value EmergencyLocationState(const client::EmergencyLocation& location,
                                         const framework::Value& prior, const framework::Type& type);
 // The PATCH that turns `current` into `planned`: only differing fields are set.

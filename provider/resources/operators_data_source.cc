@@ -101,21 +101,47 @@ std::string NamesOf(const std::vector<client::Operator>& operators) {
 
 }  // namespace
 
-Value OperatorValue(const client::Operator& op, const Type& object_type) {
-  const Type& offering_type = object_type.attributes().at("offerings").element();
-  std::vector<Value> offerings;
+const StateMapping<OfferingModel>& OfferingMapping() {
+  using M = OfferingModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("offer_type", &M::offer_type)
+                                    .StringList("countries", &M::countries);
+  return *mapping;
+}
+
+const StateMapping<OperatorModel>& OperatorMapping() {
+  using M = OperatorModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("id", &M::id)
+                                    .String("display_name", &M::display_name)
+                                    .String("offer_details_url", &M::offer_details_url)
+                                    .ObjectList("offerings", &M::offerings, OfferingMapping())
+                                    .StringList("countries", &M::countries)
+                                    .StringList("offer_types", &M::offer_types);
+  return *mapping;
+}
+
+const StateMapping<OperatorsModel>& OperatorsMapping() {
+  using M = OperatorsModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("country", &M::country)
+                                    .String("offer_type", &M::offer_type)
+                                    .ObjectList("operators", &M::operators, OperatorMapping());
+  return *mapping;
+}
+
+OperatorModel OperatorModelOf(const client::Operator& op) {
+  OperatorModel model;
+  model.id = op.id;
+  model.display_name = op.display_name;
+  model.offer_details_url = op.offer_details_url;
+  model.offerings.emplace();
   for (const client::Offering& offering : op.offerings) {
-    offerings.push_back(
-        Value::Object(offering_type, {{"offer_type", Value::String(offering.offer_type)},
-                                      {"countries", StringList(Sorted(offering.country_codes))}}));
+    model.offerings->push_back({offering.offer_type, Sorted(offering.country_codes)});
   }
-  return Value::Object(object_type,
-                       {{"id", Value::String(op.id)},
-                        {"display_name", Value::String(op.display_name)},
-                        {"offer_details_url", StringOrNull(op.offer_details_url)},
-                        {"offerings", Value::List(offering_type, std::move(offerings))},
-                        {"countries", StringList(CountriesOf(op))},
-                        {"offer_types", StringList(OfferTypesOf(op))}});
+  model.countries = CountriesOf(op);
+  model.offer_types = OfferTypesOf(op);
+  return model;
 }
 
 // --- operatorconnect_operators --------------------------------------------------------------
@@ -158,9 +184,10 @@ void OperatorsDataSource::Read(const framework::ReadDataRequest& req,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
+  OperatorsModel state = OperatorsMapping().Read(req.config);
   client::OperatorFilter filter;
-  filter.country_code = OptionalString(req.config.GetAttr("country"));
-  filter.offer_type = OptionalString(req.config.GetAttr("offer_type"));
+  filter.country_code = state.country;
+  filter.offer_type = state.offer_type;
   absl::StatusOr<std::vector<client::Operator>> operators =
       client->operators().ListOperators(filter, req.cancel);
   if (!operators.ok()) {
@@ -171,15 +198,11 @@ void OperatorsDataSource::Read(const framework::ReadDataRequest& req,
             [](const client::Operator& a, const client::Operator& b) {
               return std::tie(a.display_name, a.id) < std::tie(b.display_name, b.id);
             });
-  Type type = GetSchema().ImpliedType();
-  const Type& item_type = type.attributes().at("operators").element();
-  std::vector<Value> items;
+  state.operators.emplace();
   for (const client::Operator& op : *operators) {
-    items.push_back(OperatorValue(op, item_type));
+    state.operators->push_back(OperatorModelOf(op));
   }
-  resp.state = Value::Object(type, {{"country", req.config.GetAttr("country")},
-                                    {"offer_type", req.config.GetAttr("offer_type")},
-                                    {"operators", Value::List(item_type, std::move(items))}});
+  resp.state = OperatorsMapping().Write(state, GetSchema().ImpliedType());
 }
 
 // --- operatorconnect_operator ---------------------------------------------------------------
@@ -209,6 +232,7 @@ void OperatorDataSource::Configure(const framework::ProviderData& data, Diagnost
 }
 
 void OperatorDataSource::ValidateConfig(const Value& config, Diagnostics& diags) {
+  // Unknown counts as set: it will be known when the data source is read.
   if (config.GetAttr("id").IsNull() && config.GetAttr("display_name").IsNull()) {
     diags.AddError("Missing operator selector",
                    "Set display_name (e.g. \"Bluefin Telecom\") or id to choose the operator.",
@@ -223,8 +247,9 @@ void OperatorDataSource::Read(const framework::ReadDataRequest& req,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
-  std::optional<std::string> id = OptionalString(req.config.GetAttr("id"));
-  std::optional<std::string> name = OptionalString(req.config.GetAttr("display_name"));
+  const OperatorModel config = OperatorMapping().Read(req.config);
+  const std::optional<std::string>& id = config.id;
+  const std::optional<std::string>& name = config.display_name;
   std::optional<client::Operator> found;
   if (id) {
     absl::StatusOr<client::Operator> op =
@@ -290,7 +315,7 @@ void OperatorDataSource::Read(const framework::ReadDataRequest& req,
     }
     found = std::move(matches.front());
   }
-  resp.state = OperatorValue(*found, GetSchema().ImpliedType());
+  resp.state = OperatorMapping().Write(OperatorModelOf(*found), GetSchema().ImpliedType());
 }
 
 }  // namespace opc::resources

@@ -12,7 +12,6 @@ namespace opc::resources {
 
 using framework::Attribute;
 using framework::Type;
-using framework::Value;
 
 namespace {
 
@@ -58,40 +57,69 @@ std::vector<Attribute> NumberAttributes() {
 
 }  // namespace
 
-client::NumberAssignmentFilter PhoneNumbersFilter(const Value& config) {
+const StateMapping<PhoneNumberItemModel>& PhoneNumberItemMapping() {
+  using M = PhoneNumberItemModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("telephone_number", &M::telephone_number)
+                                    .String("operator_id", &M::operator_id)
+                                    .String("operator_name", &M::operator_name)
+                                    .String("number_type", &M::number_type)
+                                    .String("country", &M::country)
+                                    .String("assignment_status", &M::assignment_status)
+                                    .String("assignment_target_id", &M::assignment_target_id)
+                                    .String("assignment_category", &M::assignment_category)
+                                    .String("activation_state", &M::activation_state)
+                                    .String("location_id", &M::location_id)
+                                    .String("civic_address_id", &M::civic_address_id)
+                                    .StringSet("capabilities", &M::capabilities);
+  return *mapping;
+}
+
+const StateMapping<PhoneNumbersModel>& PhoneNumbersMapping() {
+  using M = PhoneNumbersModel;
+  static const auto* mapping = &(*new StateMapping<M>())
+                                    .String("operator_id", &M::operator_id)
+                                    .String("country", &M::country)
+                                    .String("number_type", &M::number_type)
+                                    .String("assignment_status", &M::assignment_status)
+                                    .String("capability", &M::capability)
+                                    .ObjectList(kNumbers, &M::numbers, PhoneNumberItemMapping());
+  return *mapping;
+}
+
+client::NumberAssignmentFilter PhoneNumbersFilter(const PhoneNumbersModel& config) {
   client::NumberAssignmentFilter filter;
-  filter.operator_id = OptionalString(config.GetAttr("operator_id"));
-  filter.iso_country_code = OptionalString(config.GetAttr("country"));
-  filter.number_type = OptionalString(config.GetAttr("number_type"));
-  filter.assignment_status = OptionalString(config.GetAttr("assignment_status"));
-  if (auto capability = OptionalString(config.GetAttr("capability"))) {
-    filter.capabilities.push_back(*capability);
+  filter.operator_id = config.operator_id;
+  filter.iso_country_code = config.country;
+  filter.number_type = config.number_type;
+  filter.assignment_status = config.assignment_status;
+  if (config.capability) {
+    filter.capabilities.push_back(*config.capability);
   }
   return filter;
 }
 
-Value PhoneNumberElement(const Type& element_type, const client::NumberAssignment& number,
-                         const std::map<std::string, std::string>& operator_names) {
-  std::optional<std::string> operator_name;
+PhoneNumberItemModel PhoneNumberItem(const client::NumberAssignment& number,
+                                     const std::map<std::string, std::string>& operator_names) {
+  PhoneNumberItemModel item;
   if (number.operator_id) {
     auto it = operator_names.find(client::AsciiStrToLower(*number.operator_id));
     if (it != operator_names.end()) {
-      operator_name = it->second;
+      item.operator_name = it->second;
     }
   }
-  return Value::Object(element_type,
-                       {{"telephone_number", Value::String(number.telephone_number)},
-                        {"operator_id", StringOrNull(number.operator_id)},
-                        {"operator_name", StringOrNull(operator_name)},
-                        {"number_type", Value::String(number.number_type)},
-                        {"country", StringOrNull(number.iso_country_code)},
-                        {"assignment_status", Value::String(number.assignment_status)},
-                        {"assignment_target_id", StringOrNull(number.assignment_target_id)},
-                        {"assignment_category", StringOrNull(number.assignment_category)},
-                        {"activation_state", Value::String(number.activation_state)},
-                        {"location_id", StringOrNull(number.location_id)},
-                        {"civic_address_id", StringOrNull(number.civic_address_id)},
-                        {"capabilities", StringSet(number.capabilities)}});
+  item.telephone_number = number.telephone_number;
+  item.operator_id = number.operator_id;
+  item.number_type = number.number_type;
+  item.country = number.iso_country_code;
+  item.assignment_status = number.assignment_status;
+  item.assignment_target_id = number.assignment_target_id;
+  item.assignment_category = number.assignment_category;
+  item.activation_state = number.activation_state;
+  item.location_id = number.location_id;
+  item.civic_address_id = number.civic_address_id;
+  item.capabilities = number.capabilities;
+  return item;
 }
 
 framework::Schema PhoneNumbersDataSource::GetSchema() const {
@@ -165,13 +193,12 @@ void PhoneNumbersDataSource::Read(const framework::ReadDataRequest& req,
     }
   }
 
-  const framework::Schema schema = GetSchema();
-  const Type element_type = schema.block.FindAttribute(kNumbers)->EffectiveType().element();
-  std::vector<Value> elements;
+  PhoneNumbersModel state = PhoneNumbersMapping().Read(req.config);
+  std::vector<PhoneNumberItemModel> numbers;
   absl::Status listed = client->numbers().ForEachNumberAssignment(
-      PhoneNumbersFilter(req.config),
+      PhoneNumbersFilter(state),
       [&](const client::NumberAssignment& number) {
-        elements.push_back(PhoneNumberElement(element_type, number, operator_names));
+        numbers.push_back(PhoneNumberItem(number, operator_names));
         return absl::OkStatus();
       },
       req.cancel);
@@ -179,7 +206,8 @@ void PhoneNumbersDataSource::Read(const framework::ReadDataRequest& req,
     AddApiError(resp.diagnostics, "Listing the tenant's telephone numbers", listed);
     return;
   }
-  resp.state = req.config.WithAttr(kNumbers, Value::List(element_type, std::move(elements)));
+  state.numbers = std::move(numbers);
+  resp.state = PhoneNumbersMapping().Write(state, GetSchema().ImpliedType());
 }
 
 }  // namespace opc::resources

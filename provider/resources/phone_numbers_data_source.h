@@ -3,15 +3,45 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "provider/client/number_models.h"
 #include "provider/framework/data_source.h"
 #include "provider/resources/resource_support.h"
+#include "provider/resources/state_model.h"
 
 namespace opc::resources {
 
 inline constexpr char kPhoneNumbersTypeName[] = "operatorconnect_phone_numbers";
+
+// One element of `numbers`.
+struct PhoneNumberItemModel {
+  std::optional<std::string> telephone_number;
+  std::optional<std::string> operator_id;
+  std::optional<std::string> operator_name;
+  std::optional<std::string> number_type;
+  std::optional<std::string> country;
+  std::optional<std::string> assignment_status;
+  std::optional<std::string> assignment_target_id;
+  std::optional<std::string> assignment_category;
+  std::optional<std::string> activation_state;
+  std::optional<std::string> location_id;
+  std::optional<std::string> civic_address_id;
+  std::optional<std::vector<std::string>> capabilities;
+};
+// The data source's state, declared once: the filters and the numbers they select.
+struct PhoneNumbersModel {
+  std::optional<std::string> operator_id;
+  std::optional<std::string> country;
+  std::optional<std::string> number_type;
+  std::optional<std::string> assignment_status;
+  std::optional<std::string> capability;
+  std::optional<std::vector<PhoneNumberItemModel>> numbers;
+};
+const StateMapping<PhoneNumberItemModel>& PhoneNumberItemMapping();
+const StateMapping<PhoneNumbersModel>& PhoneNumbersMapping();
 
 class PhoneNumbersDataSource final : public framework::DataSource {
  public:
@@ -25,10 +55,9 @@ class PhoneNumbersDataSource final : public framework::DataSource {
 };
 
 // Exposed for unit tests: the filter the data source's arguments ask for.
-client::NumberAssignmentFilter PhoneNumbersFilter(const framework::Value& config);
+client::NumberAssignmentFilter PhoneNumbersFilter(const PhoneNumbersModel& config);
 // One element of `numbers`; `operator_names` maps lower-case operator ids to display names.
-framework::Value PhoneNumberElement(const framework::Type& element_type,
-                                    const client::NumberAssignment& number,
-                                    const std::map<std::string, std::string>& operator_names);
+PhoneNumberItemModel PhoneNumberItem(const client::NumberAssignment& number,
+                                     const std::map<std::string, std::string>& operator_names);
 
 }  // namespace opc::resources

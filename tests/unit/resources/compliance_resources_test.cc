@@ -157,8 +157,9 @@ TEST(EmergencyComplianceDataSource, StateCarriesListsCountsAndCompliant) {
   EmergencyComplianceDataSource data_source;
   framework::Schema schema = data_source.GetSchema();
   Value config = Value::Object(schema.ImpliedType(), {{"country", Value::String("GB")}});
-  EXPECT_EQ(ComplianceScopeFromConfig(config).country, "GB");
-  EXPECT_EQ(ComplianceScopeFromConfig(config).operator_id, std::nullopt);
+  EXPECT_EQ(ComplianceScopeFromConfig(EmergencyComplianceMapping().Read(config)).country, "GB");
+  EXPECT_EQ(ComplianceScopeFromConfig(EmergencyComplianceMapping().Read(config)).operator_id,
+            std::nullopt);
 
   ComplianceReport report = GappyTenant().Assess();
   Value state = ComplianceState(schema, config, report);

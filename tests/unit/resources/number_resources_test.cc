@@ -606,7 +606,7 @@ TEST(PhoneNumbersDataSourceTest, ArgumentsBecomeTheFilter) {
                                       {"operator_id", S(kOperator)},
                                       {"capability", S("userAssignment")},
                                       {"assignment_status", S("unassigned")}});
-  client::NumberAssignmentFilter filter = PhoneNumbersFilter(config);
+  client::NumberAssignmentFilter filter = PhoneNumbersFilter(PhoneNumbersMapping().Read(config));
   EXPECT_EQ(filter.iso_country_code, "GB");
   EXPECT_EQ(filter.operator_id, kOperator);
   EXPECT_EQ(filter.assignment_status, "unassigned");
