@@ -76,28 +76,14 @@ class PlanChecker {
           break;
         }
         case NestedBlock::Nesting::kMap: {
-          const auto& pe = MapElements(p);
-          const auto& ce = MapElements(c);
-          const auto& re = MapElements(r);
-          for (const auto& [key, e] : pe) {
-            AttributePath at = here.Key(key);
-            auto ci = ce.find(key);
-            if (ci == ce.end()) {
-              Fail(here, "block key \"" + key + "\" from plan is not present in config");
-              continue;
-            }
-            if (!e.IsKnown()) {
-              Fail(at, "element representing nested block must not be unknown itself");
-              continue;
-            }
-            auto ri = re.find(key);
-            Block(inner, ri != re.end() ? ri->second : Value(), ci->second, e, at);
-          }
-          for (const auto& [key, e] : ce) {
-            if (pe.count(key) == 0) {
-              Fail(here, "block key \"" + key + "\" from config is not present in plan");
-            }
-          }
+          ByKey(r, c, p, here, "block",
+                [&](const Value& re, const Value& ce, const Value& pe, const AttributePath& at) {
+                  if (!pe.IsKnown()) {
+                    Fail(at, "element representing nested block must not be unknown itself");
+                    return;
+                  }
+                  Block(inner, re, ce, pe, at);
+                });
           break;
         }
         case NestedBlock::Nesting::kSet: {
@@ -202,23 +188,10 @@ class PlanChecker {
         break;
       }
       case NestedAttributes::Nesting::kMap: {
-        const auto& pe = MapElements(planned);
-        const auto& ce = MapElements(config);
-        const auto& re = MapElements(prior);
-        for (const auto& [key, e] : pe) {
-          auto ci = ce.find(key);
-          if (ci == ce.end()) {
-            Fail(path, "map key \"" + key + "\" from plan is not present in config");
-            continue;
-          }
-          auto ri = re.find(key);
-          Attributes(attrs, ri != re.end() ? ri->second : Value(), ci->second, e, path.Key(key));
-        }
-        for (const auto& [key, e] : ce) {
-          if (pe.count(key) == 0) {
-            Fail(path, "map key \"" + key + "\" from config is not present in plan");
-          }
-        }
+        ByKey(prior, config, planned, path, "map",
+              [&](const Value& re, const Value& ce, const Value& pe, const AttributePath& at) {
+                Attributes(attrs, re, ce, pe, at);
+              });
         break;
       }
       case NestedAttributes::Nesting::kSet:
@@ -227,6 +200,30 @@ class PlanChecker {
           Fail(path, CountMismatch("count", Count(planned), Count(config)));
         }
         break;  // set elements cannot be correlated; Terraform trusts the provider here
+    }
+  }
+
+  // Map elements by key: plan and config must have the same keys; `element` gets the prior,
+  // config and planned element of each key the plan has.
+  template <typename Element>
+  void ByKey(const Value& prior, const Value& config, const Value& planned,
+             const AttributePath& path, const std::string& noun, Element element) {
+    const auto& pe = MapElements(planned);
+    const auto& ce = MapElements(config);
+    const auto& re = MapElements(prior);
+    for (const auto& [key, e] : pe) {
+      auto ci = ce.find(key);
+      if (ci == ce.end()) {
+        Fail(path, noun + " key \"" + key + "\" from plan is not present in config");
+        continue;
+      }
+      auto ri = re.find(key);
+      element(ri != re.end() ? ri->second : Value(), ci->second, e, path.Key(key));
+    }
+    for (const auto& [key, e] : ce) {
+      if (pe.count(key) == 0) {
+        Fail(path, noun + " key \"" + key + "\" from config is not present in plan");
+      }
     }
   }
 
