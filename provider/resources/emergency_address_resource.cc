@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -41,9 +40,11 @@ constexpr char kEditRule[] =
     "replaces the address (the plan shows `# forces replacement` on the changed fields) and its "
     "default location, with new IDs.";
 
-// One optional string field of the address, in the schema, the model and both requests.
+// One optional string field of the address, in the schema, the state model, the client model
+// and both requests.
 struct StringField {
   const char* attribute;
+  std::optional<std::string> EmergencyAddressModel::*state;
   std::optional<std::string> CivicAddress::*model;
   std::optional<std::string> CreateCivicAddressRequest::*create;
   FieldUpdate<std::string> UpdateCivicAddressRequest::*update;
@@ -51,34 +52,42 @@ struct StringField {
 };
 
 constexpr StringField kStringFields[] = {
-    {"description", &CivicAddress::description, &CreateCivicAddressRequest::description,
-     &UpdateCivicAddressRequest::description, "Free-text description of the address."},
-    {"company_tax_id", &CivicAddress::company_tax_id, &CreateCivicAddressRequest::company_tax_id,
-     &UpdateCivicAddressRequest::company_tax_id, "Tax ID of the company at the address."},
-    {"house_number", &CivicAddress::house_number, &CreateCivicAddressRequest::house_number,
-     &UpdateCivicAddressRequest::house_number, "House number, e.g. `1`."},
-    {"house_number_suffix", &CivicAddress::house_number_suffix,
-     &CreateCivicAddressRequest::house_number_suffix,
+    {"description", &EmergencyAddressModel::description, &CivicAddress::description,
+     &CreateCivicAddressRequest::description, &UpdateCivicAddressRequest::description,
+     "Free-text description of the address."},
+    {"company_tax_id", &EmergencyAddressModel::company_tax_id, &CivicAddress::company_tax_id,
+     &CreateCivicAddressRequest::company_tax_id, &UpdateCivicAddressRequest::company_tax_id,
+     "Tax ID of the company at the address."},
+    {"house_number", &EmergencyAddressModel::house_number, &CivicAddress::house_number,
+     &CreateCivicAddressRequest::house_number, &UpdateCivicAddressRequest::house_number,
+     "House number, e.g. `1`."},
+    {"house_number_suffix", &EmergencyAddressModel::house_number_suffix,
+     &CivicAddress::house_number_suffix, &CreateCivicAddressRequest::house_number_suffix,
      &UpdateCivicAddressRequest::house_number_suffix, "House number suffix, e.g. `A`."},
-    {"pre_directional", &CivicAddress::pre_directional, &CreateCivicAddressRequest::pre_directional,
-     &UpdateCivicAddressRequest::pre_directional, "Directional before the street name, e.g. `NE`."},
-    {"street_name", &CivicAddress::street_name, &CreateCivicAddressRequest::street_name,
-     &UpdateCivicAddressRequest::street_name, "Street name, e.g. `Microsoft Way`."},
-    {"street_suffix", &CivicAddress::street_suffix, &CreateCivicAddressRequest::street_suffix,
-     &UpdateCivicAddressRequest::street_suffix, "Street suffix, e.g. `Ave`."},
-    {"post_directional", &CivicAddress::post_directional,
+    {"pre_directional", &EmergencyAddressModel::pre_directional, &CivicAddress::pre_directional,
+     &CreateCivicAddressRequest::pre_directional, &UpdateCivicAddressRequest::pre_directional,
+     "Directional before the street name, e.g. `NE`."},
+    {"street_name", &EmergencyAddressModel::street_name, &CivicAddress::street_name,
+     &CreateCivicAddressRequest::street_name, &UpdateCivicAddressRequest::street_name,
+     "Street name, e.g. `Microsoft Way`."},
+    {"street_suffix", &EmergencyAddressModel::street_suffix, &CivicAddress::street_suffix,
+     &CreateCivicAddressRequest::street_suffix, &UpdateCivicAddressRequest::street_suffix,
+     "Street suffix, e.g. `Ave`."},
+    {"post_directional", &EmergencyAddressModel::post_directional, &CivicAddress::post_directional,
      &CreateCivicAddressRequest::post_directional, &UpdateCivicAddressRequest::post_directional,
      "Directional after the street name, e.g. `NW`."},
-    {"city", &CivicAddress::city, &CreateCivicAddressRequest::city,
+    {"city", &EmergencyAddressModel::city, &CivicAddress::city, &CreateCivicAddressRequest::city,
      &UpdateCivicAddressRequest::city, "City."},
-    {"city_alias", &CivicAddress::city_alias, &CreateCivicAddressRequest::city_alias,
-     &UpdateCivicAddressRequest::city_alias, "Alternative name of the city."},
-    {"state_or_province", &CivicAddress::state_or_province,
-     &CreateCivicAddressRequest::state_or_province, &UpdateCivicAddressRequest::state_or_province,
-     "State or province, e.g. `WA`."},
-    {"postal_code", &CivicAddress::postal_code, &CreateCivicAddressRequest::postal_code,
-     &UpdateCivicAddressRequest::postal_code, "Postal code."},
-    {"elin", &CivicAddress::elin, &CreateCivicAddressRequest::elin,
+    {"city_alias", &EmergencyAddressModel::city_alias, &CivicAddress::city_alias,
+     &CreateCivicAddressRequest::city_alias, &UpdateCivicAddressRequest::city_alias,
+     "Alternative name of the city."},
+    {"state_or_province", &EmergencyAddressModel::state_or_province,
+     &CivicAddress::state_or_province, &CreateCivicAddressRequest::state_or_province,
+     &UpdateCivicAddressRequest::state_or_province, "State or province, e.g. `WA`."},
+    {"postal_code", &EmergencyAddressModel::postal_code, &CivicAddress::postal_code,
+     &CreateCivicAddressRequest::postal_code, &UpdateCivicAddressRequest::postal_code,
+     "Postal code."},
+    {"elin", &EmergencyAddressModel::elin, &CivicAddress::elin, &CreateCivicAddressRequest::elin,
      &UpdateCivicAddressRequest::elin,
      "Emergency Location Identification Number, for ELIN gateways (Direct Routing): the "
      "number sent to emergency services, digits only (at most 15) with an optional leading "
@@ -88,6 +97,7 @@ constexpr StringField kStringFields[] = {
 // latitude/longitude: numbers in Terraform, decimal strings at the service.
 struct CoordinateField {
   const char* attribute;
+  Value EmergencyAddressModel::*state;
   std::optional<std::string> CivicAddress::*model;
   std::optional<std::string> CreateCivicAddressRequest::*create;
   FieldUpdate<std::string> UpdateCivicAddressRequest::*update;
@@ -96,12 +106,12 @@ struct CoordinateField {
 };
 
 constexpr CoordinateField kCoordinateFields[] = {
-    {"latitude", &CivicAddress::latitude, &CreateCivicAddressRequest::latitude,
-     &UpdateCivicAddressRequest::latitude, 90,
+    {"latitude", &EmergencyAddressModel::latitude, &CivicAddress::latitude,
+     &CreateCivicAddressRequest::latitude, &UpdateCivicAddressRequest::latitude, 90,
      "Latitude in decimal degrees (-90 to 90), e.g. `47.6396`. Required, with `longitude`, "
      "except for addresses in AU and JP."},
-    {"longitude", &CivicAddress::longitude, &CreateCivicAddressRequest::longitude,
-     &UpdateCivicAddressRequest::longitude, 180,
+    {"longitude", &EmergencyAddressModel::longitude, &CivicAddress::longitude,
+     &CreateCivicAddressRequest::longitude, &UpdateCivicAddressRequest::longitude, 180,
      "Longitude in decimal degrees (-180 to 180), e.g. `-122.1283`. Required, with "
      "`latitude`, except for addresses in AU and JP."},
 };
@@ -109,8 +119,9 @@ constexpr CoordinateField kCoordinateFields[] = {
 // A change to an address field replaces the address unless its country allows edits. The
 // prior country decides: a country change replaces the address anyway (see `country`).
 bool ChangeNeedsReplacement(const framework::ReplaceContext& context) {
-  const Value& country = context.prior_object.GetAttr("country");
-  return !(country.IsKnown() && !country.IsNull() && CivicAddressEditAllowed(country.AsString()));
+  const std::optional<std::string> country =
+      EmergencyAddressMapping().Read(context.prior_object).country;
+  return !(country && CivicAddressEditAllowed(*country));
 }
 
 Attribute EditRuled(Attribute attribute) {
@@ -143,6 +154,27 @@ FieldUpdate<std::string> StringChange(const std::optional<std::string>& current,
 
 }  // namespace
 
+const StateMapping<EmergencyAddressModel>& EmergencyAddressMapping() {
+  using M = EmergencyAddressModel;
+  static const auto* mapping = [] {
+    auto* built = new StateMapping<M>();
+    built->String("id", &M::id)
+        .String("country", &M::country)
+        .String("company_name", &M::company_name);
+    // The address fields: their tables also give the schema and the requests.
+    for (const StringField& field : kStringFields) {
+      built->String(field.attribute, field.state);
+    }
+    for (const CoordinateField& field : kCoordinateFields) {
+      built->Raw(field.attribute, field.state);
+    }
+    built->String("default_location_id", &M::default_location_id)
+        .String("validation_status", &M::validation_status);
+    return built;
+  }();
+  return *mapping;
+}
+
 bool CivicAddressEditAllowed(std::string_view country) {
   return std::find(kEditableCountries.begin(), kEditableCountries.end(), country) !=
          kEditableCountries.end();
@@ -153,14 +185,15 @@ bool CivicAddressGeocodeRequired(std::string_view country) {
 }
 
 CreateCivicAddressRequest CivicAddressCreateRequest(const Value& planned) {
+  const EmergencyAddressModel plan = EmergencyAddressMapping().Read(planned);
   CreateCivicAddressRequest request;
-  request.country_or_region = StringOr(planned.GetAttr("country"));
-  request.company_name = StringOr(planned.GetAttr("company_name"));
+  request.country_or_region = plan.country.value_or("");
+  request.company_name = plan.company_name.value_or("");
   for (const StringField& field : kStringFields) {
-    request.*field.create = OptionalString(planned.GetAttr(field.attribute));
+    request.*field.create = plan.*field.state;
   }
   for (const CoordinateField& field : kCoordinateFields) {
-    if (auto number = OptionalNumber(planned.GetAttr(field.attribute))) {
+    if (auto number = OptionalNumber(plan.*field.state)) {
       request.*field.create = number->ToString();
     }
   }
@@ -169,17 +202,17 @@ CreateCivicAddressRequest CivicAddressCreateRequest(const Value& planned) {
 
 UpdateCivicAddressRequest CivicAddressUpdateRequest(const CivicAddress& current,
                                                     const Value& planned) {
+  const EmergencyAddressModel plan = EmergencyAddressMapping().Read(planned);
   UpdateCivicAddressRequest update;
-  std::string company = StringOr(planned.GetAttr("company_name"));
+  std::string company = plan.company_name.value_or("");
   if (company != current.company_name) {
     update.company_name = company;
   }
   for (const StringField& field : kStringFields) {
-    update.*field.update =
-        StringChange(current.*field.model, OptionalString(planned.GetAttr(field.attribute)));
+    update.*field.update = StringChange(current.*field.model, plan.*field.state);
   }
   for (const CoordinateField& field : kCoordinateFields) {
-    std::optional<Number> wanted = OptionalNumber(planned.GetAttr(field.attribute));
+    std::optional<Number> wanted = OptionalNumber(plan.*field.state);
     // Compared as numbers: "47.60620" at the service is 47.6062 in the configuration.
     const std::optional<std::string>& now = current.*field.model;
     if (now.has_value() == wanted.has_value() && ParseCoordinate(now) == wanted) {
@@ -197,24 +230,24 @@ bool IsEmptyUpdate(const UpdateCivicAddressRequest& update) {
 
 Value CivicAddressState(const CivicAddress& address, const Value& prior, const Type& type,
                         Diagnostics& diags) {
-  std::map<std::string, Value> attributes = {
-      {"id", Value::String(address.id)},
-      {"country", Value::String(address.country_or_region)},
-      {"company_name", Value::String(address.company_name)},
-      {"default_location_id", StringOrNull(address.default_location_id)},
-      {"validation_status", StringOrNull(address.validation_status)},
-  };
+  const EmergencyAddressModel before = EmergencyAddressMapping().Read(prior);
+  EmergencyAddressModel state;
+  state.id = address.id;
+  state.country = address.country_or_region;
+  state.company_name = address.company_name;
+  state.default_location_id = address.default_location_id;
+  state.validation_status = address.validation_status;
   for (const StringField& field : kStringFields) {
-    attributes[field.attribute] = StringOrNull(address.*field.model);
+    state.*field.state = address.*field.model;
   }
   for (const CoordinateField& field : kCoordinateFields) {
     const std::optional<std::string>& text = address.*field.model;
     Value value = Value::Null(Type::Number());
     if (text) {
       if (std::optional<Number> number = Number::Parse(*text)) {
-        const Value& before = prior.GetAttr(field.attribute);
+        const Value& known = before.*field.state;
         // Equal numbers keep the form already in state or configuration.
-        value = OptionalNumber(before) == number ? before : Value::Number(*number);
+        value = OptionalNumber(known) == number ? known : Value::Number(*number);
       } else {
         diags.AddError("Unexpected " + std::string(field.attribute) + " from the service",
                        "The service returned \"" + *text + "\" for the " + field.attribute +
@@ -222,9 +255,9 @@ Value CivicAddressState(const CivicAddress& address, const Value& prior, const T
                        AttributePath::Root(field.attribute));
       }
     }
-    attributes[field.attribute] = std::move(value);
+    state.*field.state = std::move(value);
   }
-  return Value::Object(type, std::move(attributes));
+  return EmergencyAddressMapping().Write(state, type);
 }
 
 framework::Schema EmergencyAddressResource::GetSchema() const {
@@ -288,13 +321,13 @@ void EmergencyAddressResource::Configure(const framework::ProviderData& data, Di
 }
 
 void EmergencyAddressResource::ValidateConfig(const Value& config, Diagnostics& diags) {
-  const Value& country = config.GetAttr("country");
-  const Value& latitude = config.GetAttr("latitude");
-  const Value& longitude = config.GetAttr("longitude");
-  if (!country.IsKnown() || country.IsNull()) {
+  const EmergencyAddressModel model = EmergencyAddressMapping().Read(config);
+  const Value& latitude = model.latitude;
+  const Value& longitude = model.longitude;
+  if (!model.country) {
     return;  // unknown until apply (or missing, which the schema reports)
   }
-  const std::string code = country.AsString();
+  const std::string code = *model.country;
   const bool required = CivicAddressGeocodeRequired(code);
   for (const auto& [name, value, other_name, other] :
        {std::tuple{"latitude", &latitude, "longitude", &longitude},
@@ -345,7 +378,7 @@ void EmergencyAddressResource::Read(const framework::ReadRequest& req,
                                                 TypeName(), req.cancel, resp.diagnostics)) {
     return;
   }
-  const std::string id = StringOr(req.current_state.GetAttr("id"));
+  const std::string id = EmergencyAddressMapping().Read(req.current_state).id.value_or("");
   // A refresh: many of them share one listing of the addresses (see ReadCivicAddress).
   absl::StatusOr<CivicAddress> address = client->emergency().ReadCivicAddress(id, req.cancel);
   if (absl::IsNotFound(address.status())) {
@@ -366,7 +399,7 @@ void EmergencyAddressResource::Update(const framework::UpdateRequest& req,
   if (client == nullptr) {
     return;
   }
-  const std::string id = StringOr(req.prior.GetAttr("id"));
+  const std::string id = EmergencyAddressMapping().Read(req.prior).id.value_or("");
   // A fresh read gives the ETag and the fields as they are now, so the PATCH sends exactly
   // what differs from the plan. One retry covers an edit that slips in between.
   for (int attempt = 0;; ++attempt) {
@@ -412,7 +445,7 @@ void EmergencyAddressResource::Delete(const framework::DeleteRequest& req,
   if (client == nullptr) {
     return;
   }
-  const std::string id = StringOr(req.prior.GetAttr("id"));
+  const std::string id = EmergencyAddressMapping().Read(req.prior).id.value_or("");
   absl::Status status = client->emergency().DeleteCivicAddress(id, std::nullopt, req.cancel);
   if (!status.ok() && !absl::IsNotFound(status)) {
     AddApiError(resp.diagnostics, "Deleting emergency address " + id, status);
@@ -426,7 +459,9 @@ void EmergencyAddressResource::ImportState(const framework::ImportRequest& req,
                        "the ID is empty");
     return;
   }
-  resp.state = Value::Object(GetSchema().ImpliedType(), {{"id", Value::String(req.id)}});
+  EmergencyAddressModel imported;
+  imported.id = req.id;
+  resp.state = EmergencyAddressMapping().Write(imported, GetSchema().ImpliedType());
 }
 
 }  // namespace opc::resources

@@ -3,14 +3,46 @@
 // force it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "provider/client/emergency_models.h"
 #include "provider/framework/resource.h"
+#include "provider/framework/value.h"
 #include "provider/resources/resource_support.h"
+#include "provider/resources/state_model.h"
 
 namespace opc::resources {
+
+// The resource's state, declared once (EmergencyAddressMapping() names each attribute).
+struct EmergencyAddressModel {
+  std::optional<std::string> id;
+  std::optional<std::string> country;
+  std::optional<std::string> company_name;
+  std::optional<std::string> description;
+  std::optional<std::string> company_tax_id;
+  std::optional<std::string> house_number;
+  std::optional<std::string> house_number_suffix;
+  std::optional<std::string> pre_directional;
+  std::optional<std::string> street_name;
+  std::optional<std::string> street_suffix;
+  std::optional<std::string> post_directional;
+  std::optional<std::string> city;
+  std::optional<std::string> city_alias;
+  std::optional<std::string> state_or_province;
+  std::optional<std::string> postal_code;
+  std::optional<std::string> elin;
+  // Numbers, kept as values (the mapping has no number kind): a coordinate keeps the form the
+  // configuration wrote it in, and ValidateConfig tells an unknown one from a null one.
+  framework::Value latitude;
+  framework::Value longitude;
+  std::optional<std::string> default_location_id;
+  std::optional<std::string> validation_status;
+
+  bool operator==(const EmergencyAddressModel&) const = default;
+};
+const StateMapping<EmergencyAddressModel>& EmergencyAddressMapping();
 
 // Countries whose civic addresses the service lets the tenant edit in place.
 bool CivicAddressEditAllowed(std::string_view country);

@@ -257,7 +257,9 @@ void EmergencyLocationResource::ImportState(const framework::ImportRequest& req,
             "operatorconnect_emergency_address (its default_location_id) instead.");
     return;
   }
-  resp.state = Value::Object(GetSchema().ImpliedType(), {{"id", Value::String(location->id)}});
+  EmergencyLocationModel imported;
+  imported.id = location->id;
+  resp.state = EmergencyLocationMapping().Write(imported, GetSchema().ImpliedType());
 }
 
 }  // namespace opc::resources

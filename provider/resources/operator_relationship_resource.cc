@@ -34,6 +34,12 @@ using framework::Value;
 // read again and retry a few times before giving up.
 constexpr int kEtagAttempts = 3;
 
+// Attributes that plan-time code also reads or writes on the plan value itself, where the
+// model cannot say what it needs (whether a set is wholly known; keeping the plan's other
+// unknowns). One name for the mapping, the schema and those uses.
+constexpr char kCountries[] = "countries";
+constexpr char kStatus[] = "status";
+
 Attribute BoolAttribute(std::string name, std::string description) {
   Attribute a;
   a.name = std::move(name);
@@ -72,28 +78,34 @@ std::vector<Attribute> ContactAttributes() {
 
 std::string Lower(std::string text) { return absl::AsciiStrToLower(text); }
 
-std::vector<std::string> SortedStrings(const Value& set) {
-  std::vector<std::string> items = Strings(set);
-  std::sort(items.begin(), items.end());
-  return items;
+// The plan's countries once every one of them is known, else nullopt. The model alone cannot
+// tell: it reads a set with an unknown element as the known ones, which would count the
+// unknown one as removed. (The name is the mapping's, kCountries.)
+std::optional<std::vector<std::string>> WhollyKnownCountries(const Value& planned) {
+  const Value& countries = planned.GetAttr(kCountries);
+  if (!countries.IsWhollyKnown() || countries.IsNull()) {
+    return std::nullopt;
+  }
+  return OperatorRelationshipMapping().Read(planned).countries;
 }
 
 // The countries a plan stops covering: all of the prior ones when the relationship is
-// destroyed or replaced, else those the planned set drops. Empty while the set is unknown.
-std::set<std::string> RemovedCountries(const Value& prior, const Value& planned, bool whole) {
-  std::vector<std::string> before = Strings(prior.GetAttr("countries"));
+// destroyed or replaced (`whole`), else those the planned set (`after`) drops. Empty while
+// the planned set is not wholly known.
+std::set<std::string> RemovedCountries(const OperatorRelationshipModel& prior,
+                                       const std::optional<std::vector<std::string>>& after,
+                                       bool whole) {
   std::set<std::string> removed;
-  for (const std::string& country : before) {
+  for (const std::string& country : prior.countries.value_or(std::vector<std::string>{})) {
     removed.insert(absl::AsciiStrToUpper(country));
   }
   if (whole) {
     return removed;
   }
-  const Value& after = planned.GetAttr("countries");
-  if (!after.IsWhollyKnown() || after.IsNull()) {
+  if (!after) {
     return {};
   }
-  for (const std::string& country : Strings(after)) {
+  for (const std::string& country : *after) {
     removed.erase(absl::AsciiStrToUpper(country));
   }
   return removed;
@@ -156,7 +168,7 @@ std::vector<std::string> Sorted(const std::optional<std::vector<std::string>>& i
 constexpr const char* kSettingsAttributes[] = {"wait_for_agreement", "agreement_timeout"};
 // Attributes read from the tenant (computed only).
 constexpr const char* kTenantReadAttributes[] = {
-    "id", "operator_name", "status", "relationship_status", "relationship_comment", "consented_at"};
+    "id", "operator_name", kStatus, "relationship_status", "relationship_comment", "consented_at"};
 
 // True when `planned` differs from `prior` in provider-side settings at most (the computed
 // attributes, unknown in a plan, are not compared).
@@ -239,14 +251,14 @@ const StateMapping<OperatorRelationshipModel>& OperatorRelationshipMapping() {
       &(*new StateMapping<M>())
            .String("id", &M::id)
            .String("operator_id", &M::operator_id)
-           .StringSet("countries", &M::countries)
+           .StringSet(kCountries, &M::countries)
            .Object("contact", &M::contact, ContactMapping())
            .Bool("data_transfer_notice_accepted", &M::data_transfer_notice_accepted)
            .Bool("suspended", &M::suspended)
            .Bool("wait_for_agreement", &M::wait_for_agreement)
            .String("agreement_timeout", &M::agreement_timeout)
            .String("operator_name", &M::operator_name)
-           .String("status", &M::status)
+           .String(kStatus, &M::status)
            .String("relationship_status", &M::relationship_status)
            .String("relationship_comment", &M::relationship_comment)
            .String("consented_at", &M::consented_at);
@@ -331,7 +343,7 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
   operator_id.semantic_equality = EqualIgnoringCase;
 
   Attribute countries;
-  countries.name = "countries";
+  countries.name = kCountries;
   countries.type = Type::Set(Type::String());
   countries.required = true;
   countries.description =
@@ -404,7 +416,7 @@ framework::Schema OperatorRelationshipResource::GetSchema() const {
       wait,
       timeout,
       operator_name,
-      framework::ComputedString("status", "`active` or `suspended`."),
+      framework::ComputedString(kStatus, "`active` or `suspended`."),
       framework::ComputedString(
           "relationship_status",
           "The operator's progress with the tenant: `Pending` until the operator acts, then "
@@ -426,11 +438,13 @@ void OperatorRelationshipResource::RefuseStrandedNumbers(const Value& prior, con
                                                          bool whole, Diagnostics& diags) const {
   RequestContext context = client_.Peek();
   RemovalLedger* ledger = context.removal_ledger();
-  const std::string operator_id = StringOr(prior.GetAttr("operator_id"));
+  const OperatorRelationshipModel before = OperatorRelationshipMapping().Read(prior);
+  const std::string operator_id = before.operator_id.value_or("");
   if (ledger == nullptr || prior.IsNull() || operator_id.empty()) {
     return;
   }
-  const std::set<std::string> removed = RemovedCountries(prior, planned, whole);
+  const std::set<std::string> removed =
+      RemovedCountries(before, whole ? std::nullopt : WhollyKnownCountries(planned), whole);
   if (removed.empty()) {
     return;
   }
@@ -442,7 +456,7 @@ void OperatorRelationshipResource::RefuseStrandedNumbers(const Value& prior, con
   for (const RemovalLedger::KeptNumber& kept : stranded) {
     numbers.push_back(absl::StrCat(kept.telephone_number, " (", kept.country, ")"));
   }
-  const std::string name = StringOr(prior.GetAttr("operator_name"), operator_id);
+  const std::string name = before.operator_name.value_or(operator_id);
   diags.AddError(
       "Operator numbers are still assigned",
       absl::StrCat(
@@ -489,10 +503,12 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
   // A change to provider-side settings only (wait_for_agreement, agreement_timeout: e.g. right
   // after an import) changes nothing in the tenant, so the values read from it stay known,
   // unless the apply will wait for an agreement that the operator has not signed yet.
+  const OperatorRelationshipModel prior = OperatorRelationshipMapping().Read(req.prior);
   if (!req.prior.IsNull() && OnlySettingsChange(req.prior, planned)) {
-    const bool will_wait = OptionalBool(planned.GetAttr("wait_for_agreement")).value_or(false) &&
-                           StringOr(req.prior.GetAttr("relationship_status")) !=
-                               client::customer_relationship_status::kAgreementSigned;
+    const bool will_wait =
+        OperatorRelationshipMapping().Read(planned).wait_for_agreement.value_or(false) &&
+        prior.relationship_status.value_or("") !=
+            client::customer_relationship_status::kAgreementSigned;
     if (!will_wait) {
       for (const char* name : kTenantReadAttributes) {
         if (!planned.GetAttr(name).IsKnown()) {
@@ -503,24 +519,24 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
     }
   }
   // status follows suspended, so the plan shows the status the apply will produce.
-  const Value& suspended = planned.GetAttr("suspended");
-  if (suspended.IsKnown() && !suspended.IsNull()) {
-    Value status = Value::String(DesiredStatus(OperatorRelationshipMapping().Read(planned)));
-    if (planned.GetAttr("status") != status) {
-      resp.planned = planned.WithAttr("status", status);
+  const OperatorRelationshipModel plan = OperatorRelationshipMapping().Read(planned);
+  if (plan.suspended) {
+    if (std::string status = DesiredStatus(plan); plan.status != status) {
+      // Written into the plan value itself: the model would turn its unknowns into nulls.
+      resp.planned = planned.WithAttr(kStatus, Value::String(status));
     }
   }
 
   // Countries the operator does not offer: say so now rather than at apply. Only when they
   // change (no catalog call on every refresh-only plan) and only when the catalog answers.
-  const Value& countries = planned.GetAttr("countries");
-  const Value& operator_id = planned.GetAttr("operator_id");
-  if (!countries.IsWhollyKnown() || countries.IsNull() || !operator_id.IsKnown() ||
-      operator_id.IsNull() || !rules::CheckGuid(operator_id.AsString()).ok()) {
+  const std::optional<std::vector<std::string>> countries = WhollyKnownCountries(planned);
+  const std::optional<std::string>& operator_id = plan.operator_id;
+  if (!countries || !operator_id || !rules::CheckGuid(*operator_id).ok()) {
     return;
   }
-  bool changed = req.prior.IsNull() || req.prior.GetAttr("countries") != countries ||
-                 !EqualIgnoringCase(req.prior.GetAttr("operator_id"), operator_id);
+  // Sets are in canonical order, so equal sets give equal lists.
+  bool changed = req.prior.IsNull() || prior.countries != countries || !prior.operator_id ||
+                 !absl::EqualsIgnoreCase(*prior.operator_id, *operator_id);
   if (!changed) {
     return;
   }
@@ -529,11 +545,11 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
     return;
   }
   absl::StatusOr<client::Operator> op =
-      client->operators().GetOperator(Lower(operator_id.AsString()), CancellationToken());
+      client->operators().GetOperator(Lower(*operator_id), CancellationToken());
   if (absl::IsNotFound(op.status())) {
     resp.diagnostics.AddError("Unknown operator",
                               "The Operator Connect catalog has no operator with id \"" +
-                                  operator_id.AsString() +
+                                  *operator_id +
                                   "\". The operatorconnect_operators data source lists it.",
                               AttributePath::Root("operator_id"));
     return;
@@ -542,7 +558,7 @@ void OperatorRelationshipResource::ModifyPlan(const framework::ModifyPlanRequest
     return;  // the apply reports the service's answer
   }
   std::vector<std::string> missing;
-  for (const std::string& country : SortedStrings(countries)) {
+  for (const std::string& country : Sorted(countries)) {
     if (std::find(op->country_codes.begin(), op->country_codes.end(), country) ==
         op->country_codes.end()) {
       missing.push_back(country);
@@ -837,8 +853,10 @@ void OperatorRelationshipResource::ImportState(const framework::ImportRequest& r
                        req.id);
     return;
   }
-  resp.state = Value::Object(
-      type_, {{"id", Value::String(Lower(req.id))}, {"operator_id", Value::String(Lower(req.id))}});
+  OperatorRelationshipModel imported;
+  imported.id = Lower(req.id);
+  imported.operator_id = Lower(req.id);
+  resp.state = OperatorRelationshipMapping().Write(imported, type_);
 }
 
 }  // namespace opc::resources

@@ -21,6 +21,7 @@ using framework::Value;
 
 namespace {
 
+constexpr char kId[] = "id";
 constexpr char kTelephoneNumber[] = "telephone_number";
 constexpr char kTargetId[] = "assignment_target_id";
 constexpr char kCategory[] = "assignment_category";
@@ -47,7 +48,7 @@ Attribute Computed(std::string name, std::string description, bool stable) {
 const StateMapping<PhoneNumberAssignmentModel>& PhoneNumberAssignmentMapping() {
   using M = PhoneNumberAssignmentModel;
   static const auto* mapping = &(*new StateMapping<M>())
-                                    .String("id", &M::id)
+                                    .String(kId, &M::id)
                                     .String(kTelephoneNumber, &M::telephone_number)
                                     .String(kTargetId, &M::assignment_target_id)
                                     .String(kCategory, &M::assignment_category)
@@ -124,7 +125,7 @@ framework::Schema PhoneNumberAssignmentResource::GetSchema() const {
       "declare one resource per number, and give the numbers besides a user's `primary` one "
       "the `assignment_category` `private` or `alternate`.";
 
-  Attribute id = Computed("id", "The telephone number in E.164 form (`+14255550100`).", true);
+  Attribute id = Computed(kId, "The telephone number in E.164 form (`+14255550100`).", true);
 
   Attribute number = framework::RequiredString(
       kTelephoneNumber,
@@ -299,7 +300,8 @@ Value PendingAssignmentState(const Type& type, const Value& planned) {
   const std::string number = TelephoneNumberOf(planned);
   Value state = planned;
   absl::StatusOr<std::string> normalized = client::NormalizeE164(number);
-  return state.WithAttr("id", Value::String(normalized.ok() ? *normalized : number));
+  // On the plan value itself: the model would turn the plan's unknowns into nulls.
+  return state.WithAttr(kId, Value::String(normalized.ok() ? *normalized : number));
 }
 
 }  // namespace
@@ -565,8 +567,10 @@ void PhoneNumberAssignmentResource::ImportState(const framework::ImportRequest& 
         "assignment to import. Declare the resource and apply to assign it.");
     return;
   }
-  resp.state = Value::Object(
-      StateType(), {{"id", Value::String(*number)}, {kTelephoneNumber, Value::String(*number)}});
+  PhoneNumberAssignmentModel imported;
+  imported.id = *number;
+  imported.telephone_number = *number;
+  resp.state = PhoneNumberAssignmentMapping().Write(imported, StateType());
 }
 
 }  // namespace opc::resources

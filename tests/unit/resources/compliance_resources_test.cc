@@ -285,6 +285,16 @@ TEST_F(SafeRemovalTest, DestroyingTheRelationshipCoversEveryCountry) {
   EXPECT_THAT(diags.items()[0].detail, HasSubstr("+442079460001 (GB)"));
 }
 
+TEST_F(SafeRemovalTest, APlannedCountryUnknownUntilApplyRemovesNothingYet) {
+  EXPECT_TRUE(KeepAssignment(Assignment("+35312345678", "IE")).empty());
+  // {GB, (known after apply)}: the unknown one may be IE, so nothing is recorded as removed.
+  const Value planned = Relationship({"GB"}).WithAttr(
+      "countries", Value::Set(framework::Type::String(),
+                              {Value::String("GB"), Value::Unknown(framework::Type::String())}));
+  EXPECT_TRUE(PlanRelationship(Relationship({"GB", "IE"}), planned).empty());
+  EXPECT_TRUE(KeepAssignment(Assignment("+35312345678", "IE")).empty());
+}
+
 TEST_F(SafeRemovalTest, AddingCountriesOrDestroyingAssignmentsIsFine) {
   // Only numbers the plan keeps are recorded: a destroyed assignment plans no ModifyPlan.
   EXPECT_TRUE(PlanRelationship(Relationship({"GB"}), Relationship({"GB", "IE"})).empty());

@@ -240,7 +240,7 @@ TEST_F(EmergencyAddressTest, ImportStateCarriesTheId) {
   framework::ImportResponse resp;
   resource_.ImportState(req, resp);
   ASSERT_FALSE(resp.diagnostics.HasError());
-  EXPECT_EQ(resp.state.GetAttr("id"), S("addr-9"));
+  EXPECT_EQ(resp.state, Value::Object(type_, {{"id", S("addr-9")}})) << "every other one null";
 }
 
 class EmergencyLocationTest : public ::testing::Test {
@@ -340,9 +340,77 @@ TEST(EmergencyDataSourcesTest, SchemasListTheResourceAttributes) {
   EXPECT_NE(locations.block.FindAttribute("civic_address_id"), nullptr);
 }
 
+TEST(EmergencyAddressModelTest, MapsEverySchemaAttributeOnce) {
+  testing::ExpectMappingMatchesSchema(EmergencyAddressMapping(),
+                                      EmergencyAddressResource().GetSchema());
+}
+
+TEST(EmergencyAddressModelTest, EachFieldReadsAndWritesItsOwnAttribute) {
+  const framework::Type type = EmergencyAddressResource().GetSchema().ImpliedType();
+  // Every attribute a value of its own, so a field bound to another attribute shows.
+  std::map<std::string, Value> attributes;
+  for (const auto& [name, attribute_type] : type.attributes()) {
+    attributes[name] = S(name + "-value");
+  }
+  attributes["latitude"] = N("47.60620");
+  attributes["longitude"] = N("-122.1283");
+  const Value state = Value::Object(type, attributes);
+
+  const EmergencyAddressModel model = EmergencyAddressMapping().Read(state);
+  EXPECT_EQ(model.id, "id-value");
+  EXPECT_EQ(model.country, "country-value");
+  EXPECT_EQ(model.company_name, "company_name-value");
+  EXPECT_EQ(model.description, "description-value");
+  EXPECT_EQ(model.company_tax_id, "company_tax_id-value");
+  EXPECT_EQ(model.house_number, "house_number-value");
+  EXPECT_EQ(model.house_number_suffix, "house_number_suffix-value");
+  EXPECT_EQ(model.pre_directional, "pre_directional-value");
+  EXPECT_EQ(model.street_name, "street_name-value");
+  EXPECT_EQ(model.street_suffix, "street_suffix-value");
+  EXPECT_EQ(model.post_directional, "post_directional-value");
+  EXPECT_EQ(model.city, "city-value");
+  EXPECT_EQ(model.city_alias, "city_alias-value");
+  EXPECT_EQ(model.state_or_province, "state_or_province-value");
+  EXPECT_EQ(model.postal_code, "postal_code-value");
+  EXPECT_EQ(model.elin, "elin-value");
+  EXPECT_EQ(model.latitude, N("47.60620"));
+  EXPECT_EQ(model.longitude, N("-122.1283"));
+  EXPECT_EQ(model.default_location_id, "default_location_id-value");
+  EXPECT_EQ(model.validation_status, "validation_status-value");
+  EXPECT_EQ(EmergencyAddressMapping().Write(model, type), state);
+}
+
+TEST(EmergencyAddressModelTest, AnUnknownCoordinateStaysUnknown) {
+  const framework::Type type = EmergencyAddressResource().GetSchema().ImpliedType();
+  const Value plan = Value::Object(
+      type, {{"country", S("US")}, {"latitude", Value::Unknown(framework::Type::Number())}});
+  const EmergencyAddressModel model = EmergencyAddressMapping().Read(plan);
+  EXPECT_TRUE(model.latitude.IsUnknown()) << "ValidateConfig tells unknown from null";
+  EXPECT_TRUE(model.longitude.IsNull());
+}
+
 TEST(EmergencyLocationModelTest, MapsEverySchemaAttributeOnce) {
   testing::ExpectMappingMatchesSchema(EmergencyLocationMapping(),
                                       EmergencyLocationResource().GetSchema());
+}
+
+TEST(EmergencyLocationModelTest, EachFieldReadsAndWritesItsOwnAttribute) {
+  const framework::Type type = EmergencyLocationResource().GetSchema().ImpliedType();
+  // Every attribute a value of its own: a round trip alone passes when two fields swap.
+  std::map<std::string, Value> attributes;
+  for (const auto& [name, attribute_type] : type.attributes()) {
+    attributes[name] = S(name + "-value");
+  }
+  attributes["is_default"] = Value::Bool(true);
+  const Value state = Value::Object(type, attributes);
+  const EmergencyLocationModel model = EmergencyLocationMapping().Read(state);
+  EXPECT_EQ(model.id, "id-value");
+  EXPECT_EQ(model.civic_address_id, "civic_address_id-value");
+  EXPECT_EQ(model.description, "description-value");
+  EXPECT_EQ(model.elin, "elin-value");
+  EXPECT_EQ(model.country, "country-value");
+  EXPECT_EQ(model.is_default, true);
+  EXPECT_EQ(EmergencyLocationMapping().Write(model, type), state);
 }
 
 }  // namespace

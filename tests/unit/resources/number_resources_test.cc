@@ -678,5 +678,31 @@ TEST(PhoneNumberAssignmentModelTest, MapsEverySchemaAttributeOnce) {
                                       PhoneNumberAssignmentResource().GetSchema());
 }
 
+TEST(PhoneNumberAssignmentModelTest, EachFieldReadsAndWritesItsOwnAttribute) {
+  const Type type = PhoneNumberAssignmentResource().GetSchema().ImpliedType();
+  // Every attribute a value of its own: a round trip alone passes when two fields swap.
+  std::map<std::string, Value> attributes;
+  for (const auto& [name, attribute_type] : type.attributes()) {
+    attributes[name] = Value::String(name + "-value");
+  }
+  attributes["capabilities"] =
+      Value::Set(Type::String(), {Value::String("InboundCalling"), Value::String("Mobile")});
+  const Value state = Value::Object(type, attributes);
+  const PhoneNumberAssignmentModel model = PhoneNumberAssignmentMapping().Read(state);
+  EXPECT_EQ(model.id, "id-value");
+  EXPECT_EQ(model.telephone_number, "telephone_number-value");
+  EXPECT_EQ(model.assignment_target_id, "assignment_target_id-value");
+  EXPECT_EQ(model.assignment_category, "assignment_category-value");
+  EXPECT_EQ(model.number_type, "number_type-value");
+  EXPECT_EQ(model.location_id, "location_id-value");
+  EXPECT_EQ(model.operator_id, "operator_id-value");
+  EXPECT_EQ(model.country, "country-value");
+  EXPECT_EQ(model.civic_address_id, "civic_address_id-value");
+  EXPECT_EQ(model.activation_state, "activation_state-value");
+  EXPECT_EQ(model.assignment_status, "assignment_status-value");
+  EXPECT_EQ(model.capabilities, (std::vector<std::string>{"InboundCalling", "Mobile"}));
+  EXPECT_EQ(PhoneNumberAssignmentMapping().Write(model, type), state);
+}
+
 }  // namespace
 }  // namespace opc::resources

@@ -624,5 +624,51 @@ TEST(OperatorRelationshipModelTest, MapsEverySchemaAttributeOnce) {
                                       OperatorRelationshipResource().GetSchema());
 }
 
+TEST(OperatorRelationshipModelTest, EachFieldReadsAndWritesItsOwnAttribute) {
+  const Type type = OperatorRelationshipResource().GetSchema().ImpliedType();
+  // Every attribute a value of its own, so a field bound to another attribute shows.
+  std::map<std::string, Value> attributes;
+  for (const auto& [name, attribute_type] : type.attributes()) {
+    if (attribute_type == Type::String()) {
+      attributes[name] = S(name + "-value");
+    }
+  }
+  attributes["countries"] = Value::Set(Type::String(), {S("GB"), S("IE")});
+  const Type& contact_type = type.attributes().at("contact");
+  std::map<std::string, Value> contact;
+  for (const auto& [name, attribute_type] : contact_type.attributes()) {
+    contact[name] = S("contact." + name);
+  }
+  attributes["contact"] = Value::Object(contact_type, contact);
+  const char* kBools[] = {"data_transfer_notice_accepted", "suspended", "wait_for_agreement"};
+  // One bool true at a time: two bools bound to each other's member would pass with equal values.
+  for (const std::string on : kBools) {
+    for (const char* name : kBools) {
+      attributes[name] = Value::Bool(name == on);
+    }
+    const Value state = Value::Object(type, attributes);
+    const OperatorRelationshipModel model = OperatorRelationshipMapping().Read(state);
+    EXPECT_EQ(model.data_transfer_notice_accepted, on == "data_transfer_notice_accepted");
+    EXPECT_EQ(model.suspended, on == "suspended");
+    EXPECT_EQ(model.wait_for_agreement, on == "wait_for_agreement");
+    EXPECT_EQ(model.id, "id-value");
+    EXPECT_EQ(model.operator_id, "operator_id-value");
+    EXPECT_EQ(model.countries, (std::vector<std::string>{"GB", "IE"}));
+    ASSERT_TRUE(model.contact.has_value());
+    EXPECT_EQ(model.contact->full_name, "contact.full_name");
+    EXPECT_EQ(model.contact->email, "contact.email");
+    EXPECT_EQ(model.contact->telephone_number, "contact.telephone_number");
+    EXPECT_EQ(model.contact->company_name, "contact.company_name");
+    EXPECT_EQ(model.contact->company_size, "contact.company_size");
+    EXPECT_EQ(model.agreement_timeout, "agreement_timeout-value");
+    EXPECT_EQ(model.operator_name, "operator_name-value");
+    EXPECT_EQ(model.status, "status-value");
+    EXPECT_EQ(model.relationship_status, "relationship_status-value");
+    EXPECT_EQ(model.relationship_comment, "relationship_comment-value");
+    EXPECT_EQ(model.consented_at, "consented_at-value");
+    EXPECT_EQ(OperatorRelationshipMapping().Write(model, type), state) << on;
+  }
+}
+
 }  // namespace
 }  // namespace opc::resources
