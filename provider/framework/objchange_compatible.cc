@@ -16,8 +16,12 @@ class AppliedChecker {
  public:
   explicit AppliedChecker(Diagnostics& diags) : diags_(diags) {}
 
-  void Unknowns(const Value& v, const AttributePath& path) {
-    if (v.IsUnknown()) {
+  // Every unknown left in `root` (the outermost one of each branch).
+  void Unknowns(const Value& root) {
+    Walk(root, [&](const AttributePath& path, const Value& v) {
+      if (!v.IsUnknown()) {
+        return true;
+      }
       diags_.AddError("Provider returned invalid result object after apply",
                       "After the apply operation, the provider still indicated an unknown value "
                       "for " +
@@ -25,35 +29,8 @@ class AppliedChecker {
                           ". All values must be known after apply, so this is always a bug in "
                           "the provider.",
                       path.empty() ? std::nullopt : std::optional<AttributePath>(path));
-      return;
-    }
-    if (!IsPresent(v)) {
-      return;
-    }
-    switch (v.type().kind()) {
-      case Type::Kind::kList:
-      case Type::Kind::kSet:
-      case Type::Kind::kTuple: {
-        int64_t i = 0;
-        for (const auto& e : v.Elements()) {
-          Unknowns(e, IsKind(v, Type::Kind::kSet) ? path : path.Index(i));
-          ++i;
-        }
-        break;
-      }
-      case Type::Kind::kMap:
-        for (const auto& [key, e] : v.MapElements()) {
-          Unknowns(e, path.Key(key));
-        }
-        break;
-      case Type::Kind::kObject:
-        for (const auto& [name, e] : v.Attributes()) {
-          Unknowns(e, path.Attr(name));
-        }
-        break;
-      default:
-        break;
-    }
+      return false;
+    });
   }
 
   // Returns whether compatible; reports problems only when `report` is set.
@@ -152,25 +129,21 @@ class AppliedChecker {
             }
           }
         }
-        for (size_t i = 0; i < p.size(); ++i) {
-          if (!p_ok[i]) {
-            ok = Fail(path,
-                      "planned set element " + p[i].DebugString() +
-                          " does not correlate with any element in actual",
-                      report) &&
-                 ok;
-          }
-        }
-        if (ok) {
-          for (size_t j = 0; j < a.size(); ++j) {
-            if (!a_ok[j]) {
+        auto uncorrelated = [&](const std::vector<Value>& elements, const std::vector<bool>& paired,
+                                const std::string& side, const std::string& other) {
+          for (size_t i = 0; i < elements.size(); ++i) {
+            if (!paired[i]) {
               ok = Fail(path,
-                        "actual set element " + a[j].DebugString() +
-                            " does not correlate with any element in plan",
+                        side + " set element " + elements[i].DebugString() +
+                            " does not correlate with any element in " + other,
                         report) &&
                    ok;
             }
           }
+        };
+        uncorrelated(p, p_ok, "planned", "actual");
+        if (ok) {
+          uncorrelated(a, a_ok, "actual", "plan");
         }
         if (p.size() < a.size()) {
           ok = Fail(path,
@@ -254,7 +227,7 @@ class AppliedChecker {
 
 void CheckAppliedAgainstPlan(const Value& planned, const Value& actual, Diagnostics& diags) {
   AppliedChecker checker(diags);
-  checker.Unknowns(actual, AttributePath());
+  checker.Unknowns(actual);
   if (planned.IsNull() != actual.IsNull()) {
     diags.AddError("Provider produced inconsistent result after apply",
                    planned.IsNull() ? "Root object was absent, but now present."

@@ -62,8 +62,7 @@ class PlanChecker {
           const auto& ce = ListElements(c);
           const auto& re = ListElements(r);
           if (pe.size() != ce.size()) {
-            Fail(here, "block count in plan (" + std::to_string(pe.size()) +
-                           ") disagrees with count in config (" + std::to_string(ce.size()) + ")");
+            Fail(here, CountMismatch("block count", pe.size(), ce.size()));
             break;
           }
           for (size_t i = 0; i < pe.size(); ++i) {
@@ -77,36 +76,21 @@ class PlanChecker {
           break;
         }
         case NestedBlock::Nesting::kMap: {
-          const auto& pe = MapElements(p);
-          const auto& ce = MapElements(c);
-          const auto& re = MapElements(r);
-          for (const auto& [key, e] : pe) {
-            AttributePath at = here.Key(key);
-            auto ci = ce.find(key);
-            if (ci == ce.end()) {
-              Fail(here, "block key \"" + key + "\" from plan is not present in config");
-              continue;
-            }
-            if (!e.IsKnown()) {
-              Fail(at, "element representing nested block must not be unknown itself");
-              continue;
-            }
-            auto ri = re.find(key);
-            Block(inner, ri != re.end() ? ri->second : Value(), ci->second, e, at);
-          }
-          for (const auto& [key, e] : ce) {
-            if (pe.count(key) == 0) {
-              Fail(here, "block key \"" + key + "\" from config is not present in plan");
-            }
-          }
+          ByKey(r, c, p, here, "block",
+                [&](const Value& re, const Value& ce, const Value& pe, const AttributePath& at) {
+                  if (!pe.IsKnown()) {
+                    Fail(at, "element representing nested block must not be unknown itself");
+                    return;
+                  }
+                  Block(inner, re, ce, pe, at);
+                });
           break;
         }
         case NestedBlock::Nesting::kSet: {
           const auto& pe = ListElements(p);
           const auto& ce = ListElements(c);
           if (pe.size() != ce.size()) {
-            Fail(here, "block count in plan (" + std::to_string(pe.size()) +
-                           ") disagrees with count in config (" + std::to_string(ce.size()) + ")");
+            Fail(here, CountMismatch("block count", pe.size(), ce.size()));
             break;
           }
           for (const auto& e : pe) {
@@ -180,22 +164,23 @@ class PlanChecker {
       return;
     }
     const auto& attrs = nested.attributes;
+    if (nested.nesting == NestedAttributes::Nesting::kList ||
+        nested.nesting == NestedAttributes::Nesting::kMap) {
+      if (!config.IsKnown()) {
+        return Fail(path, "count in plan disagrees with count in config (unknown)");
+      }
+      if (Count(planned) != Count(config)) {
+        return Fail(path, CountMismatch("count", Count(planned), Count(config)));
+      }
+    }
     switch (nested.nesting) {
       case NestedAttributes::Nesting::kSingle:
         Attributes(attrs, prior, config, planned, path);
         break;
       case NestedAttributes::Nesting::kList: {
-        if (!config.IsKnown()) {
-          return Fail(path, "count in plan disagrees with count in config (unknown)");
-        }
         const auto& pe = ListElements(planned);
         const auto& ce = ListElements(config);
         const auto& re = ListElements(prior);
-        if (pe.size() != ce.size()) {
-          return Fail(path, "count in plan (" + std::to_string(pe.size()) +
-                                ") disagrees with count in config (" + std::to_string(ce.size()) +
-                                ")");
-        }
         for (size_t i = 0; i < pe.size(); ++i) {
           Attributes(attrs, i < re.size() ? re[i] : Value(), ce[i], pe[i],
                      path.Index(static_cast<int64_t>(i)));
@@ -203,42 +188,54 @@ class PlanChecker {
         break;
       }
       case NestedAttributes::Nesting::kMap: {
-        if (!config.IsKnown()) {
-          return Fail(path, "count in plan disagrees with count in config (unknown)");
-        }
-        const auto& pe = MapElements(planned);
-        const auto& ce = MapElements(config);
-        const auto& re = MapElements(prior);
-        if (pe.size() != ce.size()) {
-          return Fail(path, "count in plan (" + std::to_string(pe.size()) +
-                                ") disagrees with count in config (" + std::to_string(ce.size()) +
-                                ")");
-        }
-        for (const auto& [key, e] : pe) {
-          auto ci = ce.find(key);
-          if (ci == ce.end()) {
-            Fail(path, "map key \"" + key + "\" from plan is not present in config");
-            continue;
-          }
-          auto ri = re.find(key);
-          Attributes(attrs, ri != re.end() ? ri->second : Value(), ci->second, e, path.Key(key));
-        }
-        for (const auto& [key, e] : ce) {
-          if (pe.count(key) == 0) {
-            Fail(path, "map key \"" + key + "\" from config is not present in plan");
-          }
-        }
+        ByKey(prior, config, planned, path, "map",
+              [&](const Value& re, const Value& ce, const Value& pe, const AttributePath& at) {
+                Attributes(attrs, re, ce, pe, at);
+              });
         break;
       }
       case NestedAttributes::Nesting::kSet:
         if (config.IsKnown() && planned.IsKnown() &&
             ListElements(planned).size() < ListElements(config).size()) {
-          Fail(path, "count in plan (" + std::to_string(ListElements(planned).size()) +
-                         ") disagrees with count in config (" +
-                         std::to_string(ListElements(config).size()) + ")");
+          Fail(path, CountMismatch("count", Count(planned), Count(config)));
         }
         break;  // set elements cannot be correlated; Terraform trusts the provider here
     }
+  }
+
+  // Map elements by key: plan and config must have the same keys; `element` gets the prior,
+  // config and planned element of each key the plan has.
+  template <typename Element>
+  void ByKey(const Value& prior, const Value& config, const Value& planned,
+             const AttributePath& path, const std::string& noun, Element element) {
+    const auto& pe = MapElements(planned);
+    const auto& ce = MapElements(config);
+    const auto& re = MapElements(prior);
+    for (const auto& [key, e] : pe) {
+      auto ci = ce.find(key);
+      if (ci == ce.end()) {
+        Fail(path, noun + " key \"" + key + "\" from plan is not present in config");
+        continue;
+      }
+      auto ri = re.find(key);
+      element(ri != re.end() ? ri->second : Value(), ci->second, e, path.Key(key));
+    }
+    for (const auto& [key, e] : ce) {
+      if (pe.count(key) == 0) {
+        Fail(path, noun + " key \"" + key + "\" from config is not present in plan");
+      }
+    }
+  }
+
+  // Elements of a list, set or map value.
+  static size_t Count(const Value& v) {
+    bool keyed = IsKind(v, Type::Kind::kMap) || IsKind(v, Type::Kind::kObject);
+    return keyed ? MapElements(v).size() : ListElements(v).size();
+  }
+
+  static std::string CountMismatch(const char* what, size_t planned, size_t config) {
+    return std::string(what) + " in plan (" + std::to_string(planned) +
+           ") disagrees with count in config (" + std::to_string(config) + ")";
   }
 
   static std::string Show(const Attribute& a, const Value& v) {

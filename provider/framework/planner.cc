@@ -16,67 +16,90 @@ namespace {
 
 using namespace internal;  // NOLINT(google-build-using-namespace): the shared cty readers
 
+// What one node of the plan is made from: Terraform's proposal (the starting point), the config
+// (which says what the user left null or unknown) and the prior (for semantic equality, set
+// pairing and the values of computed attributes).
+struct Node {
+  const Value& proposed;
+  const Value& config;
+  const Value& prior;
+  bool prior_exists;  // false on create and for new elements of nested collections
+};
+
+// Terraform's proposal has the config's shape; where a caller's does not, the config stands in.
+const Value& ProposalFor(const Value& proposed, const Value& config) {
+  return IsPresent(proposed) || !IsPresent(config) ? proposed : config;
+}
+
 class Planner {
  public:
   Planner(Diagnostics& diags, bool unknown_when_changed)
       : diags_(diags), unknown_when_changed_(unknown_when_changed) {}
 
-  // `prior_exists` says whether this object existed before (false on create and for new
-  // elements of nested collections): computed values are unknown for new objects.
-  Value PlanBlock(const Block& block, const Value& prior, bool prior_exists, const Value& config,
-                  const AttributePath& path) {
-    if (!IsPresent(config)) {
-      return config;
+  Value PlanBlock(const Block& block, const Node& n, const AttributePath& path) {
+    if (!IsPresent(n.config)) {
+      return n.config;
     }
-    std::map<std::string, Value> planned =
-        PlanAttributes(block.attributes, prior, prior_exists, config, path);
+    const Value& base = ProposalFor(n.proposed, n.config);
+    std::map<std::string, Value> planned = PlanAttributes(block.attributes, base, n, path);
     for (const auto& nb : block.blocks) {
+      Value prior = n.prior_exists ? n.prior.GetAttr(nb.type_name) : Value();
       planned.emplace(nb.type_name,
-                      PlanNestedBlock(nb, prior_exists ? prior.GetAttr(nb.type_name) : Value(),
-                                      config.GetAttr(nb.type_name), path.Attr(nb.type_name)));
+                      PlanNestedBlock(nb,
+                                      Node{base.GetAttr(nb.type_name),
+                                           n.config.GetAttr(nb.type_name), prior, n.prior_exists},
+                                      path.Attr(nb.type_name)));
     }
-    return Value::Object(config.type(), std::move(planned));
+    return Value::Object(base.type(), std::move(planned));
   }
 
  private:
   std::map<std::string, Value> PlanAttributes(const std::vector<Attribute>& attributes,
-                                              const Value& prior, bool prior_exists,
-                                              const Value& config, const AttributePath& path) {
+                                              const Value& base, const Node& n,
+                                              const AttributePath& path) {
     std::map<std::string, Value> planned;
     for (const auto& a : attributes) {
-      planned.emplace(a.name,
-                      PlanAttribute(a, prior_exists ? prior.GetAttr(a.name) : Value(), prior_exists,
-                                    config.GetAttr(a.name), path.Attr(a.name)));
+      Value prior = n.prior_exists ? n.prior.GetAttr(a.name) : Value();
+      planned.emplace(a.name, PlanAttribute(a,
+                                            Node{base.GetAttr(a.name), n.config.GetAttr(a.name),
+                                                 prior, n.prior_exists},
+                                            path.Attr(a.name)));
     }
     return planned;
   }
 
-  Value PlanAttribute(const Attribute& a, const Value& prior, bool prior_exists,
-                      const Value& config, const AttributePath& path) {
+  Value PlanAttribute(const Attribute& a, const Node& n, const AttributePath& path) {
     Type type = a.EffectiveType();
     if (a.write_only) {
       return Value::Null(type);  // never stored: Terraform rejects anything else
     }
-    if (config.IsUnknown()) {
-      return NullAs(config, type);  // unknown config stays unknown, refinements and all
+    if (n.config.IsUnknown()) {
+      // Unknown config stays unknown, refinements and all (Terraform proposes it as it is).
+      return NullAs(ProposalFor(n.proposed, n.config), type);
     }
-    if (!config.IsNull()) {
-      Value planned = a.nested ? PlanNestedAttribute(*a.nested, prior, config, path) : config;
-      if (a.semantic_equality && IsPresent(prior) && prior.IsWhollyKnown() &&
-          config.IsWhollyKnown() && !prior.Equals(planned) && a.semantic_equality(prior, config)) {
-        return prior;  // Terraform accepts the prior value in place of an equivalent config
+    if (!n.config.IsNull()) {
+      Value planned = a.nested ? PlanNestedAttribute(*a.nested, n, path)
+                               : NullAs(ProposalFor(n.proposed, n.config), type);
+      if (a.semantic_equality && IsPresent(n.prior) && n.prior.IsWhollyKnown() &&
+          n.config.IsWhollyKnown() && !n.prior.Equals(planned) &&
+          a.semantic_equality(n.prior, n.config)) {
+        return n.prior;  // Terraform accepts the prior value in place of an equivalent config
       }
       return planned;
     }
     if (!a.computed) {
       return Value::Null(type);
     }
-    // Left to the provider: unknown for a new object or when the update may change it, else the
-    // prior value; then the attribute's plan modifiers, in order.
-    Value planned = !prior_exists || (unknown_when_changed_ && !a.optional) ? Value::Unknown(type)
-                                                                            : NullAs(prior, type);
+    // Left to the provider. Terraform proposes the prior value of the object it paired; the
+    // planner keeps the prior of the object it paired (the same one, except for set elements
+    // that only semantic equality pairs), marks it unknown for a new object or when the update
+    // may change it (fwserver's MarkComputedNilsAsUnknown), then runs the plan modifiers.
+    Value planned = !n.prior_exists || (unknown_when_changed_ && !a.optional)
+                        ? Value::Unknown(type)
+                        : NullAs(n.prior, type);
     Value no_prior = Value::Null(type);
-    PlanValueRequest req{path, type, config, prior_exists ? prior : no_prior, prior_exists, diags_};
+    PlanValueRequest req{path,           type,  n.config, n.prior_exists ? n.prior : no_prior,
+                         n.prior_exists, diags_};
     for (const auto& modifier : a.plan_modifiers) {
       if (modifier) {
         modifier->PlanValue(req, planned);
@@ -85,94 +108,93 @@ class Planner {
     return planned;
   }
 
-  Value PlanNestedAttribute(const NestedAttributes& nested, const Value& prior, const Value& config,
+  Value PlanNestedAttribute(const NestedAttributes& nested, const Node& n,
                             const AttributePath& path) {
     const auto& attrs = nested.attributes;
-    auto plan = [&](const Value& p, bool exists, const Value& c, const AttributePath& at) {
-      if (!IsPresent(c)) {
-        return c;
+    auto plan = [&](const Node& e, const AttributePath& at) {
+      if (!IsPresent(e.config)) {
+        return e.config;
       }
-      return Value::Object(c.type(), PlanAttributes(attrs, p, exists, c, at));
+      const Value& base = ProposalFor(e.proposed, e.config);
+      return Value::Object(base.type(), PlanAttributes(attrs, base, e, at));
     };
     auto match = [&](const Value& c, const Value& p) { return AttrsMatch(attrs, c, p); };
-    return PlanElements(Collection(nested.nesting), prior, config, path, attrs, {}, plan, match);
+    return PlanElements(NestingOf(nested), n, path, attrs, {}, plan, match);
   }
 
-  Value PlanNestedBlock(const NestedBlock& nb, const Value& prior, const Value& config,
-                        const AttributePath& path) {
-    if (config.IsUnknown()) {
-      return config;  // a dynamic block with an unknown for_each
+  Value PlanNestedBlock(const NestedBlock& nb, const Node& n, const AttributePath& path) {
+    if (n.config.IsUnknown()) {
+      return ProposalFor(n.proposed, n.config);  // a dynamic block with an unknown for_each
     }
     const Block& block = BlockOf(nb);
-    Value c = config;
-    if (config.IsNull()) {
+    Value config = n.config;
+    Value proposed = n.proposed;
+    if (n.config.IsNull()) {
       switch (nb.nesting) {
         case NestedBlock::Nesting::kSingle:
-          return NullAs(config, BlockObjectType(nb));
+          return NullAs(n.config, BlockObjectType(nb));
         case NestedBlock::Nesting::kGroup:
-          c = Value::Object(BlockObjectType(nb), {});  // a group is never null: an object of nulls
+          config = Value::Object(BlockObjectType(nb), {});  // never null: an object of nulls
+          proposed = IsPresent(n.proposed) ? n.proposed : config;
           break;
         default:
           return EmptyCollection(BlockType(nb));  // absent blocks are an empty collection
       }
     }
-    auto plan = [&](const Value& p, bool exists, const Value& e, const AttributePath& at) {
-      return PlanBlock(block, p, exists, e, at);
-    };
+    auto plan = [&](const Node& e, const AttributePath& at) { return PlanBlock(block, e, at); };
     auto match = [&](const Value& e, const Value& p) { return BlockMatches(block, e, p); };
-    return PlanElements(nb.nesting, prior, c, path, block.attributes, block.blocks, plan, match);
+    return PlanElements(nb.nesting, Node{proposed, config, n.prior, n.prior_exists}, path,
+                        block.attributes, block.blocks, plan, match);
   }
 
-  static NestedBlock::Nesting Collection(NestedAttributes::Nesting n) {
-    switch (n) {
-      case NestedAttributes::Nesting::kList:
-        return NestedBlock::Nesting::kList;
-      case NestedAttributes::Nesting::kSet:
-        return NestedBlock::Nesting::kSet;
-      case NestedAttributes::Nesting::kMap:
-        return NestedBlock::Nesting::kMap;
-      case NestedAttributes::Nesting::kSingle:
-        break;
-    }
-    return NestedBlock::Nesting::kSingle;
-  }
-
-  // The one walk over nested objects (attributes or blocks): each configured element is planned
-  // against the prior element it continues (single: the prior object; list: same index; map:
-  // same key; set: the prior element whose configurable parts it matches).
+  // The one walk over nested objects (attributes or blocks): each element of the proposal is
+  // planned with the config element it came from and the prior element it continues (single:
+  // the prior object; list: same index; map: same key; set: the prior element whose
+  // configurable parts it matches).
   template <typename Plan, typename Match>
-  Value PlanElements(NestedBlock::Nesting nesting, const Value& prior, const Value& config,
-                     const AttributePath& path, const std::vector<Attribute>& attrs,
-                     const std::vector<NestedBlock>& blocks, Plan plan, Match match) {
+  Value PlanElements(NestedBlock::Nesting nesting, const Node& n, const AttributePath& path,
+                     const std::vector<Attribute>& attrs, const std::vector<NestedBlock>& blocks,
+                     Plan plan, Match match) {
+    const Value& config = n.config;
     switch (nesting) {
       case NestedBlock::Nesting::kSingle:
       case NestedBlock::Nesting::kGroup:
-        return plan(prior, IsPresent(prior), config, path);
+        return plan(Node{n.proposed, config, n.prior, IsPresent(n.prior)}, path);
       case NestedBlock::Nesting::kList: {
-        const auto& priors = ListElements(prior);
+        const auto& priors = ListElements(n.prior);
+        const auto& proposals = ListElements(ProposalFor(n.proposed, config));
         std::vector<Value> planned;
         for (size_t i = 0; i < config.Elements().size(); ++i) {
           bool exists = i < priors.size() && IsPresent(priors[i]);
-          planned.push_back(plan(exists ? priors[i] : Value(), exists, config.Elements()[i],
+          const Value& c = config.Elements()[i];
+          planned.push_back(plan(Node{i < proposals.size() ? proposals[i] : c, c,
+                                      exists ? priors[i] : Value(), exists},
                                  path.Index(static_cast<int64_t>(i))));
         }
         return RebuildList(config, std::move(planned));
       }
       case NestedBlock::Nesting::kMap: {
-        const auto& priors = MapElements(prior);
+        const auto& priors = MapElements(n.prior);
+        const auto& proposals = MapElements(ProposalFor(n.proposed, config));
         std::map<std::string, Value> planned;
         for (const auto& [key, c] : MapElements(config)) {
           auto it = priors.find(key);
           bool exists = it != priors.end() && IsPresent(it->second);
-          planned.emplace(key, plan(exists ? it->second : Value(), exists, c, path.Key(key)));
+          auto proposal = proposals.find(key);
+          planned.emplace(key, plan(Node{proposal != proposals.end() ? proposal->second : c, c,
+                                         exists ? it->second : Value(), exists},
+                                    path.Key(key)));
         }
         return RebuildMap(config, std::move(planned));
       }
       case NestedBlock::Nesting::kSet: {
-        auto plan_at_path = [&](const Value& p, bool exists, const Value& c) {
-          return plan(p, exists, c, path);  // set elements have no path of their own
+        // Set elements have no identity (nor a path of their own): a proposed element is its
+        // config element plus prior values, so each config element stands as its own proposal
+        // and the planner pairs it with a prior element by content.
+        auto plan_element = [&](const Value& p, bool exists, const Value& c) {
+          return plan(Node{c, c, p, exists}, path);
         };
-        return PlanSet(prior, config, attrs, blocks, match, plan_at_path);
+        return PlanSet(n.prior, config, attrs, blocks, match, plan_element);
       }
     }
     return config;
@@ -288,30 +310,66 @@ class Planner {
 
   static bool NestedMatches(const NestedAttributes& nested, const Value& config,
                             const Value& prior) {
-    const auto& attrs = nested.attributes;
     auto match = [&](const Value& c, const Value& p) {
       if (!IsPresent(c) || !IsPresent(p)) {
         return SameValue(c, p);
       }
-      return AttrsMatch(attrs, c, p);
+      return AttrsMatch(nested.attributes, c, p);
     };
-    switch (nested.nesting) {
-      case NestedAttributes::Nesting::kSingle:
+    return ElementsMatch(NestingOf(nested), config, prior, match);
+  }
+
+  static bool BlockMatches(const Block& block, const Value& config, const Value& prior) {
+    if (!AttrsMatch(block.attributes, config, prior)) {
+      return false;
+    }
+    for (const auto& nb : block.blocks) {
+      const Value& c = config.GetAttr(nb.type_name);
+      if (!c.IsWhollyKnown()) {
+        return false;
+      }
+      const Block& inner = BlockOf(nb);
+      auto match = [&](const Value& ce, const Value& pe) {
+        if (!IsPresent(ce) || !IsPresent(pe)) {
+          return SameValue(ce, pe);
+        }
+        return BlockMatches(inner, ce, pe);
+      };
+      if (!ElementsMatch(nb.nesting, c, prior.GetAttr(nb.type_name), match)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether a configured collection (or single object) corresponds to a prior one, element by
+  // element: lists by index, maps by key, sets by any element.
+  template <typename Match>
+  static bool ElementsMatch(NestedBlock::Nesting nesting, const Value& config, const Value& prior,
+                            Match match) {
+    switch (nesting) {
+      case NestedBlock::Nesting::kSingle:
+      case NestedBlock::Nesting::kGroup:
         return match(config, prior);
-      case NestedAttributes::Nesting::kList: {
+      case NestedBlock::Nesting::kList:
+      case NestedBlock::Nesting::kSet: {
         const auto& c = ListElements(config);
         const auto& p = ListElements(prior);
         if (c.size() != p.size()) {
           return false;
         }
         for (size_t i = 0; i < c.size(); ++i) {
-          if (!match(c[i], p[i])) {
+          bool ok = nesting == NestedBlock::Nesting::kList
+                        ? match(c[i], p[i])
+                        : std::any_of(p.begin(), p.end(),
+                                      [&](const Value& pe) { return match(c[i], pe); });
+          if (!ok) {
             return false;
           }
         }
         return true;
       }
-      case NestedAttributes::Nesting::kMap: {
+      case NestedBlock::Nesting::kMap: {
         const auto& c = MapElements(config);
         const auto& p = MapElements(prior);
         if (c.size() != p.size()) {
@@ -325,79 +383,8 @@ class Planner {
         }
         return true;
       }
-      case NestedAttributes::Nesting::kSet: {
-        const auto& c = ListElements(config);
-        const auto& p = ListElements(prior);
-        for (const auto& ce : c) {
-          if (std::none_of(p.begin(), p.end(), [&](const Value& pe) { return match(ce, pe); })) {
-            return false;
-          }
-        }
-        return c.size() == p.size();
-      }
     }
     return false;
-  }
-
-  static bool BlockMatches(const Block& block, const Value& config, const Value& prior) {
-    if (!AttrsMatch(block.attributes, config, prior)) {
-      return false;
-    }
-    for (const auto& nb : block.blocks) {
-      const Value& c = config.GetAttr(nb.type_name);
-      const Value& p = prior.GetAttr(nb.type_name);
-      if (!c.IsWhollyKnown()) {
-        return false;
-      }
-      const Block& inner = BlockOf(nb);
-      auto match = [&](const Value& ce, const Value& pe) {
-        if (!IsPresent(ce) || !IsPresent(pe)) {
-          return SameValue(ce, pe);
-        }
-        return BlockMatches(inner, ce, pe);
-      };
-      switch (nb.nesting) {
-        case NestedBlock::Nesting::kSingle:
-        case NestedBlock::Nesting::kGroup:
-          if (!match(c, p)) {
-            return false;
-          }
-          break;
-        case NestedBlock::Nesting::kList:
-        case NestedBlock::Nesting::kSet: {
-          const auto& ce = ListElements(c);
-          const auto& pe = ListElements(p);
-          if (ce.size() != pe.size()) {
-            return false;
-          }
-          for (size_t i = 0; i < ce.size(); ++i) {
-            bool ok = nb.nesting == NestedBlock::Nesting::kList
-                          ? match(ce[i], pe[i])
-                          : std::any_of(pe.begin(), pe.end(),
-                                        [&](const Value& x) { return match(ce[i], x); });
-            if (!ok) {
-              return false;
-            }
-          }
-          break;
-        }
-        case NestedBlock::Nesting::kMap: {
-          const auto& ce = MapElements(c);
-          const auto& pe = MapElements(p);
-          if (ce.size() != pe.size()) {
-            return false;
-          }
-          for (const auto& [key, e] : ce) {
-            auto it = pe.find(key);
-            if (it == pe.end() || !match(e, it->second)) {
-              return false;
-            }
-          }
-          break;
-        }
-      }
-    }
-    return true;
   }
 
   Diagnostics& diags_;
@@ -414,29 +401,33 @@ PlanOutput PlanChange(const PlanInput& input) {
     return out;
   }
   auto prior = ConformValue(input.prior, type);
+  auto proposed = ConformValue(input.proposed, type);
   auto config = ConformValue(input.config, type);
-  if (!prior.ok() || !config.ok()) {
-    out.diagnostics.AddStatusError("Invalid plan request",
-                                   !prior.ok() ? prior.status() : config.status());
-    out.planned = input.proposed;
-    return out;
+  for (const auto* v : {&prior, &proposed, &config}) {
+    if (!v->ok()) {
+      out.diagnostics.AddStatusError("Invalid plan request", v->status());
+      out.planned = input.proposed;
+      return out;
+    }
   }
   if (!IsPresent(*config)) {
-    out.planned = *config;  // nothing to plan from; Terraform never sends this
+    out.planned = *proposed;  // nothing to plan from; Terraform never sends this
     return out;
   }
   const Block& block = input.schema.block;
   bool create = !IsPresent(*prior);
+  Node root{*proposed, *config, *prior, !create};
   Planner keep_prior(out.diagnostics, /*unknown_when_changed=*/false);
-  out.planned = keep_prior.PlanBlock(block, *prior, !create, *config, AttributePath());
+  out.planned = keep_prior.PlanBlock(block, root, AttributePath());
   if (create || out.diagnostics.HasError()) {
     return out;
   }
   if (!out.planned.Equals(*prior)) {
-    // Something changes, so the update may change computed values too.
+    // Something changes, so the update may change computed values too: the same walk of the
+    // proposal, with computed-only values the config leaves null marked unknown.
     Diagnostics again;
     Planner mark_unknown(again, /*unknown_when_changed=*/true);
-    out.planned = mark_unknown.PlanBlock(block, *prior, true, *config, AttributePath());
+    out.planned = mark_unknown.PlanBlock(block, root, AttributePath());
   }
   out.requires_replace = CollectRequiresReplace(block, *prior, out.planned);
   return out;

@@ -28,9 +28,12 @@ struct PlanOutput {
   Diagnostics diagnostics;
 };
 
-// Rules, per attribute (recursively through nested attributes and blocks):
+// The plan starts from Terraform's proposed new state, as fwserver's PlanResourceChange does;
+// the config says what the user left null or unknown, the prior gives semantic equality, the
+// pairing of set elements and the values of computed attributes. Rules, per attribute
+// (recursively through nested attributes and blocks):
 //  - destroy (proposed null): planned is null;
-//  - configured values are kept as configured, unknowns stay unknown;
+//  - configured values are kept as proposed (that is, as configured), unknowns stay unknown;
 //  - a configured value that is semantically equal to the prior keeps the prior;
 //  - optional+computed left null: on create unknown; on update the prior;
 //  - computed-only: on create unknown; on update the prior when nothing else changes,

@@ -54,39 +54,10 @@ class ReplaceCollector {
       if (!HasReplaceRule(inner)) {
         continue;
       }
-      const Value& p = prior.GetAttr(nb.type_name);
-      const Value& q = planned.GetAttr(nb.type_name);
-      AttributePath here = path.Attr(nb.type_name);
-      if (p.IsUnknown() || q.IsUnknown()) {
-        if (Changed(p, q)) {
-          Add(here);
-        }
-        continue;
-      }
-      switch (nb.nesting) {
-        case NestedBlock::Nesting::kSingle:
-        case NestedBlock::Nesting::kGroup:
-          if (IsPresent(p) || IsPresent(q)) {
-            Block(inner, p, q, here);
-          }
-          break;
-        case NestedBlock::Nesting::kList:
-          ForEachIndex(p, q, here, [&](const Value& pe, const Value& qe, const AttributePath& at) {
-            Block(inner, pe, qe, at);
-          });
-          break;
-        case NestedBlock::Nesting::kMap:
-          ForEachKey(p, q, here, [&](const Value& pe, const Value& qe, const AttributePath& at) {
-            Block(inner, pe, qe, at);
-          });
-          break;
-        case NestedBlock::Nesting::kSet:
-          // Set elements cannot be addressed: any change of the set replaces.
-          if (Changed(p, q)) {
-            Add(here);
-          }
-          break;
-      }
+      Nested(nb.nesting, prior.GetAttr(nb.type_name), planned.GetAttr(nb.type_name),
+             path.Attr(nb.type_name), [&](const Value& p, const Value& q, const AttributePath& at) {
+               Block(inner, p, q, at);
+             });
     }
   }
 
@@ -114,33 +85,43 @@ class ReplaceCollector {
       return;
     }
     // Only nested attributes with rules further down get here.
-    if (prior.IsUnknown() || planned.IsUnknown()) {
-      if (Changed(prior, planned)) {
-        Add(path);
-      }
-      return;
-    }
-    const auto& attrs = a.nested->attributes;
-    auto recurse = [&](const Value& p, const Value& q, const AttributePath& at) {
+    Nested(NestingOf(*a.nested), prior, planned, path,
+           [&](const Value& p, const Value& q, const AttributePath& at) {
+             Attributes(a.nested->attributes, p, q, at);
+           });
+  }
+
+  // The one walk into nested objects (blocks or attributes): `object` gets each prior/planned
+  // pair of objects that is present on one side at least (single: the object; list: by index;
+  // map: by key). An unknown on either side, or any change of a set (whose elements cannot be
+  // addressed), replaces at the path itself.
+  template <typename Object>
+  void Nested(NestedBlock::Nesting nesting, const Value& prior, const Value& planned,
+              const AttributePath& path, Object object) {
+    auto each = [&](const Value& p, const Value& q, const AttributePath& at) {
       if (p.IsUnknown() || q.IsUnknown()) {
         if (Changed(p, q)) {
           Add(at);
         }
       } else if (IsPresent(p) || IsPresent(q)) {
-        Attributes(attrs, p, q, at);
+        object(p, q, at);
       }
     };
-    switch (a.nested->nesting) {
-      case NestedAttributes::Nesting::kSingle:
-        recurse(prior, planned, path);
+    if (prior.IsUnknown() || planned.IsUnknown()) {
+      return each(prior, planned, path);
+    }
+    switch (nesting) {
+      case NestedBlock::Nesting::kSingle:
+      case NestedBlock::Nesting::kGroup:
+        each(prior, planned, path);
         break;
-      case NestedAttributes::Nesting::kList:
-        ForEachIndex(prior, planned, path, recurse);
+      case NestedBlock::Nesting::kList:
+        ForEachIndex(prior, planned, path, each);
         break;
-      case NestedAttributes::Nesting::kMap:
-        ForEachKey(prior, planned, path, recurse);
+      case NestedBlock::Nesting::kMap:
+        ForEachKey(prior, planned, path, each);
         break;
-      case NestedAttributes::Nesting::kSet:
+      case NestedBlock::Nesting::kSet:
         if (Changed(prior, planned)) {
           Add(path);
         }

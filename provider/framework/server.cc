@@ -10,63 +10,72 @@ namespace opc::framework {
 
 using namespace server_support;  // NOLINT(google-build-using-namespace): the server's own helpers
 
+namespace {
+
+// Files each offered implementation and what it declares (schema or definition) under its name.
+template <typename T, typename Declared>
+void Register(std::vector<std::unique_ptr<T>> offered, std::string (T::*name_of)() const,
+              Declared (T::*declare)() const, std::map<std::string, std::unique_ptr<T>>& impls,
+              std::map<std::string, Declared>& declared) {
+  for (auto& impl : offered) {
+    if (!impl) {
+      continue;
+    }
+    std::string name = (impl.get()->*name_of)();
+    declared[name] = (impl.get()->*declare)();
+    impls[name] = std::move(impl);
+  }
+}
+
+template <typename Map>
+const typename Map::mapped_type* Lookup(const Map& map, std::string_view name) {
+  auto it = map.find(std::string(name));
+  return it == map.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 ProviderServer::ProviderServer(std::unique_ptr<Provider> provider)
     : provider_(std::move(provider)), stop_source_(std::make_shared<CancellationSource>()) {
   provider_schema_ = provider_->GetSchema();
-  for (auto& resource : provider_->Resources()) {
-    if (!resource) {
-      continue;
-    }
-    std::string name = resource->TypeName();
-    resource_schemas_[name] = resource->GetSchema();
-    resources_[name] = std::move(resource);
-  }
-  for (auto& data_source : provider_->DataSources()) {
-    if (!data_source) {
-      continue;
-    }
-    std::string name = data_source->TypeName();
-    data_source_schemas_[name] = data_source->GetSchema();
-    data_sources_[name] = std::move(data_source);
-  }
-  for (auto& function : provider_->Functions()) {
-    if (!function) {
-      continue;
-    }
-    std::string name = function->Name();
-    function_definitions_[name] = function->Definition();
-    functions_[name] = std::move(function);
-  }
+  Register(provider_->Resources(), &Resource::TypeName, &Resource::GetSchema, resources_,
+           resource_schemas_);
+  Register(provider_->DataSources(), &DataSource::TypeName, &DataSource::GetSchema, data_sources_,
+           data_source_schemas_);
+  Register(provider_->Functions(), &Function::Name, &Function::Definition, functions_,
+           function_definitions_);
 }
 
 const Schema* ProviderServer::FindResourceSchema(std::string_view type_name) const {
-  auto it = resource_schemas_.find(std::string(type_name));
-  return it == resource_schemas_.end() ? nullptr : &it->second;
+  return Lookup(resource_schemas_, type_name);
 }
 
 const Schema* ProviderServer::FindDataSourceSchema(std::string_view type_name) const {
-  auto it = data_source_schemas_.find(std::string(type_name));
-  return it == data_source_schemas_.end() ? nullptr : &it->second;
+  return Lookup(data_source_schemas_, type_name);
+}
+
+template <typename T>
+ProviderServer::Found<T> ProviderServer::Find(
+    const std::map<std::string, std::unique_ptr<T>>& impls,
+    const std::map<std::string, Schema>& schemas, const char* kind, const std::string& type_name,
+    Diagnostics& diags) {
+  auto it = impls.find(type_name);
+  if (it == impls.end()) {
+    AddUnknownType(diags, kind, type_name);
+    return {};
+  }
+  const Schema& schema = schemas.at(type_name);
+  return {it->second.get(), &schema, schema.ImpliedType()};
 }
 
 ProviderServer::Found<Resource> ProviderServer::FindResource(const std::string& type_name,
                                                              Diagnostics& diags) {
-  auto it = resources_.find(type_name);
-  if (it == resources_.end()) {
-    AddUnknownType(diags, "resource", type_name);
-    return {};
-  }
-  return {it->second.get(), &resource_schemas_.at(type_name)};
+  return Find(resources_, resource_schemas_, "resource", type_name, diags);
 }
 
 ProviderServer::Found<DataSource> ProviderServer::FindDataSource(const std::string& type_name,
                                                                  Diagnostics& diags) {
-  auto it = data_sources_.find(type_name);
-  if (it == data_sources_.end()) {
-    AddUnknownType(diags, "data source", type_name);
-    return {};
-  }
-  return {it->second.get(), &data_source_schemas_.at(type_name)};
+  return Find(data_sources_, data_source_schemas_, "data source", type_name, diags);
 }
 
 CancellationToken ProviderServer::CurrentToken() {

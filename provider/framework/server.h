@@ -53,11 +53,13 @@ class ProviderServer {
   UpgradeResult UpgradeResourceState(const std::string& type_name, int64_t version,
                                      const nlohmann::json& raw_state);
 
-  struct ReadResult {
+  // A resource's state (and private data) after an RPC that may change it.
+  struct StateResult {
     Value new_state;
     std::string private_data;
     Diagnostics diagnostics;
   };
+  using ReadResult = StateResult;
   ReadResult ReadResource(const std::string& type_name, const Value& current_state,
                           const std::string& private_data);
 
@@ -71,11 +73,7 @@ class ProviderServer {
                                 const Value& proposed, const Value& config,
                                 const std::string& prior_private);
 
-  struct ApplyResult {
-    Value new_state;
-    std::string private_data;
-    Diagnostics diagnostics;
-  };
+  using ApplyResult = StateResult;
   ApplyResult ApplyResourceChange(const std::string& type_name, const Value& prior,
                                   const Value& planned, const Value& config,
                                   const std::string& planned_private);
@@ -109,13 +107,19 @@ class ProviderServer {
   void Stop();
 
  private:
-  // A type the provider offers, with its schema; impl is nullptr (and diags say "Unknown ...
-  // type") when it offers none of that name.
+  // The one lookup every RPC starts with: a type the provider offers, its schema and the
+  // schema's type; empty (and diags say "Unknown ... type") when it offers none of that name.
   template <typename T>
   struct Found {
     T* impl = nullptr;
     const Schema* schema = nullptr;
+    Type type;
+    explicit operator bool() const { return impl != nullptr; }
   };
+  template <typename T>
+  static Found<T> Find(const std::map<std::string, std::unique_ptr<T>>& impls,
+                       const std::map<std::string, Schema>& schemas, const char* kind,
+                       const std::string& type_name, Diagnostics& diags);
   Found<Resource> FindResource(const std::string& type_name, Diagnostics& diags);
   Found<DataSource> FindDataSource(const std::string& type_name, Diagnostics& diags);
 

@@ -11,19 +11,14 @@ using namespace server_support;  // NOLINT(google-build-using-namespace): the se
 ProviderServer::ApplyResult ProviderServer::ApplyResourceChange(
     const std::string& type_name, const Value& prior, const Value& planned, const Value& config,
     const std::string& planned_private) {
-  ApplyResult result;
+  ApplyResult result{prior, planned_private, {}};
   Found<Resource> found = FindResource(type_name, result.diagnostics);
-  if (found.impl == nullptr) {
+  if (!found || !RequireConfigured(result.diagnostics, "Applying changes to " + type_name)) {
     return result;
   }
   const Schema& schema = *found.schema;
-  Type type = schema.ImpliedType();
+  const Type& type = found.type;
   Resource& resource = *found.impl;
-  result.new_state = prior;
-  result.private_data = planned_private;
-  if (!RequireConfigured(result.diagnostics, "Applying changes to " + type_name)) {
-    return result;
-  }
   CancellationToken cancel = CurrentToken();
 
   if (planned.IsNull()) {

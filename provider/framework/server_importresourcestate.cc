@@ -10,15 +10,10 @@ ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::stri
                                                                  const std::string& id) {
   ImportResult result;
   Found<Resource> found = FindResource(type_name, result.diagnostics);
-  if (found.impl == nullptr) {
+  if (!found || !RequireConfigured(result.diagnostics, "Importing " + type_name)) {
     return result;
   }
   Resource* resource = found.impl;
-  const Schema& schema = *found.schema;
-  Type type = schema.ImpliedType();
-  if (!RequireConfigured(result.diagnostics, "Importing " + type_name)) {
-    return result;
-  }
   CancellationToken cancel = CurrentToken();
   ImportRequest import_req{id, cancel};
   ImportResponse import_resp;
@@ -29,7 +24,7 @@ ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::stri
     return result;
   }
   Value state;
-  if (!ConformResult(import_resp.state, type, "imported state", state, result.diagnostics)) {
+  if (!ConformResult(import_resp.state, found.type, "imported state", state, result.diagnostics)) {
     return result;
   }
   if (state.IsNull()) {
@@ -49,7 +44,8 @@ ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::stri
     return result;
   }
   Value read_state;
-  if (!ConformResult(read_resp.new_state, type, "imported state", read_state, result.diagnostics)) {
+  if (!StorableState(read_resp.new_state, *found.schema, "imported state", read_state,
+                     result.diagnostics)) {
     return result;
   }
   if (read_state.IsNull()) {
@@ -60,12 +56,7 @@ ProviderServer::ImportResult ProviderServer::ImportResourceState(const std::stri
             "\". Only pre-existing objects can be imported; check that the id is correct.");
     return result;
   }
-  CheckWhollyKnown(read_state, "imported state", result.diagnostics);
-  if (result.diagnostics.HasError()) {
-    return result;
-  }
-  result.imported.push_back(ImportedResource{type_name, StripWriteOnly(schema.block, read_state),
-                                             read_resp.private_data});
+  result.imported.push_back(ImportedResource{type_name, read_state, read_resp.private_data});
   return result;
 }
 

@@ -20,19 +20,14 @@ ProviderServer::PlanResult ProviderServer::PlanResourceChange(const std::string&
                                                               const Value& proposed,
                                                               const Value& config,
                                                               const std::string& prior_private) {
-  PlanResult result;
+  PlanResult result{proposed, {}, prior_private, {}};
   Found<Resource> found = FindResource(type_name, result.diagnostics);
-  if (found.impl == nullptr) {
+  if (!found || !RequireConfigured(result.diagnostics, "Planning " + type_name)) {
     return result;
   }
   Resource* resource = found.impl;
   const Schema& schema = *found.schema;
-  Type type = schema.ImpliedType();
-  result.planned_state = proposed;
-  result.planned_private = prior_private;
-  if (!RequireConfigured(result.diagnostics, "Planning " + type_name)) {
-    return result;
-  }
+  const Type& type = found.type;
   // The planner runs schema callbacks (semantic equality, replace conditions): guard them too.
   PlanOutput plan;
   Guard(result.diagnostics, "Planning " + type_name, [&] {

@@ -10,26 +10,21 @@ ProviderServer::DataResult ProviderServer::ReadDataSource(const std::string& typ
                                                           const Value& config) {
   DataResult result;
   Found<DataSource> found = FindDataSource(type_name, result.diagnostics);
-  if (found.impl == nullptr) {
+  if (!found) {
     return result;
   }
-  DataSource* data_source = found.impl;
-  const Schema& schema = *found.schema;
-  Type type = schema.ImpliedType();
-  result.state = Value::Null(type);
+  result.state = Value::Null(found.type);
   if (!RequireConfigured(result.diagnostics, "Reading data source " + type_name)) {
     return result;
   }
   ReadDataRequest req{config, CurrentToken()};
   ReadDataResponse resp;
   Guard(result.diagnostics, "Reading data source " + type_name,
-        [&] { data_source->Read(req, resp); });
+        [&] { found.impl->Read(req, resp); });
   result.diagnostics.Append(resp.diagnostics);
-  if (result.diagnostics.HasError()) {
-    return result;
-  }
   Value state;
-  if (!ConformResult(resp.state, type, "data source state", state, result.diagnostics)) {
+  if (result.diagnostics.HasError() ||
+      !StorableState(resp.state, *found.schema, "data source state", state, result.diagnostics)) {
     return result;
   }
   if (state.IsNull()) {
@@ -38,10 +33,7 @@ ProviderServer::DataResult ProviderServer::ReadDataSource(const std::string& typ
         "Reading data source " + type_name + " returned no object. This is a bug in the provider.");
     return result;
   }
-  CheckWhollyKnown(state, "data source state", result.diagnostics);
-  if (!result.diagnostics.HasError()) {
-    result.state = StripWriteOnly(schema.block, state);
-  }
+  result.state = state;
   return result;
 }
 

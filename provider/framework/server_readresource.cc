@@ -9,39 +9,25 @@ using namespace server_support;  // NOLINT(google-build-using-namespace): the se
 ProviderServer::ReadResult ProviderServer::ReadResource(const std::string& type_name,
                                                         const Value& current_state,
                                                         const std::string& private_data) {
-  ReadResult result;
+  ReadResult result{current_state, private_data, {}};
   Found<Resource> found = FindResource(type_name, result.diagnostics);
-  if (found.impl == nullptr) {
-    return result;
-  }
-  Resource* resource = found.impl;
-  const Schema& schema = *found.schema;
-  Type type = schema.ImpliedType();
-  result.new_state = current_state;
-  result.private_data = private_data;
-  if (!RequireConfigured(result.diagnostics, "Reading " + type_name)) {
+  if (!found || !RequireConfigured(result.diagnostics, "Reading " + type_name)) {
     return result;
   }
   if (current_state.IsNull()) {
-    result.new_state = Value::Null(type);
+    result.new_state = Value::Null(found.type);
     return result;
   }
   ReadRequest req{current_state, private_data, CurrentToken()};
   ReadResponse resp;
   resp.new_state = current_state;
   resp.private_data = private_data;
-  Guard(result.diagnostics, "Reading " + type_name, [&] { resource->Read(req, resp); });
+  Guard(result.diagnostics, "Reading " + type_name, [&] { found.impl->Read(req, resp); });
   result.diagnostics.Append(resp.diagnostics);
   result.private_data = resp.private_data;
-  Value state;
-  if (!ConformResult(resp.new_state, type, "state after read", state, result.diagnostics)) {
-    return result;
-  }
-  CheckWhollyKnown(state, "state after read", result.diagnostics);
-  if (result.diagnostics.HasError() && !state.IsWhollyKnown()) {
-    return result;  // keep the current state
-  }
-  result.new_state = StripWriteOnly(schema.block, state);
+  // A state that cannot be stored leaves the current one.
+  StorableState(resp.new_state, *found.schema, "state after read", result.new_state,
+                result.diagnostics);
   return result;
 }
 

@@ -144,4 +144,18 @@ void CheckWhollyKnown(const Value& v, const std::string& what, Diagnostics& diag
   }
 }
 
+bool StorableState(const Value& returned, const Schema& schema, const std::string& what, Value& out,
+                   Diagnostics& diags) {
+  Value state;
+  if (!ConformResult(returned, schema.ImpliedType(), what, state, diags)) {
+    return false;
+  }
+  if (!state.IsWhollyKnown()) {
+    CheckWhollyKnown(state, what, diags);
+    return false;
+  }
+  out = StripWriteOnly(schema.block, state);
+  return true;
+}
+
 }  // namespace opc::framework::server_support

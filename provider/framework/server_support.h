@@ -45,4 +45,9 @@ bool ConformResult(const Value& v, const Type& type, const std::string& what, Va
 // A returned state must be wholly known.
 void CheckWhollyKnown(const Value& v, const std::string& what, Diagnostics& diags);
 
+// A state a resource returned, as Terraform may store it: conformed to the schema, wholly known,
+// write-only attributes null. False, with a diagnostic naming `what`, when it cannot be stored.
+bool StorableState(const Value& returned, const Schema& schema, const std::string& what, Value& out,
+                   Diagnostics& diags);
+
 }  // namespace opc::framework::server_support

@@ -10,13 +10,11 @@ ProviderServer::UpgradeResult ProviderServer::UpgradeResourceState(
     const std::string& type_name, int64_t version, const nlohmann::json& raw_state) {
   UpgradeResult result;
   Found<Resource> found = FindResource(type_name, result.diagnostics);
-  if (found.impl == nullptr) {
+  if (!found) {
     return result;
   }
-  Resource* resource = found.impl;
   const Schema& schema = *found.schema;
-  Type type = schema.ImpliedType();
-  result.state = Value::Null(type);
+  result.state = Value::Null(found.type);
   if (version > schema.version) {
     result.diagnostics.AddError(
         "Resource instance managed by newer provider version",
@@ -28,18 +26,10 @@ ProviderServer::UpgradeResult ProviderServer::UpgradeResourceState(
   UpgradeStateRequest req{version, raw_state, &schema};
   UpgradeStateResponse resp;
   Guard(result.diagnostics, "Upgrading the state of " + type_name,
-        [&] { resource->UpgradeState(req, resp); });
+        [&] { found.impl->UpgradeState(req, resp); });
   result.diagnostics.Append(resp.diagnostics);
-  if (result.diagnostics.HasError()) {
-    return result;
-  }
-  Value state;
-  if (!ConformResult(resp.state, type, "upgraded state", state, result.diagnostics)) {
-    return result;
-  }
-  CheckWhollyKnown(state, "upgraded state", result.diagnostics);
   if (!result.diagnostics.HasError()) {
-    result.state = StripWriteOnly(schema.block, state);
+    StorableState(resp.state, schema, "upgraded state", result.state, result.diagnostics);
   }
   return result;
 }

@@ -83,4 +83,18 @@ const Block& BlockOf(const NestedBlock& nb) {
   return nb.block ? *nb.block : kEmpty;
 }
 
+NestedBlock::Nesting NestingOf(const NestedAttributes& nested) {
+  switch (nested.nesting) {
+    case NestedAttributes::Nesting::kList:
+      return NestedBlock::Nesting::kList;
+    case NestedAttributes::Nesting::kSet:
+      return NestedBlock::Nesting::kSet;
+    case NestedAttributes::Nesting::kMap:
+      return NestedBlock::Nesting::kMap;
+    case NestedAttributes::Nesting::kSingle:
+      break;
+  }
+  return NestedBlock::Nesting::kSingle;
+}
+
 }  // namespace opc::framework::internal

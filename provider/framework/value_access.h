@@ -39,5 +39,7 @@ Value EmptyCollection(const Type& t);
 Type BlockType(const NestedBlock& nb);        // the collection (or object) type of the block
 Type BlockObjectType(const NestedBlock& nb);  // the type of one block
 const Block& BlockOf(const NestedBlock& nb);  // an empty block when none is declared
+// Nested attributes nest like blocks (single, list, set, map): one walk serves both.
+NestedBlock::Nesting NestingOf(const NestedAttributes& nested);
 
 }  // namespace opc::framework::internal

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "absl/strings/ascii.h"
+
 namespace opc::framework {
 namespace {
 
@@ -373,6 +375,182 @@ TEST_F(PlannerTest, InvalidDefaultIsADiagnostic) {
   PlanOutput out = PlanChange(PlanInput{schema, Value::Null(type_), BaseConfig(), BaseConfig()});
   ASSERT_TRUE(out.diagnostics.HasError());
   EXPECT_EQ(out.diagnostics.items()[0].attribute->ToString(), "tier");
+}
+
+// Terraform sends a proposed new state (objchange.ProposedNew): the config, with each computed
+// value the config leaves null taken from the prior object Terraform pairs it with. Each case
+// below writes that proposal out by hand; the plan is the one the planner made before it read
+// the proposal (from config and prior alone), so planning from it changes nothing users see.
+struct ProposedCase {
+  const char* name;
+  Value prior;
+  Value config;
+  Value proposed;  // as Terraform sends it
+  Value planned;   // the plan
+};
+
+class PlanFromProposedTest : public PlannerTest {
+ protected:
+  void Check(const ProposedCase& c) {
+    SCOPED_TRACE(c.name);
+    PlanOutput out = PlanChange(PlanInput{schema_, c.prior, c.proposed, c.config});
+    ASSERT_FALSE(out.diagnostics.HasError()) << out.diagnostics.items()[0].detail;
+    EXPECT_EQ(out.planned, c.planned) << out.planned.DebugString();
+    Diagnostics valid;
+    CheckPlanValid(schema_.block, c.prior, c.config, out.planned, valid);
+    EXPECT_TRUE(valid.empty()) << valid.items()[0].detail;
+  }
+};
+
+TEST_F(PlanFromProposedTest, PlansWhatItPlannedFromConfigAndPrior) {
+  Value config = BaseConfig();
+  Value prior = BasePrior();
+  // Create: nothing to pair with, so the proposal is the config (an absent list block is an
+  // empty list; write-only values are still in it).
+  Value create_proposed = config.WithAttr("settings", Value::Null(T("settings")));
+  Value create_planned = Obj({{"id", Unknown()},
+                              {"name", S("n")},
+                              {"description", S("d")},
+                              {"region", Unknown()},
+                              {"tier", S("standard")},
+                              {"etag", Unknown()},
+                              {"phone", S("+1 555")},
+                              {"country", S("US")},
+                              {"contact", Contact(S("e@x"), Unknown(Type::Bool()))},
+                              {"numbers", Numbers({{S("+1"), Unknown()}})},
+                              {"tags", Tags({{S("a"), Unknown()}})},
+                              {"labels", Labels({{"x", {S("t"), Unknown()}}})},
+                              {"rule", Rules({{S("k"), Unknown(Type::Number())}})}});
+  // Terraform's proposal for an update: prior computed values wherever the config is null,
+  // in nested attributes, list/map elements, set elements it pairs and blocks alike.
+  auto proposed_update = [&](const Value& cfg) {
+    Value p = cfg.WithAttr("id", S("id-1"))
+                  .WithAttr("region", S("westus"))
+                  .WithAttr("tier", S("standard"))
+                  .WithAttr("etag", S("e1"))
+                  .WithAttr("contact", Contact(S("e@x"), Value::Bool(true)))
+                  .WithAttr("numbers", Numbers({{S("+1"), S("active")}}))
+                  .WithAttr("labels", Labels({{"x", {S("t"), S("label-x")}}}))
+                  .WithAttr("rule", Rules({{S("k"), Value::Int(5)}}));
+    return p.WithAttr("tags", Tags({{S("a"), S("tag-a")}}));
+  };
+  Value described = config.WithAttr("description", S("changed"));
+  Value phone_respelt = config.WithAttr("phone", S("+15 55"));
+
+  // A nested set: Terraform pairs set elements whose configured parts are equal.
+  Value two_tags = prior.WithAttr("tags", Tags({{S("a"), S("tag-a")}, {S("b"), S("tag-b")}}));
+  Value three_tags =
+      config.WithAttr("tags", Tags({{S("b"), Value()}, {S("c"), Value()}, {S("a"), Value()}}));
+  Value three_tags_proposed =
+      proposed_update(three_tags)
+          .WithAttr("tags", Tags({{S("a"), S("tag-a")}, {S("b"), S("tag-b")}, {S("c"), Value()}}));
+  Value three_tags_planned =
+      prior.WithAttr("etag", Unknown())
+          .WithAttr("contact", Contact(S("e@x"), Unknown(Type::Bool())))
+          .WithAttr("tags",
+                    Tags({{S("a"), S("tag-a")}, {S("b"), S("tag-b")}, {S("c"), Unknown()}}));
+
+  std::vector<ProposedCase> cases = {
+      {"create", Value::Null(type_), config, create_proposed, create_planned},
+      {"no change", prior, config, proposed_update(config), prior},
+      {"update", prior, described, proposed_update(described),
+       prior.WithAttr("description", S("changed"))
+           .WithAttr("etag", Unknown())
+           .WithAttr("contact", Contact(S("e@x"), Unknown(Type::Bool())))},
+      {"semantically equal", prior, phone_respelt, proposed_update(phone_respelt), prior},
+      {"nested set", two_tags, three_tags, three_tags_proposed, three_tags_planned},
+  };
+  for (const auto& c : cases) {
+    Check(c);
+  }
+}
+
+// An optional+computed nested object with a computed attribute inside: left null in config it
+// is the provider's as a whole; configured, its computed part follows the update rules.
+class OptionalComputedParentTest : public ::testing::Test {
+ protected:
+  OptionalComputedParentTest() {
+    Attribute profile = WithNested(OptionalComputedString("profile", ""), N::kSingle,
+                                   {OptionalString("mode", ""), ComputedString("stamp", "")});
+    Attribute members = WithNested(OptionalString("members", ""), N::kSet,
+                                   {RequiredString("upn", ""), ComputedString("object_id", "")});
+    // User names are case-insensitive: a respelt name is the same member.
+    members.nested->attributes[0].semantic_equality = [](const Value& p, const Value& c) {
+      return absl::AsciiStrToLower(p.AsString()) == absl::AsciiStrToLower(c.AsString());
+    };
+    schema_.block.attributes = {OptionalString("note", ""), ComputedString("etag", ""), profile,
+                                members};
+    type_ = schema_.ImpliedType();
+  }
+  Value Profile(Value mode, Value stamp) const {
+    return Value::Object(type_.attributes().at("profile"), {{"mode", mode}, {"stamp", stamp}});
+  }
+  Value Members(std::vector<std::pair<Value, Value>> items) const {
+    const Type& t = type_.attributes().at("members").element();
+    std::vector<Value> out;
+    for (auto& [upn, id] : items) {
+      out.push_back(Value::Object(t, {{"upn", upn}, {"object_id", id}}));
+    }
+    return Value::Set(t, std::move(out));
+  }
+  Value Obj(Value note, Value etag, Value profile, Value members) const {
+    return Value::Object(
+        type_, {{"note", note}, {"etag", etag}, {"profile", profile}, {"members", members}});
+  }
+  Value Plan(const Value& prior, const Value& proposed, const Value& config) {
+    PlanOutput out = PlanChange(PlanInput{schema_, prior, proposed, config});
+    EXPECT_FALSE(out.diagnostics.HasError()) << out.diagnostics.items()[0].detail;
+    Diagnostics valid;
+    CheckPlanValid(schema_.block, prior, config, out.planned, valid);
+    EXPECT_TRUE(valid.empty()) << valid.items()[0].detail;
+    return out.planned;
+  }
+
+  Schema schema_;
+  Type type_;
+};
+
+TEST_F(OptionalComputedParentTest, PlansWhatItPlannedFromConfigAndPrior) {
+  Value no_members = Members({});
+  Value prior = Obj(S("n"), S("e1"), Profile(S("m"), S("s1")), Members({{S("Ann"), S("oid-1")}}));
+  Value unset = Value::Null(type_.attributes().at("profile"));
+  Value ann_respelt = Members({{S("ann"), Value()}});
+  struct Case {
+    const char* name;
+    Value prior, config, proposed, planned;
+  };
+  Value s_unknown = Value::Unknown(Type::String());
+  std::vector<Case> cases = {
+      {"create with the parent left to the provider", Value::Null(type_),
+       Obj(S("n"), Value(), unset, no_members), Obj(S("n"), Value(), unset, no_members),
+       Obj(S("n"), s_unknown, Value::Unknown(type_.attributes().at("profile")), no_members)},
+      {"create with the parent configured", Value::Null(type_),
+       Obj(S("n"), Value(), Profile(S("m"), Value()), no_members),
+       Obj(S("n"), Value(), Profile(S("m"), Value()), no_members),
+       Obj(S("n"), s_unknown, Profile(S("m"), s_unknown), no_members)},
+      // Terraform proposes the prior parent, computed part and all; the update keeps it.
+      {"update with the parent left to the provider", prior,
+       Obj(S("n2"), Value(), unset, ann_respelt),
+       Obj(S("n2"), S("e1"), Profile(S("m"), S("s1")), Members({{S("ann"), Value()}})),
+       Obj(S("n2"), s_unknown, Profile(S("m"), S("s1")), Members({{S("Ann"), s_unknown}}))},
+      // Configured, the parent's computed part is the prior's in the proposal and unknown in the
+      // plan, because the object changes.
+      {"update of the configured parent", prior,
+       Obj(S("n"), Value(), Profile(S("m2"), Value()), ann_respelt),
+       Obj(S("n"), S("e1"), Profile(S("m2"), S("s1")), Members({{S("ann"), Value()}})),
+       Obj(S("n"), s_unknown, Profile(S("m2"), s_unknown), Members({{S("Ann"), s_unknown}}))},
+      // A set element respelt: Terraform pairs nothing (its pairing is exact), the planner pairs
+      // it by semantic equality, so nothing changes (above, the element keeps its prior
+      // spelling; its computed part is unknown only because the object changes).
+      {"set element semantically equal", prior,
+       Obj(S("n"), Value(), Profile(S("m"), Value()), ann_respelt),
+       Obj(S("n"), S("e1"), Profile(S("m"), S("s1")), Members({{S("ann"), Value()}})), prior},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Value planned = Plan(c.prior, c.proposed, c.config);
+    EXPECT_EQ(planned, c.planned) << planned.DebugString() << "\n" << c.planned.DebugString();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
