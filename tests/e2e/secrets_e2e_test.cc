@@ -79,7 +79,10 @@ TEST_F(SecretsE2ETest, TraceLogsStatePlanAndSimulatorOutputHoldNoSecretOrToken) 
   const Environment trace = {{"TF_LOG", "TRACE"}};
   auto run = [&](const std::string& what, const std::vector<std::string>& args) {
     ProcessResult result = tf_.Run(args, trace);
-    EXPECT_EQ(result.exit_code, 0) << what << ": " << result.stderr_text.substr(0, 4000);
+    EXPECT_EQ(result.exit_code, 0)
+        << what << ": "
+        << result.stderr_text.substr(
+               result.stderr_text.size() > 3000 ? result.stderr_text.size() - 3000 : 0);
     outputs.emplace_back(what, result.stdout_text + result.stderr_text);
     return result;
   };
