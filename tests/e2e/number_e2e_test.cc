@@ -216,10 +216,8 @@ TEST_F(NumberE2ETest, BadInputAndServiceRefusalsAreClearErrors) {
 }
 
 TEST_F(NumberE2ETest, DataSourceReadsEveryPageOfALargeInventory) {
-  Upload({{"isoCountryCode", "US"},
-          {"capabilities", {"userAssignment"}},
-          {"supportedCustomerActions", {"locationUpdate", "release"}},
-          {"range", {{"start", "+12065550000"}, {"count", 1234}}}});
+  ASSERT_NO_FATAL_FAILURE(
+      TenantSeed(*sim_).Upload(kBluefin, TenantSeed::NumberRange("US", "+12065550000", 1234)));
   tf_.WriteConfig(R"(provider "operatorconnect" {}
 
 data "operatorconnect_phone_numbers" "us" {
