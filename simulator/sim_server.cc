@@ -14,6 +14,7 @@
 #include "simulator/http/dispatcher.h"
 #include "simulator/http/router.h"
 #include "simulator/store/seed_loader.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -21,20 +22,14 @@ namespace {
 // Where the clock starts: wall time, but never before the last time this database saw.
 absl::StatusOr<SimMillis> StartTime(store::Store& store) {
   SimMillis start = Clock::WallNow();
-  absl::Status status = store.Run([&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<std::string>> saved = tables.meta.Get(store::kClockMetaKey);
-    if (!saved.ok()) {
-      return saved.status();
-    }
+  RETURN_IF_ERROR(store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<std::string> saved, tables.meta.Get(store::kClockMetaKey));
     SimMillis high_water = 0;
-    if (*saved && absl::SimpleAtoi(**saved, &high_water)) {
+    if (saved && absl::SimpleAtoi(*saved, &high_water)) {
       start = std::max(start, high_water);
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return start;
 }
 
@@ -48,24 +43,15 @@ absl::StatusOr<std::unique_ptr<SimServer>> SimServer::Create(SimOptions options)
     return absl::InvalidArgumentError("the time scale must be between 0.0001 and 1000");
   }
   std::unique_ptr<SimServer> server(new SimServer(std::move(options)));
-  absl::StatusOr<std::unique_ptr<store::Store>> store =
-      store::Store::Open(server->options_.db_path);
-  if (!store.ok()) {
-    return store.status();
-  }
-  server->store_ = *std::move(store);
-  absl::StatusOr<SimMillis> start = StartTime(*server->store_);
-  if (!start.ok()) {
-    return start.status();
-  }
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store,
+                   store::Store::Open(server->options_.db_path));
+  server->store_ = std::move(store);
+  ASSIGN_OR_RETURN(SimMillis start, StartTime(*server->store_));
   server->clock_ =
-      std::make_unique<Clock>(server->options_.time_scale, *start, server->options_.frozen_clock);
+      std::make_unique<Clock>(server->options_.time_scale, start, server->options_.frozen_clock);
   if (server->options_.seed_path) {
-    if (absl::Status seeded = store::ApplySeedFile(*server->store_, *server->options_.seed_path,
-                                                   server->clock_->Now());
-        !seeded.ok()) {
-      return seeded;
-    }
+    RETURN_IF_ERROR(
+        store::ApplySeedFile(*server->store_, *server->options_.seed_path, server->clock_->Now()));
   }
   server->faults_ = std::make_unique<http::FaultInjector>(server->options_.fault_seed);
   server->request_counts_ = std::make_unique<http::RequestCounts>();

@@ -8,13 +8,12 @@
 #include "simulator/domain/errors.h"
 #include "simulator/domain/inputs.h"
 #include "simulator/domain/vocabulary.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 
 absl::StatusOr<CustomerRelationship> ParseRelationship(const nlohmann::json& body, SimMillis now) {
-  if (absl::Status status = RejectUnknownFields(body, {"status", "comment"}); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(RejectUnknownFields(body, {"status", "comment"}));
   absl::StatusOr<std::string> status =
       RequiredEnum(body, "status", vocab::kCustomerRelationshipStatuses);
   absl::StatusOr<std::optional<std::string>> comment = OptionalString(body, "comment");
@@ -33,40 +32,26 @@ absl::StatusOr<CustomerRelationship> ParseRelationship(const nlohmann::json& bod
 }
 
 absl::Status ApplyConsentDrift(const nlohmann::json& body, SimMillis now, Consent& consent) {
-  if (absl::Status status =
-          RejectUnknownFields(body, {"consentedCountries", "contacts", "status",
-                                     "dataTransferNoticeAccepted", "customerRelationship"});
-      !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(
+      RejectUnknownFields(body, {"consentedCountries", "contacts", "status",
+                                 "dataTransferNoticeAccepted", "customerRelationship"}));
   if (Has(body, "consentedCountries")) {
-    absl::StatusOr<std::vector<std::string>> countries = ParseCountries(body, "consentedCountries");
-    if (!countries.ok()) {
-      return countries.status();
-    }
-    consent.consented_countries = *countries;
+    ASSIGN_OR_RETURN(std::vector<std::string> countries,
+                     ParseCountries(body, "consentedCountries"));
+    consent.consented_countries = countries;
   }
   if (Has(body, "contacts")) {
-    absl::StatusOr<std::vector<Contact>> contacts = ParseContacts(body, "contacts");
-    if (!contacts.ok()) {
-      return contacts.status();
-    }
-    consent.contacts = *contacts;
+    ASSIGN_OR_RETURN(std::vector<Contact> contacts, ParseContacts(body, "contacts"));
+    consent.contacts = contacts;
   }
-  absl::StatusOr<std::optional<std::string>> status =
-      OptionalEnum(body, "status", vocab::kConsentStatuses);
-  if (!status.ok()) {
-    return status.status();
+  ASSIGN_OR_RETURN(std::optional<std::string> status,
+                   OptionalEnum(body, "status", vocab::kConsentStatuses));
+  if (status) {
+    consent.status = *status;
   }
-  if (*status) {
-    consent.status = **status;
-  }
-  absl::StatusOr<std::optional<bool>> notice = OptionalBool(body, "dataTransferNoticeAccepted");
-  if (!notice.ok()) {
-    return notice.status();
-  }
-  if (*notice) {
-    consent.data_transfer_notice_accepted = **notice;
+  ASSIGN_OR_RETURN(std::optional<bool> notice, OptionalBool(body, "dataTransferNoticeAccepted"));
+  if (notice) {
+    consent.data_transfer_notice_accepted = *notice;
   }
   if (Has(body, "customerRelationship")) {
     const nlohmann::json& value = body["customerRelationship"];
@@ -75,11 +60,8 @@ absl::Status ApplyConsentDrift(const nlohmann::json& body, SimMillis now, Consen
     } else if (!value.is_object()) {
       return BadRequest("Field 'customerRelationship' must be an object or null.");
     } else {
-      absl::StatusOr<CustomerRelationship> relationship = ParseRelationship(value, now);
-      if (!relationship.ok()) {
-        return relationship.status();
-      }
-      consent.customer_relationship = *relationship;
+      ASSIGN_OR_RETURN(CustomerRelationship relationship, ParseRelationship(value, now));
+      consent.customer_relationship = relationship;
     }
     consent.auto_advance = false;
   }
@@ -109,11 +91,8 @@ absl::Status ApplyNumberDrift(const nlohmann::json& body, const CivicAddressOfLo
         EnumField{"assignmentStatus", vocab::kAssignmentStatuses,
                   &NumberAssignment::assignment_status}}) {
     if (Has(body, field.name)) {
-      absl::StatusOr<std::string> value = RequiredEnum(body, field.name, field.vocabulary);
-      if (!value.ok()) {
-        return value.status();
-      }
-      number.*field.member = *value;
+      ASSIGN_OR_RETURN(std::string value, RequiredEnum(body, field.name, field.vocabulary));
+      number.*field.member = value;
     }
   }
   struct NullableEnumField {
@@ -128,12 +107,9 @@ absl::Status ApplyNumberDrift(const nlohmann::json& body, const CivicAddressOfLo
         NullableEnumField{"portInStatus", vocab::kPortInStatuses,
                           &NumberAssignment::port_in_status}}) {
     if (Has(body, field.name)) {
-      absl::StatusOr<std::optional<std::string>> value =
-          OptionalEnum(body, field.name, field.vocabulary);
-      if (!value.ok()) {
-        return value.status();
-      }
-      number.*field.member = *value;
+      ASSIGN_OR_RETURN(std::optional<std::string> value,
+                       OptionalEnum(body, field.name, field.vocabulary));
+      number.*field.member = value;
     }
   }
   struct ListField {
@@ -148,12 +124,9 @@ absl::Status ApplyNumberDrift(const nlohmann::json& body, const CivicAddressOfLo
         ListField{"reverseNumberLookupOptions", vocab::kReverseNumberLookupOptions,
                   &NumberAssignment::reverse_number_lookup_options}}) {
     if (Has(body, field.name)) {
-      absl::StatusOr<std::vector<std::string>> value =
-          EnumArray(body, field.name, field.vocabulary);
-      if (!value.ok()) {
-        return value.status();
-      }
-      number.*field.member = *value;
+      ASSIGN_OR_RETURN(std::vector<std::string> value,
+                       EnumArray(body, field.name, field.vocabulary));
+      number.*field.member = value;
     }
   }
   struct TextField {
@@ -169,21 +142,15 @@ absl::Status ApplyNumberDrift(const nlohmann::json& body, const CivicAddressOfLo
         TextField{"civicAddressId", &NumberAssignment::civic_address_id},
         TextField{"networkSiteId", &NumberAssignment::network_site_id}}) {
     if (Has(body, field.name)) {
-      absl::StatusOr<std::optional<std::string>> value = OptionalString(body, field.name);
-      if (!value.ok()) {
-        return value.status();
-      }
-      number.*field.member = *value && !(*value)->empty() ? *value : std::nullopt;
+      ASSIGN_OR_RETURN(std::optional<std::string> value, OptionalString(body, field.name));
+      number.*field.member = value && !value->empty() ? value : std::nullopt;
     }
   }
   if (Has(body, "locationId") && !Has(body, "civicAddressId")) {
     number.civic_address_id.reset();
     if (number.location_id) {
-      absl::StatusOr<std::optional<std::string>> address = address_of(*number.location_id);
-      if (!address.ok()) {
-        return address.status();
-      }
-      number.civic_address_id = *address;
+      ASSIGN_OR_RETURN(std::optional<std::string> address, address_of(*number.location_id));
+      number.civic_address_id = address;
     }
   }
   return absl::OkStatus();
@@ -200,12 +167,8 @@ absl::Status CheckAddressDrift(const nlohmann::json& body) {
 }
 
 absl::Status ApplyAddressDrift(const nlohmann::json& body, SimMillis now, CivicAddress& address) {
-  if (absl::Status checked = CheckAddressDrift(body); !checked.ok()) {
-    return checked;
-  }
-  if (absl::Status applied = ApplyCivicAddressFields(body, address); !applied.ok()) {
-    return applied;
-  }
+  RETURN_IF_ERROR(CheckAddressDrift(body));
+  RETURN_IF_ERROR(ApplyCivicAddressFields(body, address));
   absl::StatusOr<std::optional<std::string>> validation =
       OptionalEnum(body, "validationStatus", vocab::kValidationStatuses);
   if (*validation) {
@@ -216,18 +179,10 @@ absl::Status ApplyAddressDrift(const nlohmann::json& body, SimMillis now, CivicA
 }
 
 absl::StatusOr<LocationDrift> ParseLocationDrift(const nlohmann::json& body) {
-  if (absl::Status status = RejectUnknownFields(body, {"description", "elin"}); !status.ok()) {
-    return status;
-  }
-  absl::StatusOr<StringPatch> description = PatchString(body, "description");
-  if (!description.ok()) {
-    return description.status();
-  }
-  absl::StatusOr<StringPatch> elin = PatchString(body, "elin");
-  if (!elin.ok()) {
-    return elin.status();
-  }
-  return LocationDrift{*description, *elin};
+  RETURN_IF_ERROR(RejectUnknownFields(body, {"description", "elin"}));
+  ASSIGN_OR_RETURN(StringPatch description, PatchString(body, "description"));
+  ASSIGN_OR_RETURN(StringPatch elin, PatchString(body, "elin"));
+  return LocationDrift{description, elin};
 }
 
 void ApplyLocationDrift(const LocationDrift& drift, Location& location) {

@@ -9,23 +9,21 @@
 #include "simulator/domain/validation.h"
 #include "simulator/domain/vocabulary.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
 
 absl::Status RequireGuidOrAbsent(const nlohmann::json& body, absl::string_view field,
                                  std::string& out) {
-  absl::StatusOr<std::optional<std::string>> value = OptionalString(body, field);
-  if (!value.ok()) {
-    return value.status();
-  }
-  if (!*value) {
+  ASSIGN_OR_RETURN(std::optional<std::string> value, OptionalString(body, field));
+  if (!value) {
     return absl::OkStatus();
   }
-  if (!IsGuid(**value)) {
+  if (!IsGuid(*value)) {
     return BadRequest(absl::StrCat("Field '", field, "' must be a GUID."));
   }
-  out = **value;
+  out = *value;
   for (char& c : out) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
@@ -62,32 +60,21 @@ absl::StatusOr<std::optional<std::string>> Coordinate(const nlohmann::json& body
 }  // namespace
 
 absl::Status ApplyOperatorInput(const nlohmann::json& body, bool creating, Operator& op) {
-  if (absl::Status status = RejectUnknownFields(
-          body, {"id", "displayName", "offerDetailsUrl", "offerings", "autoAdvanceSeconds"});
-      !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(RejectUnknownFields(
+      body, {"id", "displayName", "offerDetailsUrl", "offerings", "autoAdvanceSeconds"}));
   if (creating) {
     op.id = NewGuid();
-    if (absl::Status status = RequireGuidOrAbsent(body, "id", op.id); !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(RequireGuidOrAbsent(body, "id", op.id));
   } else if (Has(body, "id")) {
     return BadRequest("Field 'id' cannot be changed.");
   }
   if (creating || Has(body, "displayName")) {
-    absl::StatusOr<std::string> name = RequiredString(body, "displayName");
-    if (!name.ok()) {
-      return name.status();
-    }
-    op.display_name = *name;
+    ASSIGN_OR_RETURN(std::string name, RequiredString(body, "displayName"));
+    op.display_name = name;
   }
   if (Has(body, "offerDetailsUrl")) {
-    absl::StatusOr<std::optional<std::string>> url = OptionalString(body, "offerDetailsUrl");
-    if (!url.ok()) {
-      return url.status();
-    }
-    op.offer_details_url = *url;
+    ASSIGN_OR_RETURN(std::optional<std::string> url, OptionalString(body, "offerDetailsUrl"));
+    op.offer_details_url = url;
   }
   if (creating || Has(body, "offerings")) {
     const auto it = body.find("offerings");
@@ -99,79 +86,50 @@ absl::Status ApplyOperatorInput(const nlohmann::json& body, bool creating, Opera
       if (!item.is_object()) {
         return BadRequest("Field 'offerings' must contain objects.");
       }
-      if (absl::Status status = RejectUnknownFields(item, {"offerType", "countryCodes"});
-          !status.ok()) {
-        return status;
-      }
-      absl::StatusOr<std::string> type = RequiredEnum(item, "offerType", vocab::kOfferTypes);
-      if (!type.ok()) {
-        return type.status();
-      }
-      absl::StatusOr<std::vector<std::string>> countries = ParseCountries(item, "countryCodes");
-      if (!countries.ok()) {
-        return countries.status();
-      }
-      offerings.push_back(Offering{*type, *countries});
+      RETURN_IF_ERROR(RejectUnknownFields(item, {"offerType", "countryCodes"}));
+      ASSIGN_OR_RETURN(std::string type, RequiredEnum(item, "offerType", vocab::kOfferTypes));
+      ASSIGN_OR_RETURN(std::vector<std::string> countries, ParseCountries(item, "countryCodes"));
+      offerings.push_back(Offering{type, countries});
     }
     op.offerings = std::move(offerings);
   }
   if (Has(body, "autoAdvanceSeconds")) {
-    absl::StatusOr<std::optional<double>> seconds = OptionalNumber(body, "autoAdvanceSeconds");
-    if (!seconds.ok()) {
-      return seconds.status();
-    }
-    if (seconds->value_or(0) < 0) {
+    ASSIGN_OR_RETURN(std::optional<double> seconds, OptionalNumber(body, "autoAdvanceSeconds"));
+    if (seconds.value_or(0) < 0) {
       return BadRequest("Field 'autoAdvanceSeconds' must not be negative.");
     }
-    op.auto_advance_seconds = seconds->value_or(0);
+    op.auto_advance_seconds = seconds.value_or(0);
   }
   return absl::OkStatus();
 }
 
 absl::Status ApplyUserInput(const nlohmann::json& body, bool creating, User& user) {
-  if (absl::Status status = RejectUnknownFields(
-          body, {"id", "userPrincipalName", "displayName", "accountType", "usageLocation"});
-      !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(RejectUnknownFields(
+      body, {"id", "userPrincipalName", "displayName", "accountType", "usageLocation"}));
   if (creating) {
     user.id = NewGuid();
-    if (absl::Status status = RequireGuidOrAbsent(body, "id", user.id); !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(RequireGuidOrAbsent(body, "id", user.id));
   } else if (Has(body, "id")) {
     return BadRequest("Field 'id' cannot be changed.");
   }
   if (creating || Has(body, "userPrincipalName")) {
-    absl::StatusOr<std::string> upn = RequiredString(body, "userPrincipalName");
-    if (!upn.ok()) {
-      return upn.status();
-    }
-    if (!IsEmailAddress(*upn)) {
+    ASSIGN_OR_RETURN(std::string upn, RequiredString(body, "userPrincipalName"));
+    if (!IsEmailAddress(upn)) {
       return BadRequest("Field 'userPrincipalName' must look like name@domain.");
     }
-    user.user_principal_name = *upn;
+    user.user_principal_name = upn;
   }
   if (creating || Has(body, "displayName")) {
-    absl::StatusOr<std::string> name = RequiredString(body, "displayName");
-    if (!name.ok()) {
-      return name.status();
-    }
-    user.display_name = *name;
+    ASSIGN_OR_RETURN(std::string name, RequiredString(body, "displayName"));
+    user.display_name = name;
   }
   if (creating || Has(body, "accountType")) {
-    absl::StatusOr<std::string> type = RequiredEnum(body, "accountType", vocab::kAccountTypes);
-    if (!type.ok()) {
-      return type.status();
-    }
-    user.account_type = *type;
+    ASSIGN_OR_RETURN(std::string type, RequiredEnum(body, "accountType", vocab::kAccountTypes));
+    user.account_type = type;
   }
   if (creating || Has(body, "usageLocation")) {
-    absl::StatusOr<std::string> country = RequiredString(body, "usageLocation");
-    if (!country.ok()) {
-      return country.status();
-    }
-    std::optional<std::string> normalized = NormalizeCountry(*country);
+    ASSIGN_OR_RETURN(std::string country, RequiredString(body, "usageLocation"));
+    std::optional<std::string> normalized = NormalizeCountry(country);
     if (!normalized) {
       return BadRequest("Field 'usageLocation' must be an ISO 3166-1 alpha-2 country code.");
     }
@@ -182,15 +140,13 @@ absl::Status ApplyUserInput(const nlohmann::json& body, bool creating, User& use
 
 absl::StatusOr<std::vector<std::string>> ParseCountries(const nlohmann::json& body,
                                                         absl::string_view field) {
-  absl::StatusOr<std::optional<std::vector<std::string>>> values = OptionalStringArray(body, field);
-  if (!values.ok()) {
-    return values.status();
-  }
-  if (!*values || (*values)->empty()) {
+  ASSIGN_OR_RETURN(std::optional<std::vector<std::string>> values,
+                   OptionalStringArray(body, field));
+  if (!values || values->empty()) {
     return BadRequest(absl::StrCat("Field '", field, "' must list at least one country."));
   }
   std::set<std::string> countries;
-  for (const std::string& value : **values) {
+  for (const std::string& value : *values) {
     std::optional<std::string> country = NormalizeCountry(value);
     if (!country) {
       return BadRequest(absl::StrCat("Field '", field, "' contains '", value,
@@ -292,28 +248,19 @@ absl::Status ApplyCivicAddressFields(const nlohmann::json& body, CivicAddress& a
       {"elin", &CivicAddress::elin},
   };
   for (const OptionalField& field : kOptionalFields) {
-    absl::StatusOr<StringPatch> patch = PatchString(body, field.name);
-    if (!patch.ok()) {
-      return patch.status();
-    }
-    if (patch->present) {
+    ASSIGN_OR_RETURN(StringPatch patch, PatchString(body, field.name));
+    if (patch.present) {
       // An empty string means "unset", as the cmdlets treat it.
-      address.*field.member = patch->value && !patch->value->empty() ? patch->value : std::nullopt;
+      address.*field.member = patch.value && !patch.value->empty() ? patch.value : std::nullopt;
     }
   }
   if (Has(body, "companyName")) {
-    absl::StatusOr<std::string> company = RequiredString(body, "companyName");
-    if (!company.ok()) {
-      return company.status();
-    }
-    address.company_name = *company;
+    ASSIGN_OR_RETURN(std::string company, RequiredString(body, "companyName"));
+    address.company_name = company;
   }
   if (Has(body, "countryOrRegion")) {
-    absl::StatusOr<std::string> country = RequiredString(body, "countryOrRegion");
-    if (!country.ok()) {
-      return country.status();
-    }
-    std::optional<std::string> normalized = NormalizeCountry(*country);
+    ASSIGN_OR_RETURN(std::string country, RequiredString(body, "countryOrRegion"));
+    std::optional<std::string> normalized = NormalizeCountry(country);
     if (!normalized) {
       return BadRequest("Field 'countryOrRegion' must be an ISO 3166-1 alpha-2 country code.");
     }
@@ -324,11 +271,8 @@ absl::Status ApplyCivicAddressFields(const nlohmann::json& body, CivicAddress& a
     if (!Has(body, name)) {
       continue;
     }
-    absl::StatusOr<std::optional<std::string>> value = Coordinate(body, name, is_latitude);
-    if (!value.ok()) {
-      return value.status();
-    }
-    (is_latitude ? address.latitude : address.longitude) = *value;
+    ASSIGN_OR_RETURN(std::optional<std::string> value, Coordinate(body, name, is_latitude));
+    (is_latitude ? address.latitude : address.longitude) = value;
   }
   return absl::OkStatus();
 }

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "simulator/domain/errors.h"
 #include "simulator/domain/validation.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -56,9 +57,7 @@ absl::StatusOr<nlohmann::json> ParseJsonObject(std::string_view body,
   if (!parsed.ok()) {
     return parsed;
   }
-  if (absl::Status status = RejectUnknownFields(*parsed, allowed); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(RejectUnknownFields(*parsed, allowed));
   return parsed;
 }
 
@@ -124,51 +123,36 @@ absl::StatusOr<StringPatch> PatchString(const nlohmann::json& object, absl::stri
 absl::StatusOr<std::string> RequiredEnum(const nlohmann::json& object, absl::string_view field,
                                          std::span<const std::string_view> allowed,
                                          EnumCase match) {
-  absl::StatusOr<std::string> text = RequiredString(object, field);
-  if (!text.ok()) {
-    return text.status();
-  }
-  return Canonical(field, *text, allowed, match);
+  ASSIGN_OR_RETURN(std::string text, RequiredString(object, field));
+  return Canonical(field, text, allowed, match);
 }
 
 absl::StatusOr<std::optional<std::string>> OptionalEnum(const nlohmann::json& object,
                                                         absl::string_view field,
                                                         std::span<const std::string_view> allowed,
                                                         EnumCase match) {
-  absl::StatusOr<std::optional<std::string>> text = OptionalString(object, field);
-  if (!text.ok()) {
-    return text.status();
-  }
-  if (!*text) {
+  ASSIGN_OR_RETURN(std::optional<std::string> text, OptionalString(object, field));
+  if (!text) {
     return std::optional<std::string>();
   }
-  absl::StatusOr<std::string> canonical = Canonical(field, **text, allowed, match);
-  if (!canonical.ok()) {
-    return canonical.status();
-  }
-  return std::optional<std::string>(*canonical);
+  ASSIGN_OR_RETURN(std::string canonical, Canonical(field, *text, allowed, match));
+  return std::optional<std::string>(canonical);
 }
 
 absl::StatusOr<std::vector<std::string>> EnumArray(const nlohmann::json& object,
                                                    absl::string_view field,
                                                    std::span<const std::string_view> allowed,
                                                    EnumCase match) {
-  absl::StatusOr<std::optional<std::vector<std::string>>> values =
-      OptionalStringArray(object, field);
-  if (!values.ok()) {
-    return values.status();
-  }
+  ASSIGN_OR_RETURN(std::optional<std::vector<std::string>> values,
+                   OptionalStringArray(object, field));
   std::vector<std::string> out;
-  if (!*values) {
+  if (!values) {
     return out;
   }
-  for (const std::string& value : **values) {
-    absl::StatusOr<std::string> canonical = Canonical(field, value, allowed, match);
-    if (!canonical.ok()) {
-      return canonical.status();
-    }
-    if (std::find(out.begin(), out.end(), *canonical) == out.end()) {
-      out.push_back(*canonical);
+  for (const std::string& value : *values) {
+    ASSIGN_OR_RETURN(std::string canonical, Canonical(field, value, allowed, match));
+    if (std::find(out.begin(), out.end(), canonical) == out.end()) {
+      out.push_back(canonical);
     }
   }
   return out;
@@ -235,22 +219,14 @@ absl::StatusOr<std::optional<int64_t>> OptionalInteger(const nlohmann::json& obj
 
 absl::StatusOr<double> SingleNumberBody(std::string_view body, absl::string_view field, double min,
                                         double max) {
-  absl::StatusOr<nlohmann::json> object = ParseJsonObject(body);
-  if (!object.ok()) {
-    return object.status();
-  }
-  if (absl::Status status = RejectUnknownFields(*object, {field}); !status.ok()) {
-    return status;
-  }
-  absl::StatusOr<std::optional<double>> value = OptionalNumber(*object, field);
-  if (!value.ok()) {
-    return value.status();
-  }
-  if (!*value || **value < min || **value > max) {
+  ASSIGN_OR_RETURN(nlohmann::json object, ParseJsonObject(body));
+  RETURN_IF_ERROR(RejectUnknownFields(object, {field}));
+  ASSIGN_OR_RETURN(std::optional<double> value, OptionalNumber(object, field));
+  if (!value || *value < min || *value > max) {
     return BadRequest(
         absl::StrCat("Field '", field, "' must be a number between ", min, " and ", max, "."));
   }
-  return **value;
+  return *value;
 }
 
 }  // namespace opcsim

@@ -7,57 +7,43 @@
 #include "simulator/domain/json_fields.h"
 #include "simulator/domain/validation.h"
 #include "simulator/domain/vocabulary.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
 
 // Applies the upload fields present in `object` over `defaults`.
 absl::StatusOr<UploadFields> ReadUploadFields(const nlohmann::json& object, UploadFields defaults) {
-  absl::StatusOr<std::optional<std::string>> country = OptionalString(object, "isoCountryCode");
-  if (!country.ok()) {
-    return country.status();
-  }
-  if (*country) {
-    std::optional<std::string> normalized = NormalizeCountry(**country);
+  ASSIGN_OR_RETURN(std::optional<std::string> country, OptionalString(object, "isoCountryCode"));
+  if (country) {
+    std::optional<std::string> normalized = NormalizeCountry(*country);
     if (!normalized) {
       return BadRequest("Field 'isoCountryCode' must be an ISO 3166-1 alpha-2 country code.");
     }
     defaults.iso_country_code = *normalized;
   }
-  absl::StatusOr<std::optional<std::string>> type =
-      OptionalEnum(object, "numberType", vocab::kNumberTypes);
-  if (!type.ok()) {
-    return type.status();
-  }
-  if (*type) {
-    defaults.number_type = **type;
+  ASSIGN_OR_RETURN(std::optional<std::string> type,
+                   OptionalEnum(object, "numberType", vocab::kNumberTypes));
+  if (type) {
+    defaults.number_type = *type;
   }
   if (Has(object, "capabilities")) {
-    absl::StatusOr<std::vector<std::string>> values =
-        EnumArray(object, "capabilities", vocab::kCapabilities);
-    if (!values.ok()) {
-      return values.status();
-    }
-    defaults.capabilities = *values;
+    ASSIGN_OR_RETURN(std::vector<std::string> values,
+                     EnumArray(object, "capabilities", vocab::kCapabilities));
+    defaults.capabilities = values;
   }
   if (Has(object, "supportedCustomerActions")) {
-    absl::StatusOr<std::vector<std::string>> values =
-        EnumArray(object, "supportedCustomerActions", vocab::kCustomerActions);
-    if (!values.ok()) {
-      return values.status();
-    }
-    defaults.supported_customer_actions = *values;
+    ASSIGN_OR_RETURN(std::vector<std::string> values,
+                     EnumArray(object, "supportedCustomerActions", vocab::kCustomerActions));
+    defaults.supported_customer_actions = values;
   }
   for (const auto& [field, member] :
        {std::pair<const char*, std::optional<std::string> UploadFields::*>{"city",
                                                                            &UploadFields::city},
         {"locationId", &UploadFields::location_id}}) {
     if (Has(object, field)) {
-      absl::StatusOr<std::optional<std::string>> value = OptionalString(object, field);
-      if (!value.ok()) {
-        return value.status();
-      }
-      defaults.*member = *value && !(*value)->empty() ? *value : std::nullopt;
+      ASSIGN_OR_RETURN(std::optional<std::string> value, OptionalString(object, field));
+      defaults.*member = value && !value->empty() ? value : std::nullopt;
     }
   }
   return defaults;
@@ -81,16 +67,10 @@ std::optional<std::string> NextNumber(const std::string& e164) {
 // The numbers an upload request describes, before any rule that needs the store.
 absl::StatusOr<std::vector<std::pair<std::string, UploadFields>>> ParseUpload(
     const nlohmann::json& body) {
-  if (absl::Status status = RejectUnknownFields(
-          body, {"isoCountryCode", "numberType", "capabilities", "supportedCustomerActions", "city",
-                 "locationId", "numbers", "range"});
-      !status.ok()) {
-    return status;
-  }
-  absl::StatusOr<UploadFields> defaults = ReadUploadFields(body, UploadFields{});
-  if (!defaults.ok()) {
-    return defaults.status();
-  }
+  RETURN_IF_ERROR(RejectUnknownFields(
+      body, {"isoCountryCode", "numberType", "capabilities", "supportedCustomerActions", "city",
+             "locationId", "numbers", "range"}));
+  ASSIGN_OR_RETURN(UploadFields defaults, ReadUploadFields(body, UploadFields{}));
   std::vector<std::pair<std::string, UploadFields>> out;
   if (Has(body, "numbers")) {
     const nlohmann::json& items = body["numbers"];
@@ -102,25 +82,16 @@ absl::StatusOr<std::vector<std::pair<std::string, UploadFields>>> ParseUpload(
       if (!object.is_object()) {
         return BadRequest("Field 'numbers' must contain objects or strings.");
       }
-      if (absl::Status status = RejectUnknownFields(
-              object, {"telephoneNumber", "isoCountryCode", "numberType", "capabilities",
-                       "supportedCustomerActions", "city", "locationId"});
-          !status.ok()) {
-        return status;
-      }
-      absl::StatusOr<std::string> raw = RequiredString(object, "telephoneNumber");
-      if (!raw.ok()) {
-        return raw.status();
-      }
-      std::optional<std::string> number = NormalizeE164(*raw);
+      RETURN_IF_ERROR(RejectUnknownFields(
+          object, {"telephoneNumber", "isoCountryCode", "numberType", "capabilities",
+                   "supportedCustomerActions", "city", "locationId"}));
+      ASSIGN_OR_RETURN(std::string raw, RequiredString(object, "telephoneNumber"));
+      std::optional<std::string> number = NormalizeE164(raw);
       if (!number) {
-        return BadRequest(absl::StrCat("'", *raw, "' is not a valid E.164 telephone number."));
+        return BadRequest(absl::StrCat("'", raw, "' is not a valid E.164 telephone number."));
       }
-      absl::StatusOr<UploadFields> fields = ReadUploadFields(object, *defaults);
-      if (!fields.ok()) {
-        return fields.status();
-      }
-      out.emplace_back(*number, *fields);
+      ASSIGN_OR_RETURN(UploadFields fields, ReadUploadFields(object, defaults));
+      out.emplace_back(*number, fields);
     }
   }
   if (Has(body, "range")) {
@@ -148,7 +119,7 @@ absl::StatusOr<std::vector<std::pair<std::string, UploadFields>>> ParseUpload(
       if (!number) {
         return BadRequest("Field 'range' runs past the largest number of that length.");
       }
-      out.emplace_back(*number, *defaults);
+      out.emplace_back(*number, defaults);
       number = NextNumber(*number);
     }
   }

@@ -10,6 +10,7 @@
 #include "simulator/domain/views.h"
 #include "simulator/handlers/admin_tenant_scope.h"
 #include "simulator/handlers/services.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -20,19 +21,13 @@ using http::RequestContext;
 
 absl::StatusOr<HttpResponse> ListAllConsents(Services& services, RequestContext& context) {
   nlohmann::json values = nlohmann::json::array();
-  absl::Status status = RunForExistingTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<Consent>> consents = tables.consents.List(TenantParam(context));
-    if (!consents.ok()) {
-      return consents.status();
-    }
-    for (const Consent& consent : *consents) {
+  RETURN_IF_ERROR(RunForExistingTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::vector<Consent> consents, tables.consents.List(TenantParam(context)));
+    for (const Consent& consent : consents) {
       values.push_back(SimConsentView(consent, OperatorName(tables, consent.operator_id)));
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Json(200, {{"value", std::move(values)}});
 }
 
@@ -43,74 +38,48 @@ absl::StatusOr<HttpResponse> ChangeConsent(Services& services, RequestContext& c
   const std::string tenant_id = TenantParam(context);
   const std::string operator_id = absl::AsciiStrToLower(context.Param("operatorId"));
   nlohmann::json view;
-  absl::Status status =
+  RETURN_IF_ERROR(
       RunForExistingTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-        absl::StatusOr<std::optional<Consent>> consent =
-            tables.consents.Get(tenant_id, operator_id);
-        if (!consent.ok()) {
-          return consent.status();
-        }
-        if (!*consent || (require_live && (*consent)->status == "removed")) {
+        ASSIGN_OR_RETURN(std::optional<Consent> consent,
+                         tables.consents.Get(tenant_id, operator_id));
+        if (!consent || (require_live && consent->status == "removed")) {
           return NotFoundError(absl::StrCat("No consent for operator '", operator_id, "'."));
         }
-        if (absl::Status changed = change(**consent); !changed.ok()) {
-          return changed;
-        }
-        if (absl::Status saved = tables.consents.Upsert(tenant_id, operator_id, **consent);
-            !saved.ok()) {
-          return saved;
-        }
-        view = SimConsentView(**consent, OperatorName(tables, operator_id));
+        RETURN_IF_ERROR(change(*consent));
+        RETURN_IF_ERROR(tables.consents.Upsert(tenant_id, operator_id, *consent));
+        view = SimConsentView(*consent, OperatorName(tables, operator_id));
         return absl::OkStatus();
-      });
-  if (!status.ok()) {
-    return status;
-  }
+      }));
   return HttpResponse::Json(200, std::move(view));
 }
 
 absl::StatusOr<HttpResponse> OperatorActsOnConsent(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<CustomerRelationship> relationship = ParseRelationship(*body, context.now);
-  if (!relationship.ok()) {
-    return relationship.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
+  ASSIGN_OR_RETURN(CustomerRelationship relationship, ParseRelationship(body, context.now));
   return ChangeConsent(services, context, /*require_live=*/true, [&](Consent& consent) {
-    consent.customer_relationship = *relationship;
+    consent.customer_relationship = relationship;
     consent.auto_advance = false;
     return absl::OkStatus();
   });
 }
 
 absl::StatusOr<HttpResponse> DriftConsent(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
   return ChangeConsent(services, context, /*require_live=*/false, [&](Consent& consent) {
-    return ApplyConsentDrift(*body, context.now, consent);
+    return ApplyConsentDrift(body, context.now, consent);
   });
 }
 
 absl::StatusOr<HttpResponse> HardDeleteConsent(Services& services, RequestContext& context) {
   const std::string operator_id = absl::AsciiStrToLower(context.Param("operatorId"));
-  absl::Status status =
+  RETURN_IF_ERROR(
       RunForExistingTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-        absl::StatusOr<bool> deleted = tables.consents.Delete(TenantParam(context), operator_id);
-        if (!deleted.ok()) {
-          return deleted.status();
-        }
-        if (!*deleted) {
+        ASSIGN_OR_RETURN(bool deleted, tables.consents.Delete(TenantParam(context), operator_id));
+        if (!deleted) {
           return NotFoundError(absl::StrCat("No consent for operator '", operator_id, "'."));
         }
         return absl::OkStatus();
-      });
-  if (!status.ok()) {
-    return status;
-  }
+      }));
   return HttpResponse::Empty(204);
 }
 
@@ -118,11 +87,8 @@ absl::StatusOr<HttpResponse> HardDeleteConsent(Services& services, RequestContex
 // creation, with its rules, for the tenant in the path.
 absl::StatusOr<HttpResponse> EnableOperatorInAdminCenter(Services& services,
                                                          RequestContext& context) {
-  absl::Status exists =
-      RunForExistingTenant(services, context, [](store::Tables&) { return absl::OkStatus(); });
-  if (!exists.ok()) {
-    return exists;
-  }
+  RETURN_IF_ERROR(
+      RunForExistingTenant(services, context, [](store::Tables&) { return absl::OkStatus(); }));
   context.tenant_id = TenantParam(context);
   return EnableOperatorForTenant(services, context);
 }

@@ -9,8 +9,10 @@
 #include "simulator/domain/inputs.h"
 #include "simulator/domain/json_fields.h"
 #include "simulator/domain/views.h"
+#include "simulator/handlers/lookups.h"
 #include "simulator/handlers/services.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -20,18 +22,28 @@ using http::HttpResponse;
 using http::RequestContext;
 
 absl::Status RequireTenant(store::Tables& tables, const std::string& tenant_id) {
-  absl::StatusOr<std::optional<Tenant>> tenant = tables.tenants.Get("", tenant_id);
-  if (!tenant.ok()) {
-    return tenant.status();
-  }
-  if (!*tenant) {
-    return NotFoundError(absl::StrCat("Tenant '", tenant_id, "' not found."));
-  }
-  return absl::OkStatus();
+  return FindOrNotFound(tables.tenants, "", tenant_id, "Tenant").status();
 }
 
 HttpResponse ValueList(nlohmann::json values) {
   return HttpResponse::Json(200, {{"value", std::move(values)}});
+}
+
+// Every object of a table that belongs to no tenant (tenants, the operator catalog), each as
+// `view` renders it.
+template <typename T>
+absl::StatusOr<HttpResponse> ListGlobal(Services& services,
+                                        store::DocTable<T> store::Tables::*table,
+                                        nlohmann::json (*view)(const T&)) {
+  nlohmann::json values = nlohmann::json::array();
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::vector<T> objects, (tables.*table).List(""));
+    for (const T& object : objects) {
+      values.push_back(view(object));
+    }
+    return absl::OkStatus();
+  }));
+  return ValueList(std::move(values));
 }
 
 // ---- clock ----
@@ -47,34 +59,22 @@ absl::StatusOr<HttpResponse> GetClock(Services& services, RequestContext&) {
 }
 
 absl::StatusOr<HttpResponse> SetTimeScale(Services& services, RequestContext& context) {
-  absl::StatusOr<double> scale = SingleNumberBody(context.request.body, "timeScale", 0.0001, 1000);
-  if (!scale.ok()) {
-    return scale.status();
-  }
-  services.clock.SetTimeScale(*scale);
+  ASSIGN_OR_RETURN(double scale, SingleNumberBody(context.request.body, "timeScale", 0.0001, 1000));
+  services.clock.SetTimeScale(scale);
   return ClockView(services);
 }
 
 absl::StatusOr<HttpResponse> AdvanceClock(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body, {"seconds"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::optional<double>> seconds = OptionalNumber(*body, "seconds");
-  if (!seconds.ok()) {
-    return seconds.status();
-  }
-  if (!*seconds || **seconds < 0 || **seconds > 10.0 * 365 * 24 * 3600) {
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body, {"seconds"}));
+  ASSIGN_OR_RETURN(std::optional<double> seconds, OptionalNumber(body, "seconds"));
+  if (!seconds || *seconds < 0 || *seconds > 10.0 * 365 * 24 * 3600) {
     return BadRequest("Field 'seconds' must be a non-negative number (at most ten years).");
   }
-  services.clock.Advance(static_cast<SimMillis>(**seconds * 1000));
+  services.clock.Advance(static_cast<SimMillis>(*seconds * 1000));
   // Persist so a restart never moves the clock backwards past what clients have seen.
-  absl::Status saved = services.store.Run([&](store::Tables& tables) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) {
     return tables.meta.Set(store::kClockMetaKey, std::to_string(services.clock.Now()));
-  });
-  if (!saved.ok()) {
-    return saved;
-  }
+  }));
   return ClockView(services);
 }
 
@@ -85,15 +85,9 @@ absl::StatusOr<HttpResponse> ListFaults(Services& services, RequestContext&) {
 }
 
 absl::StatusOr<HttpResponse> CreateFault(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<nlohmann::json> rule = services.faults.Add(*body);
-  if (!rule.ok()) {
-    return rule.status();
-  }
-  return HttpResponse::Json(201, *std::move(rule));
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
+  ASSIGN_OR_RETURN(nlohmann::json rule, services.faults.Add(body));
+  return HttpResponse::Json(201, std::move(rule));
 }
 
 absl::StatusOr<HttpResponse> ClearFaults(Services& services, RequestContext&) {
@@ -111,31 +105,14 @@ absl::StatusOr<HttpResponse> DeleteFault(Services& services, RequestContext& con
 // ---- tenants ----
 
 absl::StatusOr<HttpResponse> ListTenants(Services& services, RequestContext&) {
-  nlohmann::json values = nlohmann::json::array();
-  absl::Status status = services.store.Run([&](store::Tables& tables) {
-    absl::StatusOr<std::vector<Tenant>> tenants = tables.tenants.List("");
-    if (!tenants.ok()) {
-      return tenants.status();
-    }
-    for (const Tenant& tenant : *tenants) {
-      values.push_back(TenantView(tenant));
-    }
-    return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  return ValueList(std::move(values));
+  return ListGlobal(services, &store::Tables::tenants, TenantView);
 }
 
 absl::StatusOr<HttpResponse> CreateTenant(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body =
-      ParseJsonObject(context.request.body, {"id", "displayName"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::string> name = RequiredString(*body, "displayName");
-  absl::StatusOr<std::optional<std::string>> id = OptionalString(*body, "id");
+  ASSIGN_OR_RETURN(nlohmann::json body,
+                   ParseJsonObject(context.request.body, {"id", "displayName"}));
+  absl::StatusOr<std::string> name = RequiredString(body, "displayName");
+  absl::StatusOr<std::optional<std::string>> id = OptionalString(body, "id");
   for (const absl::Status& status : {name.status(), id.status()}) {
     if (!status.ok()) {
       return status;
@@ -145,33 +122,24 @@ absl::StatusOr<HttpResponse> CreateTenant(Services& services, RequestContext& co
     return BadRequest("Field 'id' must be a GUID.");
   }
   Tenant tenant{*id ? absl::AsciiStrToLower(**id) : NewGuid(), *name, context.now};
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
     absl::Status inserted = tables.tenants.Insert("", tenant.id, tenant);
     if (absl::IsAlreadyExists(inserted)) {
       return Conflict("Conflict", absl::StrCat("Tenant '", tenant.id, "' already exists."));
     }
     return inserted;
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Json(201, TenantView(tenant));
 }
 
 absl::StatusOr<HttpResponse> GetTenant(Services& services, RequestContext& context) {
   const std::string id = absl::AsciiStrToLower(context.Param("tenantId"));
   std::optional<Tenant> tenant;
-  absl::Status status = services.store.Run([&](store::Tables& tables) {
-    absl::StatusOr<std::optional<Tenant>> found = tables.tenants.Get("", id);
-    if (!found.ok()) {
-      return found.status();
-    }
-    tenant = *found;
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::optional<Tenant> found, tables.tenants.Get("", id));
+    tenant = found;
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   if (!tenant) {
     return NotFoundError(absl::StrCat("Tenant '", id, "' not found."));
   }
@@ -180,20 +148,12 @@ absl::StatusOr<HttpResponse> GetTenant(Services& services, RequestContext& conte
 
 absl::StatusOr<HttpResponse> DeleteTenant(Services& services, RequestContext& context) {
   const std::string id = absl::AsciiStrToLower(context.Param("tenantId"));
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    if (absl::Status exists = RequireTenant(tables, id); !exists.ok()) {
-      return exists;
-    }
-    absl::StatusOr<std::vector<Application>> apps = tables.applications.List("");
-    if (!apps.ok()) {
-      return apps.status();
-    }
-    for (const Application& app : *apps) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    RETURN_IF_ERROR(RequireTenant(tables, id));
+    ASSIGN_OR_RETURN(std::vector<Application> apps, tables.applications.List(""));
+    for (const Application& app : apps) {
       if (app.tenant_id == id) {
-        if (absl::StatusOr<bool> deleted = tables.applications.Delete("", app.client_id);
-            !deleted.ok()) {
-          return deleted.status();
-        }
+        RETURN_IF_ERROR(tables.applications.Delete("", app.client_id).status());
       }
     }
     for (absl::Status deleted :
@@ -206,10 +166,7 @@ absl::StatusOr<HttpResponse> DeleteTenant(Services& services, RequestContext& co
       }
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Empty(204);
 }
 
@@ -218,36 +175,26 @@ absl::StatusOr<HttpResponse> DeleteTenant(Services& services, RequestContext& co
 absl::StatusOr<HttpResponse> ListApplications(Services& services, RequestContext& context) {
   const std::string tenant_id = absl::AsciiStrToLower(context.Param("tenantId"));
   nlohmann::json values = nlohmann::json::array();
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    if (absl::Status exists = RequireTenant(tables, tenant_id); !exists.ok()) {
-      return exists;
-    }
-    absl::StatusOr<std::vector<Application>> apps = tables.applications.List("");
-    if (!apps.ok()) {
-      return apps.status();
-    }
-    for (const Application& app : *apps) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    RETURN_IF_ERROR(RequireTenant(tables, tenant_id));
+    ASSIGN_OR_RETURN(std::vector<Application> apps, tables.applications.List(""));
+    for (const Application& app : apps) {
       if (app.tenant_id == tenant_id) {
         values.push_back(ApplicationView(app));
       }
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return ValueList(std::move(values));
 }
 
 absl::StatusOr<HttpResponse> CreateApplication(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body =
-      ParseJsonObject(context.request.body, {"displayName", "clientId", "clientSecret"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::string> name = RequiredString(*body, "displayName");
-  absl::StatusOr<std::optional<std::string>> client_id = OptionalString(*body, "clientId");
-  absl::StatusOr<std::optional<std::string>> secret = OptionalString(*body, "clientSecret");
+  ASSIGN_OR_RETURN(
+      nlohmann::json body,
+      ParseJsonObject(context.request.body, {"displayName", "clientId", "clientSecret"}));
+  absl::StatusOr<std::string> name = RequiredString(body, "displayName");
+  absl::StatusOr<std::optional<std::string>> client_id = OptionalString(body, "clientId");
+  absl::StatusOr<std::optional<std::string>> secret = OptionalString(body, "clientSecret");
   for (const absl::Status& status : {name.status(), client_id.status(), secret.status()}) {
     if (!status.ok()) {
       return status;
@@ -268,19 +215,14 @@ absl::StatusOr<HttpResponse> CreateApplication(Services& services, RequestContex
   app.secret_salt = RandomToken(16);
   app.secret_hash = SaltedSecretHash(app.secret_salt, plain_secret);
   app.created_ms = context.now;
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    if (absl::Status exists = RequireTenant(tables, tenant_id); !exists.ok()) {
-      return exists;
-    }
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    RETURN_IF_ERROR(RequireTenant(tables, tenant_id));
     absl::Status inserted = tables.applications.Insert("", app.client_id, app);
     if (absl::IsAlreadyExists(inserted)) {
       return Conflict("Conflict", absl::StrCat("Client id '", app.client_id, "' is taken."));
     }
     return inserted;
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   nlohmann::json view = ApplicationView(app);
   view["clientSecret"] = plain_secret;  // shown once, never stored
   return HttpResponse::Json(201, std::move(view));
@@ -289,22 +231,14 @@ absl::StatusOr<HttpResponse> CreateApplication(Services& services, RequestContex
 absl::StatusOr<HttpResponse> DeleteApplication(Services& services, RequestContext& context) {
   const std::string tenant_id = absl::AsciiStrToLower(context.Param("tenantId"));
   const std::string client_id = absl::AsciiStrToLower(context.Param("clientId"));
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<Application>> app = tables.applications.Get("", client_id);
-    if (!app.ok()) {
-      return app.status();
-    }
-    if (!*app || (*app)->tenant_id != tenant_id) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<Application> app, tables.applications.Get("", client_id));
+    if (!app || app->tenant_id != tenant_id) {
       return NotFoundError(absl::StrCat("Application '", client_id, "' not found in tenant."));
     }
-    if (absl::Status revoked = tables.tokens.DeleteForClient(client_id); !revoked.ok()) {
-      return revoked;
-    }
+    RETURN_IF_ERROR(tables.tokens.DeleteForClient(client_id));
     return tables.applications.Delete("", client_id).status();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Empty(204);
 }
 
@@ -313,51 +247,33 @@ absl::StatusOr<HttpResponse> DeleteApplication(Services& services, RequestContex
 absl::StatusOr<HttpResponse> ListUsers(Services& services, RequestContext& context) {
   const std::string tenant_id = absl::AsciiStrToLower(context.Param("tenantId"));
   nlohmann::json values = nlohmann::json::array();
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    if (absl::Status exists = RequireTenant(tables, tenant_id); !exists.ok()) {
-      return exists;
-    }
-    absl::StatusOr<std::vector<User>> users = tables.users.List(tenant_id);
-    if (!users.ok()) {
-      return users.status();
-    }
-    std::sort(users->begin(), users->end(), [](const User& a, const User& b) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    RETURN_IF_ERROR(RequireTenant(tables, tenant_id));
+    ASSIGN_OR_RETURN(std::vector<User> users, tables.users.List(tenant_id));
+    std::sort(users.begin(), users.end(), [](const User& a, const User& b) {
       return a.user_principal_name < b.user_principal_name;
     });
-    for (const User& user : *users) {
+    for (const User& user : users) {
       values.push_back(UserView(user));
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return ValueList(std::move(values));
 }
 
 absl::StatusOr<HttpResponse> CreateUser(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
   User user;
-  if (absl::Status status = ApplyUserInput(*body, /*creating=*/true, user); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(ApplyUserInput(body, /*creating=*/true, user));
   const std::string tenant_id = absl::AsciiStrToLower(context.Param("tenantId"));
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    if (absl::Status exists = RequireTenant(tables, tenant_id); !exists.ok()) {
-      return exists;
-    }
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    RETURN_IF_ERROR(RequireTenant(tables, tenant_id));
     absl::Status inserted = tables.users.Insert(tenant_id, user.id, user);
     if (absl::IsAlreadyExists(inserted)) {
       return Conflict("Conflict", absl::StrCat("User '", user.id, "' already exists."));
     }
     return inserted;
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Json(201, UserView(user));
 }
 
@@ -366,26 +282,18 @@ absl::StatusOr<HttpResponse> ReadOrUpdateUser(Services& services, RequestContext
   const std::string tenant_id = absl::AsciiStrToLower(context.Param("tenantId"));
   const std::string user_id = absl::AsciiStrToLower(context.Param("userId"));
   std::optional<User> user;
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<User>> found = tables.users.Get(tenant_id, user_id);
-    if (!found.ok()) {
-      return found.status();
-    }
-    if (!*found) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<User> found, tables.users.Get(tenant_id, user_id));
+    if (!found) {
       return NotFoundError(absl::StrCat("User '", user_id, "' not found in tenant."));
     }
-    user = **found;
+    user = *found;
     if (patch == nullptr) {
       return absl::OkStatus();
     }
-    if (absl::Status applied = ApplyUserInput(*patch, /*creating=*/false, *user); !applied.ok()) {
-      return applied;
-    }
+    RETURN_IF_ERROR(ApplyUserInput(*patch, /*creating=*/false, *user));
     return tables.users.Upsert(tenant_id, user_id, *user);
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Json(200, UserView(*user));
 }
 
@@ -394,71 +302,40 @@ absl::StatusOr<HttpResponse> GetUser(Services& services, RequestContext& context
 }
 
 absl::StatusOr<HttpResponse> UpdateUser(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  return ReadOrUpdateUser(services, context, &*body);
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
+  return ReadOrUpdateUser(services, context, &body);
 }
 
 absl::StatusOr<HttpResponse> DeleteUser(Services& services, RequestContext& context) {
   const std::string tenant_id = absl::AsciiStrToLower(context.Param("tenantId"));
   const std::string user_id = absl::AsciiStrToLower(context.Param("userId"));
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<bool> deleted = tables.users.Delete(tenant_id, user_id);
-    if (!deleted.ok()) {
-      return deleted.status();
-    }
-    if (!*deleted) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(bool deleted, tables.users.Delete(tenant_id, user_id));
+    if (!deleted) {
       return NotFoundError(absl::StrCat("User '", user_id, "' not found in tenant."));
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Empty(204);
 }
 
 // ---- operator catalog ----
 
 absl::StatusOr<HttpResponse> ListSimOperators(Services& services, RequestContext&) {
-  nlohmann::json values = nlohmann::json::array();
-  absl::Status status = services.store.Run([&](store::Tables& tables) {
-    absl::StatusOr<std::vector<Operator>> operators = tables.operators.List("");
-    if (!operators.ok()) {
-      return operators.status();
-    }
-    for (const Operator& op : *operators) {
-      values.push_back(SimOperatorView(op));
-    }
-    return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  return ValueList(std::move(values));
+  return ListGlobal(services, &store::Tables::operators, SimOperatorView);
 }
 
 absl::StatusOr<HttpResponse> CreateOperator(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
   Operator op;
-  if (absl::Status status = ApplyOperatorInput(*body, /*creating=*/true, op); !status.ok()) {
-    return status;
-  }
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
+  RETURN_IF_ERROR(ApplyOperatorInput(body, /*creating=*/true, op));
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
     absl::Status inserted = tables.operators.Insert("", op.id, op);
     if (absl::IsAlreadyExists(inserted)) {
       return Conflict("Conflict", absl::StrCat("Operator '", op.id, "' already exists."));
     }
     return inserted;
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Json(201, SimOperatorView(op));
 }
 
@@ -466,26 +343,18 @@ absl::StatusOr<HttpResponse> ReadOrUpdateOperator(Services& services, RequestCon
                                                   const nlohmann::json* patch) {
   const std::string id = absl::AsciiStrToLower(context.Param("operatorId"));
   std::optional<Operator> op;
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<Operator>> found = tables.operators.Get("", id);
-    if (!found.ok()) {
-      return found.status();
-    }
-    if (!*found) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<Operator> found, tables.operators.Get("", id));
+    if (!found) {
       return NotFoundError(absl::StrCat("Operator '", id, "' not found."));
     }
-    op = **found;
+    op = *found;
     if (patch == nullptr) {
       return absl::OkStatus();
     }
-    if (absl::Status applied = ApplyOperatorInput(*patch, /*creating=*/false, *op); !applied.ok()) {
-      return applied;
-    }
+    RETURN_IF_ERROR(ApplyOperatorInput(*patch, /*creating=*/false, *op));
     return tables.operators.Upsert("", id, *op);
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Json(200, SimOperatorView(*op));
 }
 
@@ -494,11 +363,8 @@ absl::StatusOr<HttpResponse> GetSimOperator(Services& services, RequestContext& 
 }
 
 absl::StatusOr<HttpResponse> UpdateOperator(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  return ReadOrUpdateOperator(services, context, &*body);
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
+  return ReadOrUpdateOperator(services, context, &body);
 }
 
 }  // namespace

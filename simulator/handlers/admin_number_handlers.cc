@@ -14,7 +14,9 @@
 #include "simulator/domain/validation.h"
 #include "simulator/domain/views.h"
 #include "simulator/handlers/admin_tenant_scope.h"
+#include "simulator/handlers/lookups.h"
 #include "simulator/handlers/services.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -24,53 +26,35 @@ using http::HttpResponse;
 using http::RequestContext;
 
 absl::StatusOr<HttpResponse> UploadNumbers(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::vector<std::pair<std::string, UploadFields>>> upload = ParseUpload(*body);
-  if (!upload.ok()) {
-    return upload.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
+  using Upload = std::vector<std::pair<std::string, UploadFields>>;
+  ASSIGN_OR_RETURN(Upload upload, ParseUpload(body));
   const std::string tenant_id = TenantParam(context);
   const std::string operator_id = absl::AsciiStrToLower(context.Param("operatorId"));
   nlohmann::json values = nlohmann::json::array();
-  absl::Status status =
+  RETURN_IF_ERROR(
       RunForExistingTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-        absl::StatusOr<std::optional<Operator>> op = tables.operators.Get("", operator_id);
-        if (!op.ok()) {
-          return op.status();
-        }
-        if (!*op) {
-          return NotFoundError(absl::StrCat("Operator '", operator_id, "' not found."));
-        }
-        absl::StatusOr<std::optional<Consent>> consent =
-            tables.consents.Get(tenant_id, operator_id);
-        if (!consent.ok()) {
-          return consent.status();
-        }
+        ASSIGN_OR_RETURN(Operator op,
+                         FindOrNotFound(tables.operators, "", operator_id, "Operator"));
+        ASSIGN_OR_RETURN(std::optional<Consent> consent,
+                         tables.consents.Get(tenant_id, operator_id));
         std::set<std::string> seen;
-        for (const auto& [telephone_number, fields] : *upload) {
+        for (const auto& [telephone_number, fields] : upload) {
           if (!seen.insert(telephone_number).second) {
             return BadRequest(absl::StrCat("Telephone number '", telephone_number,
                                            "' appears twice in the upload."));
           }
           std::optional<Location> location;
           if (fields.location_id) {
-            absl::StatusOr<std::optional<Location>> found =
-                tables.locations.Get(tenant_id, *fields.location_id);
-            if (!found.ok()) {
-              return found.status();
-            }
-            location = *found;
+            ASSIGN_OR_RETURN(std::optional<Location> found,
+                             tables.locations.Get(tenant_id, *fields.location_id));
+            location = found;
           }
-          absl::StatusOr<NumberAssignment> number =
-              UploadedNumber(tenant_id, **op, consent->has_value() ? &**consent : nullptr,
-                             telephone_number, fields, location ? &*location : nullptr);
-          if (!number.ok()) {
-            return number.status();
-          }
-          absl::Status inserted = tables.numbers.Insert(tenant_id, telephone_number, *number);
+          ASSIGN_OR_RETURN(
+              NumberAssignment number,
+              UploadedNumber(tenant_id, op, consent.has_value() ? &*consent : nullptr,
+                             telephone_number, fields, location ? &*location : nullptr));
+          absl::Status inserted = tables.numbers.Insert(tenant_id, telephone_number, number);
           if (absl::IsAlreadyExists(inserted)) {
             return Conflict("NumberExists", absl::StrCat("Telephone number '", telephone_number,
                                                          "' is already in a tenant."));
@@ -78,31 +62,23 @@ absl::StatusOr<HttpResponse> UploadNumbers(Services& services, RequestContext& c
           if (!inserted.ok()) {
             return inserted;
           }
-          values.push_back(NumberView(*number));
+          values.push_back(NumberView(number));
         }
         return absl::OkStatus();
-      });
-  if (!status.ok()) {
-    return status;
-  }
+      }));
   return HttpResponse::Json(201, {{"value", std::move(values)}});
 }
 
 absl::StatusOr<HttpResponse> ReleaseNumbers(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body, {"telephoneNumbers"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::optional<std::vector<std::string>>> raw =
-      OptionalStringArray(*body, "telephoneNumbers");
-  if (!raw.ok()) {
-    return raw.status();
-  }
-  if (!*raw || (*raw)->empty()) {
+  ASSIGN_OR_RETURN(nlohmann::json body,
+                   ParseJsonObject(context.request.body, {"telephoneNumbers"}));
+  ASSIGN_OR_RETURN(std::optional<std::vector<std::string>> raw,
+                   OptionalStringArray(body, "telephoneNumbers"));
+  if (!raw || raw->empty()) {
     return BadRequest("Field 'telephoneNumbers' must list at least one number.");
   }
   std::vector<std::string> numbers;
-  for (const std::string& text : **raw) {
+  for (const std::string& text : *raw) {
     std::optional<std::string> number = NormalizeE164(text);
     if (!number) {
       return BadRequest(absl::StrCat("'", text, "' is not a valid E.164 telephone number."));
@@ -111,20 +87,17 @@ absl::StatusOr<HttpResponse> ReleaseNumbers(Services& services, RequestContext& 
   }
   const std::string tenant_id = TenantParam(context);
   const std::string operator_id = absl::AsciiStrToLower(context.Param("operatorId"));
-  absl::Status status =
+  RETURN_IF_ERROR(
       RunForExistingTenant(services, context, [&](store::Tables& tables) -> absl::Status {
         std::vector<std::string> assigned;
         for (const std::string& telephone_number : numbers) {
-          absl::StatusOr<std::optional<NumberAssignment>> number =
-              tables.numbers.Get(tenant_id, telephone_number);
-          if (!number.ok()) {
-            return number.status();
-          }
-          if (!*number || (*number)->operator_id != operator_id) {
+          ASSIGN_OR_RETURN(std::optional<NumberAssignment> number,
+                           tables.numbers.Get(tenant_id, telephone_number));
+          if (!number || number->operator_id != operator_id) {
             return NotFoundError(absl::StrCat("Telephone number '", telephone_number,
                                               "' is not this operator's number in the tenant."));
           }
-          if ((*number)->IsAssigned()) {
+          if (number->IsAssigned()) {
             assigned.push_back(telephone_number);
           }
         }
@@ -134,89 +107,60 @@ absl::StatusOr<HttpResponse> ReleaseNumbers(Services& services, RequestContext& 
                                        absl::StrJoin(assigned, ", "), "."));
         }
         for (const std::string& telephone_number : numbers) {
-          if (absl::StatusOr<bool> deleted = tables.numbers.Delete(tenant_id, telephone_number);
-              !deleted.ok()) {
-            return deleted.status();
-          }
+          RETURN_IF_ERROR(tables.numbers.Delete(tenant_id, telephone_number).status());
         }
         return absl::OkStatus();
-      });
-  if (!status.ok()) {
-    return status;
-  }
+      }));
   return HttpResponse::Json(200, {{"released", numbers}});
 }
 
 absl::StatusOr<HttpResponse> ListAllNumbers(Services& services, RequestContext& context) {
   nlohmann::json values = nlohmann::json::array();
-  absl::Status status = RunForExistingTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<NumberAssignment>> numbers =
-        tables.numbers.List(TenantParam(context));
-    if (!numbers.ok()) {
-      return numbers.status();
-    }
-    std::sort(numbers->begin(), numbers->end(),
+  RETURN_IF_ERROR(RunForExistingTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::vector<NumberAssignment> numbers,
+                     tables.numbers.List(TenantParam(context)));
+    std::sort(numbers.begin(), numbers.end(),
               [](const NumberAssignment& a, const NumberAssignment& b) {
                 return a.telephone_number < b.telephone_number;
               });
-    for (const NumberAssignment& number : *numbers) {
+    for (const NumberAssignment& number : numbers) {
       values.push_back(NumberView(number));
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return HttpResponse::Json(200, {{"value", std::move(values)}});
 }
 
 absl::StatusOr<HttpResponse> DriftNumber(Services& services, RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
   std::optional<std::string> telephone_number = NormalizeE164(context.Param("telephoneNumber"));
   if (!telephone_number) {
     return BadRequest("The path does not name a valid E.164 telephone number.");
   }
   const std::string tenant_id = TenantParam(context);
   nlohmann::json view;
-  absl::Status status =
+  RETURN_IF_ERROR(
       RunForExistingTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-        absl::StatusOr<std::optional<NumberAssignment>> number =
-            tables.numbers.Get(tenant_id, *telephone_number);
-        if (!number.ok()) {
-          return number.status();
-        }
-        if (!*number) {
+        ASSIGN_OR_RETURN(std::optional<NumberAssignment> number,
+                         tables.numbers.Get(tenant_id, *telephone_number));
+        if (!number) {
           return NotFoundError(
               absl::StrCat("Telephone number '", *telephone_number, "' is not in the tenant."));
         }
         auto address_of =
             [&](const std::string& location_id) -> absl::StatusOr<std::optional<std::string>> {
-          absl::StatusOr<std::optional<Location>> location =
-              tables.locations.Get(tenant_id, location_id);
-          if (!location.ok()) {
-            return location.status();
-          }
-          if (!*location) {
+          ASSIGN_OR_RETURN(std::optional<Location> location,
+                           tables.locations.Get(tenant_id, location_id));
+          if (!location) {
             return std::nullopt;
           }
-          return (*location)->civic_address_id;
+          return location->civic_address_id;
         };
-        if (absl::Status applied = ApplyNumberDrift(*body, address_of, **number); !applied.ok()) {
-          return applied;
-        }
-        if (absl::Status saved = tables.numbers.Upsert(tenant_id, *telephone_number, **number);
-            !saved.ok()) {
-          return saved;
-        }
-        view = NumberView(**number);
+        RETURN_IF_ERROR(ApplyNumberDrift(body, address_of, *number));
+        RETURN_IF_ERROR(tables.numbers.Upsert(tenant_id, *telephone_number, *number));
+        view = NumberView(*number);
         return absl::OkStatus();
-      });
-  if (!status.ok()) {
-    return status;
-  }
+      }));
   return HttpResponse::Json(200, std::move(view));
 }
 
@@ -225,22 +169,16 @@ absl::StatusOr<HttpResponse> DeleteNumber(Services& services, RequestContext& co
   if (!telephone_number) {
     return BadRequest("The path does not name a valid E.164 telephone number.");
   }
-  absl::Status status =
+  RETURN_IF_ERROR(
       RunForExistingTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-        absl::StatusOr<bool> deleted =
-            tables.numbers.Delete(TenantParam(context), *telephone_number);
-        if (!deleted.ok()) {
-          return deleted.status();
-        }
-        if (!*deleted) {
+        ASSIGN_OR_RETURN(bool deleted,
+                         tables.numbers.Delete(TenantParam(context), *telephone_number));
+        if (!deleted) {
           return NotFoundError(
               absl::StrCat("Telephone number '", *telephone_number, "' is not in the tenant."));
         }
         return absl::OkStatus();
-      });
-  if (!status.ok()) {
-    return status;
-  }
+      }));
   return HttpResponse::Empty(204);
 }
 

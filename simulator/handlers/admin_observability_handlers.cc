@@ -7,6 +7,7 @@
 #include "simulator/domain/inputs.h"
 #include "simulator/domain/json_fields.h"
 #include "simulator/handlers/services.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -33,11 +34,8 @@ absl::StatusOr<HttpResponse> GetReplicationLag(Services& services, RequestContex
 }
 
 absl::StatusOr<HttpResponse> SetReplicationLag(Services& services, RequestContext& context) {
-  absl::StatusOr<double> seconds = SingleNumberBody(context.request.body, "seconds", 0, 3600);
-  if (!seconds.ok()) {
-    return seconds.status();
-  }
-  services.replication_lag.set_lag_ms(static_cast<SimMillis>(std::llround(*seconds * 1000)));
+  ASSIGN_OR_RETURN(double seconds, SingleNumberBody(context.request.body, "seconds", 0, 3600));
+  services.replication_lag.set_lag_ms(static_cast<SimMillis>(std::llround(seconds * 1000)));
   return LagView(services.replication_lag);
 }
 

@@ -3,7 +3,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "simulator/domain/errors.h"
+#include "simulator/handlers/lookups.h"
 #include "simulator/handlers/world_progress.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 
@@ -18,13 +20,7 @@ absl::Status RunForExistingTenant(Services& services, const RequestContext& cont
                                   const std::function<absl::Status(store::Tables&)>& body) {
   const std::string tenant_id = TenantParam(context);
   return RunForTenant(services, tenant_id, context.now, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<Tenant>> tenant = tables.tenants.Get("", tenant_id);
-    if (!tenant.ok()) {
-      return tenant.status();
-    }
-    if (!*tenant) {
-      return NotFoundError(absl::StrCat("Tenant '", tenant_id, "' not found."));
-    }
+    RETURN_IF_ERROR(FindOrNotFound(tables.tenants, "", tenant_id, "Tenant").status());
     return body(tables);
   });
 }
@@ -37,18 +33,12 @@ std::string OperatorName(store::Tables& tables, const std::string& operator_id) 
 // Numbers that lose their location when locations disappear out of band.
 absl::Status DetachNumbersFrom(store::Tables& tables, const std::string& tenant,
                                const std::set<std::string>& location_ids) {
-  absl::StatusOr<std::vector<NumberAssignment>> numbers = tables.numbers.List(tenant);
-  if (!numbers.ok()) {
-    return numbers.status();
-  }
-  for (NumberAssignment& number : *numbers) {
+  ASSIGN_OR_RETURN(std::vector<NumberAssignment> numbers, tables.numbers.List(tenant));
+  for (NumberAssignment& number : numbers) {
     if (number.location_id && location_ids.contains(*number.location_id)) {
       number.location_id.reset();
       number.civic_address_id.reset();
-      if (absl::Status saved = tables.numbers.Upsert(tenant, number.telephone_number, number);
-          !saved.ok()) {
-        return saved;
-      }
+      RETURN_IF_ERROR(tables.numbers.Upsert(tenant, number.telephone_number, number));
     }
   }
   return absl::OkStatus();

@@ -16,6 +16,7 @@
 #include "simulator/handlers/world_progress.h"
 #include "simulator/http/etag.h"
 #include "simulator/http/odata.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -39,19 +40,13 @@ struct ConsentWithOperator {
 // The live (not removed) consent for the operator, with its operator; 404 otherwise.
 absl::StatusOr<ConsentWithOperator> FindConsent(store::Tables& tables, const std::string& tenant,
                                                 const std::string& operator_id) {
-  absl::StatusOr<std::optional<Consent>> consent = tables.consents.Get(tenant, operator_id);
-  if (!consent.ok()) {
-    return consent.status();
-  }
-  if (!*consent || (*consent)->status == "removed") {
+  ASSIGN_OR_RETURN(std::optional<Consent> consent, tables.consents.Get(tenant, operator_id));
+  if (!consent || consent->status == "removed") {
     return NotFoundError(absl::StrCat("No consent for operator '", operator_id, "'."));
   }
-  absl::StatusOr<std::optional<Operator>> op = tables.operators.Get("", operator_id);
-  if (!op.ok()) {
-    return op.status();
-  }
-  Operator known = op->value_or(Operator{operator_id, "(removed operator)", std::nullopt, {}, 0});
-  return ConsentWithOperator{**consent, std::move(known)};
+  ASSIGN_OR_RETURN(std::optional<Operator> op, tables.operators.Get("", operator_id));
+  Operator known = op.value_or(Operator{operator_id, "(removed operator)", std::nullopt, {}, 0});
+  return ConsentWithOperator{*consent, std::move(known)};
 }
 
 // 409 NumbersAssigned if any of the operator's assigned numbers is in `countries` (all
@@ -60,12 +55,9 @@ absl::Status RefuseIfNumbersAssigned(store::Tables& tables, const std::string& t
                                      const std::string& operator_id,
                                      const std::set<std::string>& countries,
                                      const std::string& action) {
-  absl::StatusOr<std::vector<NumberAssignment>> numbers = tables.numbers.List(tenant);
-  if (!numbers.ok()) {
-    return numbers.status();
-  }
+  ASSIGN_OR_RETURN(std::vector<NumberAssignment> numbers, tables.numbers.List(tenant));
   std::vector<std::string> assigned;
-  for (const NumberAssignment& number : *numbers) {
+  for (const NumberAssignment& number : numbers) {
     if (number.operator_id == operator_id && number.IsAssigned() &&
         (countries.empty() || countries.contains(number.iso_country_code.value_or("")))) {
       assigned.push_back(number.telephone_number);
@@ -101,52 +93,34 @@ absl::Status CheckCountriesOffered(const std::vector<std::string>& countries, co
 
 absl::StatusOr<http::HttpResponse> ListConsents(Services& services, http::RequestContext& context) {
   std::vector<nlohmann::json> views;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<Consent>> consents = tables.consents.List(context.tenant_id);
-    if (!consents.ok()) {
-      return consents.status();
-    }
-    std::sort(consents->begin(), consents->end(),
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::vector<Consent> consents, tables.consents.List(context.tenant_id));
+    std::sort(consents.begin(), consents.end(),
               [](const Consent& a, const Consent& b) { return a.operator_id < b.operator_id; });
-    for (const Consent& consent : *consents) {
+    for (const Consent& consent : consents) {
       if (consent.status == "removed") {
         continue;
       }
-      absl::StatusOr<ConsentWithOperator> full =
-          FindConsent(tables, context.tenant_id, consent.operator_id);
-      if (!full.ok()) {
-        return full.status();
-      }
-      nlohmann::json view = ConsentView(full->consent, full->op.display_name);
+      ASSIGN_OR_RETURN(ConsentWithOperator full,
+                       FindConsent(tables, context.tenant_id, consent.operator_id));
+      nlohmann::json view = ConsentView(full.consent, full.op.display_name);
       AttachEtag(view);
       views.push_back(std::move(view));
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, ConsentFilterSchema(), context);
-  if (!page.ok()) {
-    return page.status();
-  }
-  return http::HttpResponse::Json(200, *std::move(page));
+  }));
+  ASSIGN_OR_RETURN(nlohmann::json page, http::FilterAndPage(views, ConsentFilterSchema(), context));
+  return http::HttpResponse::Json(200, std::move(page));
 }
 
 absl::StatusOr<http::HttpResponse> GetConsent(Services& services, http::RequestContext& context) {
   const std::string operator_id = absl::AsciiStrToLower(context.Param("operatorId"));
   std::optional<ConsentWithOperator> found;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<ConsentWithOperator> full = FindConsent(tables, context.tenant_id, operator_id);
-    if (!full.ok()) {
-      return full.status();
-    }
-    found = *std::move(full);
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(ConsentWithOperator full, FindConsent(tables, context.tenant_id, operator_id));
+    found = std::move(full);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   nlohmann::json view = ConsentView(found->consent, found->op.display_name);
   const std::string tag = AttachEtag(view);
   return ConditionalGetResponse(context, std::move(view), tag);
@@ -154,54 +128,32 @@ absl::StatusOr<http::HttpResponse> GetConsent(Services& services, http::RequestC
 
 absl::StatusOr<http::HttpResponse> CreateConsent(Services& services,
                                                  http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(
-      context.request.body,
-      {"operatorId", "consentedCountries", "contacts", "dataTransferNoticeAccepted"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::string> operator_id = RequiredString(*body, "operatorId");
-  if (!operator_id.ok()) {
-    return operator_id.status();
-  }
-  absl::StatusOr<std::optional<bool>> notice = OptionalBool(*body, "dataTransferNoticeAccepted");
-  if (!notice.ok()) {
-    return notice.status();
-  }
-  if (!notice->value_or(false)) {
+  ASSIGN_OR_RETURN(
+      nlohmann::json body,
+      ParseJsonObject(context.request.body, {"operatorId", "consentedCountries", "contacts",
+                                             "dataTransferNoticeAccepted"}));
+  ASSIGN_OR_RETURN(std::string operator_id, RequiredString(body, "operatorId"));
+  ASSIGN_OR_RETURN(std::optional<bool> notice, OptionalBool(body, "dataTransferNoticeAccepted"));
+  if (!notice.value_or(false)) {
     return BadRequest("DataTransferNoticeNotAccepted",
                       "The data transfer notice must be accepted "
                       "(dataTransferNoticeAccepted: true) to enable an operator.");
   }
-  absl::StatusOr<std::vector<std::string>> countries = ParseCountries(*body, "consentedCountries");
-  if (!countries.ok()) {
-    return countries.status();
-  }
-  absl::StatusOr<std::vector<Contact>> contacts = ParseContacts(*body, "contacts");
-  if (!contacts.ok()) {
-    return contacts.status();
-  }
-  const std::string id = absl::AsciiStrToLower(*operator_id);
+  ASSIGN_OR_RETURN(std::vector<std::string> countries, ParseCountries(body, "consentedCountries"));
+  ASSIGN_OR_RETURN(std::vector<Contact> contacts, ParseContacts(body, "contacts"));
+  const std::string id = absl::AsciiStrToLower(operator_id);
   nlohmann::json view;
   std::string tag;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<Operator>> op = tables.operators.Get("", id);
-    if (!op.ok()) {
-      return op.status();
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<Operator> op, tables.operators.Get("", id));
+    if (!op) {
+      return NotFoundError(absl::StrCat("Operator '", operator_id, "' not found."));
     }
-    if (!*op) {
-      return NotFoundError(absl::StrCat("Operator '", *operator_id, "' not found."));
-    }
-    if (absl::Status offered = CheckCountriesOffered(*countries, **op); !offered.ok()) {
-      return offered;
-    }
-    absl::StatusOr<std::optional<Consent>> existing = tables.consents.Get(context.tenant_id, id);
-    if (!existing.ok()) {
-      return existing.status();
-    }
-    if (*existing && (*existing)->status != "removed") {
+    RETURN_IF_ERROR(CheckCountriesOffered(countries, *op));
+    ASSIGN_OR_RETURN(std::optional<Consent> existing, tables.consents.Get(context.tenant_id, id));
+    if (existing && existing->status != "removed") {
       return Conflict("ConsentAlreadyExists",
-                      absl::StrCat("Operator '", (*op)->display_name,
+                      absl::StrCat("Operator '", op->display_name,
                                    "' is already enabled for this tenant; update its consent "
                                    "instead."));
     }
@@ -209,61 +161,41 @@ absl::StatusOr<http::HttpResponse> CreateConsent(Services& services,
     consent.tenant_id = context.tenant_id;
     consent.operator_id = id;
     consent.status = "active";
-    consent.consented_countries = *countries;
-    consent.contacts = *contacts;
+    consent.consented_countries = countries;
+    consent.contacts = contacts;
     consent.data_transfer_notice_accepted = true;
     consent.data_transfer_notice_accepted_ms = context.now;
     consent.consented_ms = context.now;
     consent.last_modified_ms = context.now;
     consent.auto_advance = true;
-    if (absl::Status saved = tables.consents.Upsert(context.tenant_id, id, consent); !saved.ok()) {
-      return saved;
-    }
-    view = ConsentView(consent, (*op)->display_name);
+    RETURN_IF_ERROR(tables.consents.Upsert(context.tenant_id, id, consent));
+    view = ConsentView(consent, op->display_name);
     tag = AttachEtag(view);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return EntityResponse(201, std::move(view), tag)
       .WithHeader("Location", absl::StrCat(context.base_url, kConsentsPath, "/", id));
 }
 
 absl::StatusOr<http::HttpResponse> UpdateConsent(Services& services,
                                                  http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body =
-      ParseJsonObject(context.request.body,
-                      {"consentedCountries", "contacts", "status", "dataTransferNoticeAccepted"});
-  if (!body.ok()) {
-    return body.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body,
+                   ParseJsonObject(context.request.body, {"consentedCountries", "contacts",
+                                                          "status", "dataTransferNoticeAccepted"}));
   std::optional<std::vector<std::string>> countries;
-  if (Has(*body, "consentedCountries")) {
-    absl::StatusOr<std::vector<std::string>> parsed = ParseCountries(*body, "consentedCountries");
-    if (!parsed.ok()) {
-      return parsed.status();
-    }
-    countries = *parsed;
+  if (Has(body, "consentedCountries")) {
+    ASSIGN_OR_RETURN(std::vector<std::string> parsed, ParseCountries(body, "consentedCountries"));
+    countries = parsed;
   }
   std::optional<std::vector<Contact>> contacts;
-  if (Has(*body, "contacts")) {
-    absl::StatusOr<std::vector<Contact>> parsed = ParseContacts(*body, "contacts");
-    if (!parsed.ok()) {
-      return parsed.status();
-    }
-    contacts = *parsed;
+  if (Has(body, "contacts")) {
+    ASSIGN_OR_RETURN(std::vector<Contact> parsed, ParseContacts(body, "contacts"));
+    contacts = parsed;
   }
-  absl::StatusOr<std::optional<std::string>> new_status =
-      OptionalEnum(*body, "status", vocab::kTenantConsentStatuses, EnumCase::kExact);
-  if (!new_status.ok()) {
-    return new_status.status();
-  }
-  absl::StatusOr<std::optional<bool>> notice = OptionalBool(*body, "dataTransferNoticeAccepted");
-  if (!notice.ok()) {
-    return notice.status();
-  }
-  if (*notice && !**notice) {
+  ASSIGN_OR_RETURN(std::optional<std::string> new_status,
+                   OptionalEnum(body, "status", vocab::kTenantConsentStatuses, EnumCase::kExact));
+  ASSIGN_OR_RETURN(std::optional<bool> notice, OptionalBool(body, "dataTransferNoticeAccepted"));
+  if (notice && !*notice) {
     return BadRequest("DataTransferNoticeNotAccepted",
                       "The data transfer notice cannot be withdrawn; remove the operator "
                       "instead.");
@@ -271,85 +203,58 @@ absl::StatusOr<http::HttpResponse> UpdateConsent(Services& services,
   const std::string operator_id = absl::AsciiStrToLower(context.Param("operatorId"));
   nlohmann::json view;
   std::string tag;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<ConsentWithOperator> found = FindConsent(tables, context.tenant_id, operator_id);
-    if (!found.ok()) {
-      return found.status();
-    }
-    Consent& consent = found->consent;
-    nlohmann::json current = ConsentView(consent, found->op.display_name);
-    if (absl::Status matched = http::CheckIfMatch(context.request, http::EtagOf(current));
-        !matched.ok()) {
-      return matched;
-    }
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(ConsentWithOperator found,
+                     FindConsent(tables, context.tenant_id, operator_id));
+    Consent& consent = found.consent;
+    nlohmann::json current = ConsentView(consent, found.op.display_name);
+    RETURN_IF_ERROR(http::CheckIfMatch(context.request, http::EtagOf(current)));
     if (countries) {
-      if (absl::Status offered = CheckCountriesOffered(*countries, found->op); !offered.ok()) {
-        return offered;
-      }
+      RETURN_IF_ERROR(CheckCountriesOffered(*countries, found.op));
       std::set<std::string> removed(consent.consented_countries.begin(),
                                     consent.consented_countries.end());
       for (const std::string& country : *countries) {
         removed.erase(country);
       }
       if (!removed.empty()) {
-        if (absl::Status refused = RefuseIfNumbersAssigned(
-                tables, context.tenant_id, operator_id, removed,
-                absl::StrCat("remove ", absl::StrJoin(removed, ", "), " from this operator"));
-            !refused.ok()) {
-          return refused;
-        }
+        RETURN_IF_ERROR(RefuseIfNumbersAssigned(
+            tables, context.tenant_id, operator_id, removed,
+            absl::StrCat("remove ", absl::StrJoin(removed, ", "), " from this operator")));
       }
       consent.consented_countries = *countries;
     }
     if (contacts) {
       consent.contacts = *contacts;
     }
-    if (*new_status) {
-      consent.status = **new_status;
+    if (new_status) {
+      consent.status = *new_status;
     }
-    if (ConsentView(consent, found->op.display_name) != current) {
+    if (ConsentView(consent, found.op.display_name) != current) {
       consent.last_modified_ms = context.now;
     }
-    if (absl::Status saved = tables.consents.Upsert(context.tenant_id, operator_id, consent);
-        !saved.ok()) {
-      return saved;
-    }
-    view = ConsentView(consent, found->op.display_name);
+    RETURN_IF_ERROR(tables.consents.Upsert(context.tenant_id, operator_id, consent));
+    view = ConsentView(consent, found.op.display_name);
     tag = AttachEtag(view);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return EntityResponse(200, std::move(view), tag);
 }
 
 absl::StatusOr<http::HttpResponse> DeleteConsent(Services& services,
                                                  http::RequestContext& context) {
   const std::string operator_id = absl::AsciiStrToLower(context.Param("operatorId"));
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<ConsentWithOperator> found = FindConsent(tables, context.tenant_id, operator_id);
-    if (!found.ok()) {
-      return found.status();
-    }
-    Consent& consent = found->consent;
-    if (absl::Status matched = http::CheckIfMatch(
-            context.request, http::EtagOf(ConsentView(consent, found->op.display_name)));
-        !matched.ok()) {
-      return matched;
-    }
-    if (absl::Status refused = RefuseIfNumbersAssigned(tables, context.tenant_id, operator_id, {},
-                                                       "remove this operator");
-        !refused.ok()) {
-      return refused;
-    }
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(ConsentWithOperator found,
+                     FindConsent(tables, context.tenant_id, operator_id));
+    Consent& consent = found.consent;
+    RETURN_IF_ERROR(http::CheckIfMatch(context.request,
+                                       http::EtagOf(ConsentView(consent, found.op.display_name))));
+    RETURN_IF_ERROR(RefuseIfNumbersAssigned(tables, context.tenant_id, operator_id, {},
+                                            "remove this operator"));
     consent.status = "removed";
     consent.last_modified_ms = context.now;
     return tables.consents.Upsert(context.tenant_id, operator_id, consent);
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return http::HttpResponse::Empty(204);
 }
 

@@ -13,11 +13,13 @@
 #include "simulator/domain/validation.h"
 #include "simulator/domain/views.h"
 #include "simulator/handlers/entity_tags.h"
+#include "simulator/handlers/lookups.h"
 #include "simulator/handlers/services.h"
 #include "simulator/handlers/world_progress.h"
 #include "simulator/http/etag.h"
 #include "simulator/http/odata.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -36,23 +38,17 @@ struct Usage {
 Usage UsageOf(const std::vector<NumberAssignment>& numbers);
 
 absl::StatusOr<Usage> LoadUsage(store::Tables& tables, const std::string& tenant) {
-  absl::StatusOr<std::vector<NumberAssignment>> numbers = tables.numbers.List(tenant);
-  if (!numbers.ok()) {
-    return numbers.status();
-  }
-  return UsageOf(*numbers);
+  ASSIGN_OR_RETURN(std::vector<NumberAssignment> numbers, tables.numbers.List(tenant));
+  return UsageOf(numbers);
 }
 
 // The usage of one address or location: only the numbers that point at it are read (indexed),
 // so reading one object costs O(its numbers), not O(the inventory).
 absl::StatusOr<Usage> LoadUsageWhere(store::Tables& tables, const std::string& tenant,
                                      std::string_view json_path, const std::string& id) {
-  absl::StatusOr<std::vector<NumberAssignment>> numbers =
-      tables.numbers.ListWhereField(tenant, json_path, id);
-  if (!numbers.ok()) {
-    return numbers.status();
-  }
-  return UsageOf(*numbers);
+  ASSIGN_OR_RETURN(std::vector<NumberAssignment> numbers,
+                   tables.numbers.ListWhereField(tenant, json_path, id));
+  return UsageOf(numbers);
 }
 
 Usage UsageOf(const std::vector<NumberAssignment>& numbers) {
@@ -97,26 +93,12 @@ nlohmann::json LocationRepresentation(const Location& location, const Usage& usa
 
 absl::StatusOr<CivicAddress> FindAddress(store::Tables& tables, const std::string& tenant,
                                          const std::string& id) {
-  absl::StatusOr<std::optional<CivicAddress>> found = tables.civic_addresses.Get(tenant, id);
-  if (!found.ok()) {
-    return found.status();
-  }
-  if (!*found) {
-    return NotFoundError(absl::StrCat("Civic address '", id, "' not found."));
-  }
-  return **found;
+  return FindOrNotFound(tables.civic_addresses, tenant, id, "Civic address");
 }
 
 absl::StatusOr<Location> FindLocation(store::Tables& tables, const std::string& tenant,
                                       const std::string& id) {
-  absl::StatusOr<std::optional<Location>> found = tables.locations.Get(tenant, id);
-  if (!found.ok()) {
-    return found.status();
-  }
-  if (!*found) {
-    return NotFoundError(absl::StrCat("Location '", id, "' not found."));
-  }
-  return **found;
+  return FindOrNotFound(tables.locations, tenant, id, "Location");
 }
 
 // Latitude and longitude: both or neither, and both where the country needs a geocode.
@@ -160,30 +142,18 @@ absl::StatusOr<http::HttpResponse> ListWithUsage(Services& services, http::Reque
                                                                              std::string*),
                                                  const http::FilterSchema& schema) {
   std::vector<nlohmann::json> views;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::vector<T>> objects = (tables.*table).List(context.tenant_id);
-    if (!objects.ok()) {
-      return objects.status();
-    }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    std::sort(objects->begin(), objects->end(), before);
-    for (const T& object : *objects) {
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::vector<T> objects, (tables.*table).List(context.tenant_id));
+    ASSIGN_OR_RETURN(Usage usage, LoadUsage(tables, context.tenant_id));
+    std::sort(objects.begin(), objects.end(), before);
+    for (const T& object : objects) {
       std::string tag;
-      views.push_back(represent(object, *usage, &tag));
+      views.push_back(represent(object, usage, &tag));
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
-  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, schema, context);
-  if (!page.ok()) {
-    return page.status();
-  }
-  return http::HttpResponse::Json(200, *std::move(page));
+  }));
+  ASSIGN_OR_RETURN(nlohmann::json page, http::FilterAndPage(views, schema, context));
+  return http::HttpResponse::Json(200, std::move(page));
 }
 
 // One object (`find`, 404 if absent) with the usage of numbers whose `usage_field` names it,
@@ -195,21 +165,12 @@ absl::StatusOr<http::HttpResponse> GetWithUsage(
     const char* usage_field, nlohmann::json (*represent)(const T&, const Usage&, std::string*)) {
   nlohmann::json view;
   std::string tag;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<T> object = find(tables, context.tenant_id, id);
-    if (!object.ok()) {
-      return object.status();
-    }
-    absl::StatusOr<Usage> usage = LoadUsageWhere(tables, context.tenant_id, usage_field, id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    view = represent(*object, *usage, &tag);
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(T object, find(tables, context.tenant_id, id));
+    ASSIGN_OR_RETURN(Usage usage, LoadUsageWhere(tables, context.tenant_id, usage_field, id));
+    view = represent(object, usage, &tag);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return ConditionalGetResponse(context, std::move(view), tag);
 }
 
@@ -239,25 +200,14 @@ absl::StatusOr<http::HttpResponse> GetAddress(Services& services, http::RequestC
 
 absl::StatusOr<http::HttpResponse> CreateAddress(Services& services,
                                                  http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  if (absl::Status status = RejectUnknownAddressFields(*body); !status.ok()) {
-    return status;
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
+  RETURN_IF_ERROR(RejectUnknownAddressFields(body));
   for (const char* required : {"companyName", "countryOrRegion"}) {
-    if (absl::StatusOr<std::string> value = RequiredString(*body, required); !value.ok()) {
-      return value.status();
-    }
+    RETURN_IF_ERROR(RequiredString(body, required).status());
   }
   CivicAddress address;
-  if (absl::Status status = ApplyCivicAddressFields(*body, address); !status.ok()) {
-    return status;
-  }
-  if (absl::Status status = CheckGeocode(address); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(ApplyCivicAddressFields(body, address));
+  RETURN_IF_ERROR(CheckGeocode(address));
   address.tenant_id = context.tenant_id;
   address.id = NewGuid();
   address.default_location_id = NewGuid();
@@ -271,16 +221,10 @@ absl::StatusOr<http::HttpResponse> CreateAddress(Services& services,
   default_location.is_default = true;
   default_location.country_or_region = address.country_or_region;
   default_location.created_ms = context.now;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    if (absl::Status saved = tables.civic_addresses.Insert(context.tenant_id, address.id, address);
-        !saved.ok()) {
-      return saved;
-    }
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    RETURN_IF_ERROR(tables.civic_addresses.Insert(context.tenant_id, address.id, address));
     return tables.locations.Insert(context.tenant_id, default_location.id, default_location);
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   std::string tag;
   nlohmann::json view = AddressRepresentation(address, Usage{}, &tag);
   return EntityResponse(201, std::move(view), tag)
@@ -289,106 +233,62 @@ absl::StatusOr<http::HttpResponse> CreateAddress(Services& services,
 
 absl::StatusOr<http::HttpResponse> UpdateAddress(Services& services,
                                                  http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(context.request.body);
-  if (!body.ok()) {
-    return body.status();
-  }
-  if (absl::Status status = RejectUnknownAddressFields(*body); !status.ok()) {
-    return status;
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body));
+  RETURN_IF_ERROR(RejectUnknownAddressFields(body));
   const std::string id = absl::AsciiStrToLower(context.Param("civicAddressId"));
   nlohmann::json view;
   std::string tag;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<CivicAddress> address = FindAddress(tables, context.tenant_id, id);
-    if (!address.ok()) {
-      return address.status();
-    }
-    if (absl::Status matched =
-            http::CheckIfMatch(context.request, http::EtagOf(CivicAddressView(*address)));
-        !matched.ok()) {
-      return matched;
-    }
-    CivicAddress updated = *address;
-    if (absl::Status applied = ApplyCivicAddressFields(*body, updated); !applied.ok()) {
-      return applied;
-    }
-    if (CivicAddressView(updated) != CivicAddressView(*address)) {
-      if (updated.country_or_region != address->country_or_region) {
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(CivicAddress address, FindAddress(tables, context.tenant_id, id));
+    RETURN_IF_ERROR(http::CheckIfMatch(context.request, http::EtagOf(CivicAddressView(address))));
+    CivicAddress updated = address;
+    RETURN_IF_ERROR(ApplyCivicAddressFields(body, updated));
+    if (CivicAddressView(updated) != CivicAddressView(address)) {
+      if (updated.country_or_region != address.country_or_region) {
         return Conflict("AddressEditNotSupported",
                         "The country of a civic address cannot be changed; delete and recreate "
                         "the address.");
       }
-      if (!CivicAddressEditAllowed(address->country_or_region)) {
+      if (!CivicAddressEditAllowed(address.country_or_region)) {
         return Conflict("AddressEditNotSupported",
-                        absl::StrCat("Civic addresses in ", address->country_or_region,
+                        absl::StrCat("Civic addresses in ", address.country_or_region,
                                      " cannot be edited; delete and recreate the address."));
       }
-      if (absl::Status geocode = CheckGeocode(updated); !geocode.ok()) {
-        return geocode;
-      }
+      RETURN_IF_ERROR(CheckGeocode(updated));
       updated.last_modified_ms = context.now;
-      if (absl::Status saved = tables.civic_addresses.Upsert(context.tenant_id, id, updated);
-          !saved.ok()) {
-        return saved;
-      }
+      RETURN_IF_ERROR(tables.civic_addresses.Upsert(context.tenant_id, id, updated));
     }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    view = AddressRepresentation(updated, *usage, &tag);
+    ASSIGN_OR_RETURN(Usage usage, LoadUsage(tables, context.tenant_id));
+    view = AddressRepresentation(updated, usage, &tag);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return EntityResponse(200, std::move(view), tag);
 }
 
 absl::StatusOr<http::HttpResponse> DeleteAddress(Services& services,
                                                  http::RequestContext& context) {
   const std::string id = absl::AsciiStrToLower(context.Param("civicAddressId"));
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<CivicAddress> address = FindAddress(tables, context.tenant_id, id);
-    if (!address.ok()) {
-      return address.status();
-    }
-    if (absl::Status matched =
-            http::CheckIfMatch(context.request, http::EtagOf(CivicAddressView(*address)));
-        !matched.ok()) {
-      return matched;
-    }
-    absl::StatusOr<std::vector<Location>> locations = tables.locations.List(context.tenant_id);
-    if (!locations.ok()) {
-      return locations.status();
-    }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    for (const Location& location : *locations) {
-      if (location.civic_address_id == id && CountOf(usage->numbers_by_location, location.id) > 0) {
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(CivicAddress address, FindAddress(tables, context.tenant_id, id));
+    RETURN_IF_ERROR(http::CheckIfMatch(context.request, http::EtagOf(CivicAddressView(address))));
+    ASSIGN_OR_RETURN(std::vector<Location> locations, tables.locations.List(context.tenant_id));
+    ASSIGN_OR_RETURN(Usage usage, LoadUsage(tables, context.tenant_id));
+    for (const Location& location : locations) {
+      if (location.civic_address_id == id && CountOf(usage.numbers_by_location, location.id) > 0) {
         return Conflict(
             "InUse",
             absl::StrCat("Civic address '", id, "' cannot be deleted: its location '", location.id,
-                         "' is used by ", CountOf(usage->numbers_by_location, location.id),
+                         "' is used by ", CountOf(usage.numbers_by_location, location.id),
                          " telephone number(s)."));
       }
     }
-    for (const Location& location : *locations) {
+    for (const Location& location : locations) {
       if (location.civic_address_id == id) {
-        if (absl::StatusOr<bool> deleted = tables.locations.Delete(context.tenant_id, location.id);
-            !deleted.ok()) {
-          return deleted.status();
-        }
+        RETURN_IF_ERROR(tables.locations.Delete(context.tenant_id, location.id).status());
       }
     }
     return tables.civic_addresses.Delete(context.tenant_id, id).status();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return http::HttpResponse::Empty(204);
 }
 
@@ -421,14 +321,11 @@ absl::StatusOr<http::HttpResponse> GetLocation(Services& services, http::Request
 
 absl::StatusOr<http::HttpResponse> CreateLocation(Services& services,
                                                   http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body =
-      ParseJsonObject(context.request.body, {"civicAddressId", "description", "elin"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::string> address_id = RequiredString(*body, "civicAddressId");
-  absl::StatusOr<std::string> description = RequiredString(*body, "description");
-  absl::StatusOr<std::optional<std::string>> elin = OptionalString(*body, "elin");
+  ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(context.request.body,
+                                                        {"civicAddressId", "description", "elin"}));
+  absl::StatusOr<std::string> address_id = RequiredString(body, "civicAddressId");
+  absl::StatusOr<std::string> description = RequiredString(body, "description");
+  absl::StatusOr<std::optional<std::string>> elin = OptionalString(body, "elin");
   for (const absl::Status& status : {address_id.status(), description.status(), elin.status()}) {
     if (!status.ok()) {
       return status;
@@ -443,22 +340,16 @@ absl::StatusOr<http::HttpResponse> CreateLocation(Services& services,
     location.elin = **elin;
   }
   location.created_ms = context.now;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<CivicAddress>> address =
-        tables.civic_addresses.Get(context.tenant_id, location.civic_address_id);
-    if (!address.ok()) {
-      return address.status();
-    }
-    if (!*address) {
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<CivicAddress> address,
+                     tables.civic_addresses.Get(context.tenant_id, location.civic_address_id));
+    if (!address) {
       return BadRequest(absl::StrCat("Field 'civicAddressId': civic address '", *address_id,
                                      "' was not found in the tenant."));
     }
-    location.country_or_region = (*address)->country_or_region;
+    location.country_or_region = address->country_or_region;
     return tables.locations.Insert(context.tenant_id, location.id, location);
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   std::string tag;
   nlohmann::json view = LocationRepresentation(location, Usage{}, &tag);
   return EntityResponse(201, std::move(view), tag)
@@ -467,99 +358,61 @@ absl::StatusOr<http::HttpResponse> CreateLocation(Services& services,
 
 absl::StatusOr<http::HttpResponse> UpdateLocation(Services& services,
                                                   http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body =
-      ParseJsonObject(context.request.body, {"description", "elin"});
-  if (!body.ok()) {
-    return body.status();
-  }
+  ASSIGN_OR_RETURN(nlohmann::json body,
+                   ParseJsonObject(context.request.body, {"description", "elin"}));
   std::optional<std::string> description;
-  if (Has(*body, "description")) {
-    absl::StatusOr<std::string> value = RequiredString(*body, "description");
-    if (!value.ok()) {
-      return value.status();
-    }
-    description = *value;
+  if (Has(body, "description")) {
+    ASSIGN_OR_RETURN(std::string value, RequiredString(body, "description"));
+    description = value;
   }
   std::optional<std::string> elin;
-  if (Has(*body, "elin")) {
-    absl::StatusOr<std::optional<std::string>> value = OptionalString(*body, "elin");
-    if (!value.ok()) {
-      return value.status();
-    }
-    if (!*value || (*value)->empty()) {
+  if (Has(body, "elin")) {
+    ASSIGN_OR_RETURN(std::optional<std::string> value, OptionalString(body, "elin"));
+    if (!value || value->empty()) {
       return BadRequest("ElinCannotBeCleared",
                         "An ELIN can be set or changed but not cleared; delete and recreate the "
                         "location to remove it.");
     }
-    elin = **value;
+    elin = *value;
   }
   const std::string id = absl::AsciiStrToLower(context.Param("locationId"));
   nlohmann::json view;
   std::string tag;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<Location> location = FindLocation(tables, context.tenant_id, id);
-    if (!location.ok()) {
-      return location.status();
-    }
-    if (absl::Status matched =
-            http::CheckIfMatch(context.request, http::EtagOf(LocationView(*location)));
-        !matched.ok()) {
-      return matched;
-    }
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(Location location, FindLocation(tables, context.tenant_id, id));
+    RETURN_IF_ERROR(http::CheckIfMatch(context.request, http::EtagOf(LocationView(location))));
     if (description) {
-      location->description = *description;
+      location.description = *description;
     }
     if (elin) {
-      location->elin = *elin;
+      location.elin = *elin;
     }
-    if (absl::Status saved = tables.locations.Upsert(context.tenant_id, id, *location);
-        !saved.ok()) {
-      return saved;
-    }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    view = LocationRepresentation(*location, *usage, &tag);
+    RETURN_IF_ERROR(tables.locations.Upsert(context.tenant_id, id, location));
+    ASSIGN_OR_RETURN(Usage usage, LoadUsage(tables, context.tenant_id));
+    view = LocationRepresentation(location, usage, &tag);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return EntityResponse(200, std::move(view), tag);
 }
 
 absl::StatusOr<http::HttpResponse> DeleteLocation(Services& services,
                                                   http::RequestContext& context) {
   const std::string id = absl::AsciiStrToLower(context.Param("locationId"));
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<Location> location = FindLocation(tables, context.tenant_id, id);
-    if (!location.ok()) {
-      return location.status();
-    }
-    if (absl::Status matched =
-            http::CheckIfMatch(context.request, http::EtagOf(LocationView(*location)));
-        !matched.ok()) {
-      return matched;
-    }
-    if (location->is_default) {
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(Location location, FindLocation(tables, context.tenant_id, id));
+    RETURN_IF_ERROR(http::CheckIfMatch(context.request, http::EtagOf(LocationView(location))));
+    if (location.is_default) {
       return Conflict("DefaultLocation",
                       "The default location of a civic address cannot be deleted; delete the "
                       "address instead.");
     }
-    absl::StatusOr<Usage> usage = LoadUsage(tables, context.tenant_id);
-    if (!usage.ok()) {
-      return usage.status();
-    }
-    if (const int64_t used = CountOf(usage->numbers_by_location, id); used > 0) {
+    ASSIGN_OR_RETURN(Usage usage, LoadUsage(tables, context.tenant_id));
+    if (const int64_t used = CountOf(usage.numbers_by_location, id); used > 0) {
       return Conflict(
           "InUse", absl::StrCat("Location '", id, "' is used by ", used, " telephone number(s)."));
     }
     return tables.locations.Delete(context.tenant_id, id).status();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return http::HttpResponse::Empty(204);
 }
 

@@ -18,6 +18,7 @@
 #include "simulator/handlers/world_progress.h"
 #include "simulator/http/odata.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -43,13 +44,10 @@ const http::FilterSchema& NumberFilterSchema() {
 }
 
 absl::StatusOr<std::string> TelephoneNumberField(const nlohmann::json& body) {
-  absl::StatusOr<std::string> raw = RequiredString(body, "telephoneNumber");
-  if (!raw.ok()) {
-    return raw.status();
-  }
-  std::optional<std::string> normalized = NormalizeE164(*raw);
+  ASSIGN_OR_RETURN(std::string raw, RequiredString(body, "telephoneNumber"));
+  std::optional<std::string> normalized = NormalizeE164(raw);
   if (!normalized) {
-    return BadRequest(absl::StrCat("Field 'telephoneNumber' value '", *raw,
+    return BadRequest(absl::StrCat("Field 'telephoneNumber' value '", raw,
                                    "' is not a valid E.164 telephone number."));
   }
   return *normalized;
@@ -65,14 +63,11 @@ absl::StatusOr<std::vector<NumberAssignment>> CandidateNumbers(store::Tables& ta
   if (!telephone_number) {
     return tables.numbers.List(tenant_id);
   }
-  absl::StatusOr<std::optional<NumberAssignment>> number =
-      tables.numbers.Get(tenant_id, *telephone_number);
-  if (!number.ok()) {
-    return number.status();
-  }
+  ASSIGN_OR_RETURN(std::optional<NumberAssignment> number,
+                   tables.numbers.Get(tenant_id, *telephone_number));
   std::vector<NumberAssignment> numbers;
-  if (*number) {
-    numbers.push_back(**std::move(number));
+  if (number) {
+    numbers.push_back(*std::move(number));
   }
   return numbers;
 }
@@ -82,60 +77,46 @@ SimMillis CompleteAfterMs(const Services& services) {
 }
 
 absl::StatusOr<http::HttpResponse> ListNumbers(Services& services, http::RequestContext& context) {
-  absl::StatusOr<http::ListQuery> query =
-      http::ParseListQuery(context.request, NumberFilterSchema());
-  if (!query.ok()) {
-    return query.status();
-  }
+  ASSIGN_OR_RETURN(http::ListQuery query,
+                   http::ParseListQuery(context.request, NumberFilterSchema()));
   std::optional<nlohmann::json> body;
   std::vector<nlohmann::json> views;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::set<std::string>> hidden =
-        NumbersHiddenByLag(tables, context.tenant_id, context.now, CompleteAfterMs(services),
-                           services.replication_lag);
-    if (!hidden.ok()) {
-      return hidden.status();
-    }
-    if (!query->filter && hidden->empty()) {
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::set<std::string> hidden,
+                     NumbersHiddenByLag(tables, context.tenant_id, context.now,
+                                        CompleteAfterMs(services), services.replication_lag));
+    if (!query.filter && hidden.empty()) {
       // The whole inventory, one page at a time: read just this page (and one row to tell
       // whether another follows), so listing N numbers costs O(N), not O(N^2).
-      absl::StatusOr<std::vector<NumberAssignment>> page = tables.numbers.ListPageById(
-          context.tenant_id, query->options.top + 1, query->options.skip);
-      if (!page.ok()) {
-        return page.status();
-      }
-      const bool more = page->size() > static_cast<size_t>(query->options.top);
+      ASSIGN_OR_RETURN(std::vector<NumberAssignment> page,
+                       tables.numbers.ListPageById(context.tenant_id, query.options.top + 1,
+                                                   query.options.skip));
+      const bool more = page.size() > static_cast<size_t>(query.options.top);
       nlohmann::json values = nlohmann::json::array();
-      for (size_t i = 0; i < page->size() && i < static_cast<size_t>(query->options.top); ++i) {
-        values.push_back(NumberView((*page)[i]));
+      for (size_t i = 0; i < page.size() && i < static_cast<size_t>(query.options.top); ++i) {
+        values.push_back(NumberView((page)[i]));
       }
-      body = http::PageBody(std::move(values), more, *query, context);
+      body = http::PageBody(std::move(values), more, query, context);
       return absl::OkStatus();
     }
-    absl::StatusOr<std::vector<NumberAssignment>> numbers =
-        CandidateNumbers(tables, context.tenant_id, *query);
-    if (!numbers.ok()) {
-      return numbers.status();
-    }
-    std::sort(numbers->begin(), numbers->end(),
+    ASSIGN_OR_RETURN(std::vector<NumberAssignment> numbers,
+                     CandidateNumbers(tables, context.tenant_id, query));
+    std::sort(numbers.begin(), numbers.end(),
               [](const NumberAssignment& a, const NumberAssignment& b) {
                 return a.telephone_number < b.telephone_number;
               });
-    views.reserve(numbers->size());
-    for (const NumberAssignment& number : *numbers) {
-      if (!hidden->contains(number.telephone_number)) {
+    views.reserve(numbers.size());
+    for (const NumberAssignment& number : numbers) {
+      if (!hidden.contains(number.telephone_number)) {
         views.push_back(NumberView(number));
       }
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   if (body) {
     return http::HttpResponse::Json(200, *std::move(body));
   }
-  return http::HttpResponse::Json(200, http::FilterAndPage(views, *query, context));
+  return http::HttpResponse::Json(200, http::FilterAndPage(views, query, context));
 }
 
 absl::StatusOr<http::HttpResponse> GetNumber(Services& services, http::RequestContext& context) {
@@ -147,29 +128,20 @@ absl::StatusOr<http::HttpResponse> GetNumber(Services& services, http::RequestCo
     return not_found;
   }
   std::optional<NumberAssignment> number;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::optional<NumberAssignment>> found =
-        tables.numbers.Get(context.tenant_id, key->second);
-    if (!found.ok()) {
-      return found.status();
-    }
-    number = *std::move(found);
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::optional<NumberAssignment> found,
+                     tables.numbers.Get(context.tenant_id, key->second));
+    number = std::move(found);
     if (number) {
-      absl::StatusOr<std::set<std::string>> hidden =
-          NumbersHiddenByLag(tables, context.tenant_id, context.now, CompleteAfterMs(services),
-                             services.replication_lag);
-      if (!hidden.ok()) {
-        return hidden.status();
-      }
-      if (hidden->contains(number->telephone_number)) {
+      ASSIGN_OR_RETURN(std::set<std::string> hidden,
+                       NumbersHiddenByLag(tables, context.tenant_id, context.now,
+                                          CompleteAfterMs(services), services.replication_lag));
+      if (hidden.contains(number->telephone_number)) {
         number.reset();  // not replicated to the replica that answers yet
       }
     }
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   if (!number) {
     return not_found;
   }
@@ -190,29 +162,17 @@ absl::StatusOr<http::HttpResponse> StartOperation(
   operation.request = std::move(request);
   operation.numbers.push_back(
       OperationNumber{telephone_number, "notStarted", std::nullopt, std::nullopt});
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::optional<NumberAssignment>> number =
-        tables.numbers.Get(context.tenant_id, telephone_number);
-    if (!number.ok()) {
-      return number.status();
-    }
-    absl::StatusOr<bool> would_succeed = precheck(tables, *number ? &**number : nullptr);
-    if (!would_succeed.ok()) {
-      return would_succeed.status();
-    }
-    if (*would_succeed && *number) {
-      operation.numbers.front().prior_activation_state = (*number)->activation_state;
-      (*number)->activation_state = "assignmentPending";
-      if (absl::Status saved = tables.numbers.Upsert(context.tenant_id, telephone_number, **number);
-          !saved.ok()) {
-        return saved;
-      }
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::optional<NumberAssignment> number,
+                     tables.numbers.Get(context.tenant_id, telephone_number));
+    ASSIGN_OR_RETURN(bool would_succeed, precheck(tables, number ? &*number : nullptr));
+    if (would_succeed && number) {
+      operation.numbers.front().prior_activation_state = number->activation_state;
+      number->activation_state = "assignmentPending";
+      RETURN_IF_ERROR(tables.numbers.Upsert(context.tenant_id, telephone_number, *number));
     }
     return tables.operations.Insert(context.tenant_id, operation.id, operation);
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   http::HttpResponse response = http::HttpResponse::Empty(202);
   response.WithHeader("Location", OperationLocation(context.base_url, operation.id));
   if (auto retry_after = OperationRetryAfter(operation, context.now, services)) {
@@ -222,20 +182,18 @@ absl::StatusOr<http::HttpResponse> StartOperation(
 }
 
 absl::StatusOr<http::HttpResponse> AssignNumber(Services& services, http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(
-      context.request.body,
-      {"telephoneNumber", "assignmentTargetId", "numberType", "assignmentCategory", "locationId"});
-  if (!body.ok()) {
-    return body.status();
-  }
+  ASSIGN_OR_RETURN(
+      nlohmann::json body,
+      ParseJsonObject(context.request.body, {"telephoneNumber", "assignmentTargetId", "numberType",
+                                             "assignmentCategory", "locationId"}));
   AssignRequest request;
-  absl::StatusOr<std::string> number = TelephoneNumberField(*body);
-  absl::StatusOr<std::string> target = RequiredString(*body, "assignmentTargetId");
+  absl::StatusOr<std::string> number = TelephoneNumberField(body);
+  absl::StatusOr<std::string> target = RequiredString(body, "assignmentTargetId");
   absl::StatusOr<std::string> type =
-      RequiredEnum(*body, "numberType", vocab::kNumberTypes, EnumCase::kExact);
+      RequiredEnum(body, "numberType", vocab::kNumberTypes, EnumCase::kExact);
   absl::StatusOr<std::optional<std::string>> category =
-      OptionalEnum(*body, "assignmentCategory", vocab::kAssignmentCategories, EnumCase::kExact);
-  absl::StatusOr<std::optional<std::string>> location = OptionalString(*body, "locationId");
+      OptionalEnum(body, "assignmentCategory", vocab::kAssignmentCategories, EnumCase::kExact);
+  absl::StatusOr<std::optional<std::string>> location = OptionalString(body, "locationId");
   for (const absl::Status& status :
        {number.status(), target.status(), type.status(), category.status(), location.status()}) {
     if (!status.ok()) {
@@ -253,42 +211,27 @@ absl::StatusOr<http::HttpResponse> AssignNumber(Services& services, http::Reques
   return StartOperation(
       services, context, "assign", request.telephone_number, request,
       [&](store::Tables& tables, const NumberAssignment* current) -> absl::StatusOr<bool> {
-        absl::StatusOr<std::optional<User>> user =
-            tables.users.Get(context.tenant_id, request.assignment_target_id);
-        if (!user.ok()) {
-          return user.status();
-        }
+        ASSIGN_OR_RETURN(std::optional<User> user,
+                         tables.users.Get(context.tenant_id, request.assignment_target_id));
         std::optional<Location> found_location;
         if (request.location_id) {
-          absl::StatusOr<std::optional<Location>> found =
-              tables.locations.Get(context.tenant_id, *request.location_id);
-          if (!found.ok()) {
-            return found.status();
-          }
-          found_location = *found;
+          ASSIGN_OR_RETURN(std::optional<Location> found,
+                           tables.locations.Get(context.tenant_id, *request.location_id));
+          found_location = found;
         }
-        return !AssignFailure(request, current, *user ? &**user : nullptr,
+        return !AssignFailure(request, current, user ? &*user : nullptr,
                               found_location ? &*found_location : nullptr);
       });
 }
 
 absl::StatusOr<http::HttpResponse> UnassignNumber(Services& services,
                                                   http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body =
-      ParseJsonObject(context.request.body, {"telephoneNumber", "numberType"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::string> number = TelephoneNumberField(*body);
-  if (!number.ok()) {
-    return number.status();
-  }
-  absl::StatusOr<std::string> type =
-      RequiredEnum(*body, "numberType", vocab::kNumberTypes, EnumCase::kExact);
-  if (!type.ok()) {
-    return type.status();
-  }
-  UnassignRequest request{*number, *type};
+  ASSIGN_OR_RETURN(nlohmann::json body,
+                   ParseJsonObject(context.request.body, {"telephoneNumber", "numberType"}));
+  ASSIGN_OR_RETURN(std::string number, TelephoneNumberField(body));
+  ASSIGN_OR_RETURN(std::string type,
+                   RequiredEnum(body, "numberType", vocab::kNumberTypes, EnumCase::kExact));
+  UnassignRequest request{number, type};
   return StartOperation(
       services, context, "unassign", request.telephone_number, request,
       [&](store::Tables&, const NumberAssignment* current) -> absl::StatusOr<bool> {
@@ -297,15 +240,13 @@ absl::StatusOr<http::HttpResponse> UnassignNumber(Services& services,
 }
 
 absl::StatusOr<http::HttpResponse> UpdateNumber(Services& services, http::RequestContext& context) {
-  absl::StatusOr<nlohmann::json> body = ParseJsonObject(
-      context.request.body,
-      {"telephoneNumber", "locationId", "networkSiteId", "reverseNumberLookupOptions"});
-  if (!body.ok()) {
-    return body.status();
-  }
-  absl::StatusOr<std::string> telephone_number = TelephoneNumberField(*body);
-  absl::StatusOr<std::optional<std::string>> location_id = OptionalString(*body, "locationId");
-  absl::StatusOr<std::optional<std::string>> site_id = OptionalString(*body, "networkSiteId");
+  ASSIGN_OR_RETURN(
+      nlohmann::json body,
+      ParseJsonObject(context.request.body, {"telephoneNumber", "locationId", "networkSiteId",
+                                             "reverseNumberLookupOptions"}));
+  absl::StatusOr<std::string> telephone_number = TelephoneNumberField(body);
+  absl::StatusOr<std::optional<std::string>> location_id = OptionalString(body, "locationId");
+  absl::StatusOr<std::optional<std::string>> site_id = OptionalString(body, "networkSiteId");
   for (const absl::Status& status :
        {telephone_number.status(), location_id.status(), site_id.status()}) {
     if (!status.ok()) {
@@ -313,50 +254,38 @@ absl::StatusOr<http::HttpResponse> UpdateNumber(Services& services, http::Reques
     }
   }
   std::optional<std::vector<std::string>> lookup_options;
-  if (Has(*body, "reverseNumberLookupOptions") &&
-      !(*body)["reverseNumberLookupOptions"].is_null()) {
-    absl::StatusOr<std::vector<std::string>> options = EnumArray(
-        *body, "reverseNumberLookupOptions", vocab::kReverseNumberLookupOptions, EnumCase::kExact);
-    if (!options.ok()) {
-      return options.status();
-    }
-    lookup_options = *options;
+  if (Has(body, "reverseNumberLookupOptions") && !(body)["reverseNumberLookupOptions"].is_null()) {
+    ASSIGN_OR_RETURN(std::vector<std::string> options,
+                     EnumArray(body, "reverseNumberLookupOptions",
+                               vocab::kReverseNumberLookupOptions, EnumCase::kExact));
+    lookup_options = options;
   }
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<NumberAssignment>> found =
-        tables.numbers.Get(context.tenant_id, *telephone_number);
-    if (!found.ok()) {
-      return found.status();
-    }
-    if (!*found) {
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<NumberAssignment> found,
+                     tables.numbers.Get(context.tenant_id, *telephone_number));
+    if (!found) {
       return NotFoundError(
           absl::StrCat("Telephone number '", *telephone_number, "' is not found in the tenant."));
     }
-    NumberAssignment& number = **found;
+    NumberAssignment& number = *found;
     if (*location_id) {  // null/absent keeps the location
       if ((*location_id)->empty()) {
         if (number.location_id) {
-          if (absl::Status allowed = CheckLocationUpdate(number, nullptr); !allowed.ok()) {
-            return allowed;
-          }
+          RETURN_IF_ERROR(CheckLocationUpdate(number, nullptr));
           number.location_id.reset();
           number.civic_address_id.reset();
         }
       } else if (number.location_id != absl::AsciiStrToLower(**location_id)) {
-        absl::StatusOr<std::optional<Location>> location =
-            tables.locations.Get(context.tenant_id, absl::AsciiStrToLower(**location_id));
-        if (!location.ok()) {
-          return location.status();
-        }
-        if (!*location) {
+        ASSIGN_OR_RETURN(
+            std::optional<Location> location,
+            tables.locations.Get(context.tenant_id, absl::AsciiStrToLower(**location_id)));
+        if (!location) {
           return BadRequest("UnknownLocation", absl::StrCat("Emergency location '", **location_id,
                                                             "' was not found in the tenant."));
         }
-        if (absl::Status allowed = CheckLocationUpdate(number, &**location); !allowed.ok()) {
-          return allowed;
-        }
-        number.location_id = (*location)->id;
-        number.civic_address_id = (*location)->civic_address_id;
+        RETURN_IF_ERROR(CheckLocationUpdate(number, &*location));
+        number.location_id = location->id;
+        number.civic_address_id = location->civic_address_id;
       }
     }
     if (*site_id) {
@@ -367,10 +296,7 @@ absl::StatusOr<http::HttpResponse> UpdateNumber(Services& services, http::Reques
       number.reverse_number_lookup_options = *lookup_options;
     }
     return tables.numbers.Upsert(context.tenant_id, number.telephone_number, number);
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return http::HttpResponse::Empty(200);
 }
 

@@ -5,6 +5,7 @@
 #include "simulator/handlers/operation_view.h"
 #include "simulator/handlers/services.h"
 #include "simulator/handlers/world_progress.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -12,17 +13,11 @@ namespace {
 absl::StatusOr<http::HttpResponse> GetOperation(Services& services, http::RequestContext& context) {
   const std::string& id = context.Param("operationId");
   std::optional<Operation> operation;
-  absl::Status status = RunForTenant(services, context, [&](store::Tables& tables) {
-    absl::StatusOr<std::optional<Operation>> found = tables.operations.Get(context.tenant_id, id);
-    if (!found.ok()) {
-      return found.status();
-    }
-    operation = *std::move(found);
+  RETURN_IF_ERROR(RunForTenant(services, context, [&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::optional<Operation> found, tables.operations.Get(context.tenant_id, id));
+    operation = std::move(found);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   if (!operation) {
     return NotFoundError(absl::StrCat("Operation '", id, "' not found."));
   }

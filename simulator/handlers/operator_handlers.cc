@@ -7,6 +7,7 @@
 #include "simulator/domain/views.h"
 #include "simulator/handlers/services.h"
 #include "simulator/http/odata.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -26,17 +27,11 @@ const http::FilterSchema& OperatorFilterSchema() {
 absl::StatusOr<http::HttpResponse> ListOperators(Services& services,
                                                  http::RequestContext& context) {
   std::vector<Operator> operators;
-  absl::Status status = services.store.Run([&](store::Tables& tables) {
-    absl::StatusOr<std::vector<Operator>> all = tables.operators.List("");
-    if (!all.ok()) {
-      return all.status();
-    }
-    operators = *std::move(all);
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::vector<Operator> all, tables.operators.List(""));
+    operators = std::move(all);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   std::sort(operators.begin(), operators.end(), [](const Operator& a, const Operator& b) {
     return std::tie(a.display_name, a.id) < std::tie(b.display_name, b.id);
   });
@@ -44,27 +39,19 @@ absl::StatusOr<http::HttpResponse> ListOperators(Services& services,
   for (const Operator& op : operators) {
     views.push_back(OperatorView(op));
   }
-  absl::StatusOr<nlohmann::json> page = http::FilterAndPage(views, OperatorFilterSchema(), context);
-  if (!page.ok()) {
-    return page.status();
-  }
-  return http::HttpResponse::Json(200, *std::move(page));
+  ASSIGN_OR_RETURN(nlohmann::json page,
+                   http::FilterAndPage(views, OperatorFilterSchema(), context));
+  return http::HttpResponse::Json(200, std::move(page));
 }
 
 absl::StatusOr<http::HttpResponse> GetOperator(Services& services, http::RequestContext& context) {
   const std::string& id = context.Param("operatorId");
   std::optional<Operator> op;
-  absl::Status status = services.store.Run([&](store::Tables& tables) {
-    absl::StatusOr<std::optional<Operator>> found = tables.operators.Get("", id);
-    if (!found.ok()) {
-      return found.status();
-    }
-    op = *std::move(found);
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) {
+    ASSIGN_OR_RETURN(std::optional<Operator> found, tables.operators.Get("", id));
+    op = std::move(found);
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   if (!op) {
     return NotFoundError(absl::StrCat("Operator '", id, "' not found."));
   }

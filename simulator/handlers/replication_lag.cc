@@ -1,6 +1,7 @@
 #include "simulator/handlers/replication_lag.h"
 
 #include "absl/strings/str_cat.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 
@@ -15,15 +16,14 @@ absl::StatusOr<std::set<std::string>> NumbersHiddenByLag(store::Tables& tables,
   }
   // Only operations accepted recently enough can have completed within the lag.
   const SimMillis since = now - lag_ms - complete_after_ms;
-  absl::StatusOr<std::vector<Operation>> recent = tables.operations.ListWhere(
-      tenant_id, absl::StrCat("json_extract(doc, '$.kind') = 'assign' AND "
-                              "json_extract(doc, '$.final_status') = 'succeeded' AND "
-                              "json_extract(doc, '$.created_ms') >= ",
-                              since));
-  if (!recent.ok()) {
-    return recent.status();
-  }
-  for (const Operation& operation : *recent) {
+  ASSIGN_OR_RETURN(
+      std::vector<Operation> recent,
+      tables.operations.ListWhere(
+          tenant_id, absl::StrCat("json_extract(doc, '$.kind') = 'assign' AND "
+                                  "json_extract(doc, '$.final_status') = 'succeeded' AND "
+                                  "json_extract(doc, '$.created_ms') >= ",
+                                  since)));
+  for (const Operation& operation : recent) {
     if (lag.Hides(operation.created_ms + complete_after_ms, now)) {
       for (const OperationNumber& number : operation.numbers) {
         hidden.insert(number.telephone_number);

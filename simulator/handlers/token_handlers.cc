@@ -17,6 +17,7 @@
 #include "simulator/handlers/services.h"
 #include "simulator/http/identity_error.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -131,12 +132,9 @@ absl::StatusOr<http::HttpResponse> IssueToken(Services& services, http::RequestC
   const std::string secret = field("client_secret");
   std::optional<http::HttpResponse> refusal;
   std::string token;
-  absl::Status status = services.store.Run([&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<Tenant>> tenant = tables.tenants.Get("", tenant_path);
-    if (!tenant.ok()) {
-      return tenant.status();
-    }
-    if (!*tenant) {
+  RETURN_IF_ERROR(services.store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<Tenant> tenant, tables.tenants.Get("", tenant_path));
+    if (!tenant) {
       refusal = TokenError(400, "invalid_request", 90002,
                            "Tenant '" + tenant_path +
                                "' not found. Check to make sure you have "
@@ -144,25 +142,22 @@ absl::StatusOr<http::HttpResponse> IssueToken(Services& services, http::RequestC
                            now);
       return absl::OkStatus();
     }
-    absl::StatusOr<std::optional<Application>> app = tables.applications.Get("", client_id);
-    if (!app.ok()) {
-      return app.status();
-    }
-    if (!*app) {
+    ASSIGN_OR_RETURN(std::optional<Application> app, tables.applications.Get("", client_id));
+    if (!app) {
       refusal = TokenError(400, "invalid_client", 700016,
                            "Application with identifier '" + client_id +
                                "' was not found in the directory '" + tenant_path + "'.",
                            now);
       return absl::OkStatus();
     }
-    if ((*app)->tenant_id != tenant_path) {
+    if (app->tenant_id != tenant_path) {
       refusal = TokenError(400, "unauthorized_client", 700016,
                            "Application with identifier '" + client_id +
                                "' is not registered in the directory '" + tenant_path + "'.",
                            now);
       return absl::OkStatus();
     }
-    if (SaltedSecretHash((*app)->secret_salt, secret) != (*app)->secret_hash) {
+    if (SaltedSecretHash(app->secret_salt, secret) != app->secret_hash) {
       refusal = TokenError(401, "invalid_client", 7000215,
                            "Invalid client secret provided. Ensure the secret being sent in the "
                            "request is the client secret value, not the client secret ID, for "
@@ -174,17 +169,12 @@ absl::StatusOr<http::HttpResponse> IssueToken(Services& services, http::RequestC
     token = RandomToken(32);
     const double lifetime_sim_seconds =
         services.settings.token_lifetime_seconds / services.clock.time_scale();
-    if (absl::Status cleaned = tables.tokens.DeleteExpired(now); !cleaned.ok()) {
-      return cleaned;
-    }
+    RETURN_IF_ERROR(tables.tokens.DeleteExpired(now));
     return tables.tokens.Insert(
         Sha256Hex(token),
         store::TokenRecord{tenant_path, client_id,
                            now + static_cast<SimMillis>(lifetime_sim_seconds * 1000)});
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   if (refusal) {
     return *refusal;
   }

@@ -6,6 +6,7 @@
 
 #include "simulator/domain/number_rules.h"
 #include "simulator/store/schema.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim {
 namespace {
@@ -16,12 +17,9 @@ constexpr std::array<const char*, 3> kAutoSteps = {"ConsentAcknowledged", "Custo
 
 absl::Status LookUp(store::Tables& tables, const std::string& tenant_id,
                     const std::string& telephone_number, std::optional<NumberAssignment>* number) {
-  absl::StatusOr<std::optional<NumberAssignment>> found =
-      tables.numbers.Get(tenant_id, telephone_number);
-  if (!found.ok()) {
-    return found.status();
-  }
-  *number = *std::move(found);
+  ASSIGN_OR_RETURN(std::optional<NumberAssignment> found,
+                   tables.numbers.Get(tenant_id, telephone_number));
+  *number = std::move(found);
   return absl::OkStatus();
 }
 
@@ -37,30 +35,22 @@ absl::Status SettleOperation(store::Tables& tables, Operation& operation) {
   const std::string& tenant = operation.tenant_id;
   OperationNumber& entry = operation.numbers.front();
   std::optional<NumberAssignment> number;
-  if (absl::Status status = LookUp(tables, tenant, entry.telephone_number, &number); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(LookUp(tables, tenant, entry.telephone_number, &number));
   std::optional<std::string> failure;
   if (operation.kind == "assign") {
     const AssignRequest request = operation.request.get<AssignRequest>();
-    absl::StatusOr<std::optional<User>> target =
-        tables.users.Get(tenant, request.assignment_target_id);
-    if (!target.ok()) {
-      return target.status();
-    }
+    ASSIGN_OR_RETURN(std::optional<User> target,
+                     tables.users.Get(tenant, request.assignment_target_id));
     std::optional<Location> location;
     if (request.location_id) {
-      absl::StatusOr<std::optional<Location>> found =
-          tables.locations.Get(tenant, *request.location_id);
-      if (!found.ok()) {
-        return found.status();
-      }
-      location = *found;
+      ASSIGN_OR_RETURN(std::optional<Location> found,
+                       tables.locations.Get(tenant, *request.location_id));
+      location = found;
     }
-    failure = AssignFailure(request, number ? &*number : nullptr, *target ? &**target : nullptr,
+    failure = AssignFailure(request, number ? &*number : nullptr, target ? &*target : nullptr,
                             location ? &*location : nullptr);
     if (!failure) {
-      ApplyAssign(request, **target, location ? &*location : nullptr, *number);
+      ApplyAssign(request, *target, location ? &*location : nullptr, *number);
     }
   } else {
     const UnassignRequest request = operation.request.get<UnassignRequest>();
@@ -73,10 +63,7 @@ absl::Status SettleOperation(store::Tables& tables, Operation& operation) {
     RestoreActivation(entry, *number);
   }
   if (number) {
-    if (absl::Status saved = tables.numbers.Upsert(tenant, number->telephone_number, *number);
-        !saved.ok()) {
-      return saved;
-    }
+    RETURN_IF_ERROR(tables.numbers.Upsert(tenant, number->telephone_number, *number));
   }
   operation.settled = true;
   operation.final_status = failure ? "failed" : "succeeded";
@@ -87,22 +74,17 @@ absl::Status SettleOperation(store::Tables& tables, Operation& operation) {
 
 absl::Status SettleOperations(store::Tables& tables, const std::string& tenant_id, SimMillis now,
                               const SimSettings& settings) {
-  absl::StatusOr<std::vector<Operation>> operations =
-      tables.operations.ListWhere(tenant_id, store::kPendingOperationCondition);
-  if (!operations.ok()) {
-    return operations.status();
-  }
+  ASSIGN_OR_RETURN(std::vector<Operation> operations,
+                   tables.operations.ListWhere(tenant_id, store::kPendingOperationCondition));
   const auto complete_after =
       static_cast<SimMillis>(std::llround(settings.operation_complete_seconds * 1000));
-  for (Operation& operation : *operations) {  // List keeps submission order
+  for (Operation& operation : operations) {  // List keeps submission order
     if (operation.settled || operation.numbers.empty() ||
         now < operation.created_ms + complete_after) {
       continue;
     }
     try {
-      if (absl::Status status = SettleOperation(tables, operation); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(SettleOperation(tables, operation));
     } catch (const nlohmann::json::exception& e) {
       return absl::DataLossError(std::string("unreadable operation request: ") + e.what());
     }
@@ -111,21 +93,15 @@ absl::Status SettleOperations(store::Tables& tables, const std::string& tenant_i
 }
 
 absl::Status AdvanceConsents(store::Tables& tables, const std::string& tenant_id, SimMillis now) {
-  absl::StatusOr<std::vector<Consent>> consents = tables.consents.List(tenant_id);
-  if (!consents.ok()) {
-    return consents.status();
-  }
+  ASSIGN_OR_RETURN(std::vector<Consent> consents, tables.consents.List(tenant_id));
   std::map<std::string, double> intervals;
-  for (Consent& consent : *consents) {
+  for (Consent& consent : consents) {
     if (!consent.auto_advance || consent.status == "removed") {
       continue;
     }
     if (!intervals.contains(consent.operator_id)) {
-      absl::StatusOr<std::optional<Operator>> op = tables.operators.Get("", consent.operator_id);
-      if (!op.ok()) {
-        return op.status();
-      }
-      intervals[consent.operator_id] = *op ? (*op)->auto_advance_seconds : 0;
+      ASSIGN_OR_RETURN(std::optional<Operator> op, tables.operators.Get("", consent.operator_id));
+      intervals[consent.operator_id] = op ? op->auto_advance_seconds : 0;
     }
     const double interval_seconds = intervals[consent.operator_id];
     if (interval_seconds <= 0) {
@@ -149,10 +125,7 @@ absl::Status AdvanceConsents(store::Tables& tables, const std::string& tenant_id
     }
     consent.customer_relationship = CustomerRelationship{
         kAutoSteps[due_steps - 1], std::nullopt, consent.consented_ms + due_steps * interval};
-    if (absl::Status saved = tables.consents.Upsert(tenant_id, consent.operator_id, consent);
-        !saved.ok()) {
-      return saved;
-    }
+    RETURN_IF_ERROR(tables.consents.Upsert(tenant_id, consent.operator_id, consent));
   }
   return absl::OkStatus();
 }
@@ -161,18 +134,14 @@ absl::Status AdvanceConsents(store::Tables& tables, const std::string& tenant_id
 
 absl::Status CatchUp(store::Tables& tables, const std::string& tenant_id, SimMillis now,
                      const SimSettings& settings) {
-  if (absl::Status status = SettleOperations(tables, tenant_id, now, settings); !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(SettleOperations(tables, tenant_id, now, settings));
   return AdvanceConsents(tables, tenant_id, now);
 }
 
 absl::Status RunForTenant(Services& services, const std::string& tenant_id, SimMillis now,
                           const std::function<absl::Status(store::Tables&)>& body) {
   return services.store.Run([&](store::Tables& tables) {
-    if (absl::Status status = CatchUp(tables, tenant_id, now, services.settings); !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(CatchUp(tables, tenant_id, now, services.settings));
     return body(tables);
   });
 }

@@ -7,6 +7,7 @@
 #include "absl/strings/strip.h"
 #include "simulator/domain/errors.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::http {
 namespace {
@@ -37,31 +38,22 @@ absl::StatusOr<std::string> AuthenticateTenant(const httplib::Request& request, 
     return Unauthenticated("Access token is empty.");
   }
   std::string tenant_id;
-  absl::Status status = store.Run([&](store::Tables& tables) -> absl::Status {
-    absl::StatusOr<std::optional<store::TokenRecord>> record =
-        tables.tokens.Find(Sha256Hex(*token));
-    if (!record.ok()) {
-      return record.status();
-    }
-    if (!*record) {
+  RETURN_IF_ERROR(store.Run([&](store::Tables& tables) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<store::TokenRecord> record,
+                     tables.tokens.Find(Sha256Hex(*token)));
+    if (!record) {
       return Unauthenticated("Access token validation failure. Invalid token.");
     }
-    if ((*record)->expires_ms <= now) {
+    if (record->expires_ms <= now) {
       return Unauthenticated("Lifetime validation failed, the token is expired.");
     }
-    absl::StatusOr<std::optional<Tenant>> tenant = tables.tenants.Get("", (*record)->tenant_id);
-    if (!tenant.ok()) {
-      return tenant.status();
-    }
-    if (!*tenant) {
+    ASSIGN_OR_RETURN(std::optional<Tenant> tenant, tables.tenants.Get("", record->tenant_id));
+    if (!tenant) {
       return Unauthenticated("Access token validation failure. The tenant does not exist.");
     }
-    tenant_id = (*record)->tenant_id;
+    tenant_id = record->tenant_id;
     return absl::OkStatus();
-  });
-  if (!status.ok()) {
-    return status;
-  }
+  }));
   return tenant_id;
 }
 

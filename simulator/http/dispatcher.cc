@@ -12,6 +12,7 @@
 #include "simulator/http/identity_error.h"
 #include "simulator/http/public_surface.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::http {
 namespace {
@@ -108,10 +109,8 @@ absl::StatusOr<HttpResponse> Dispatcher::Route(RequestContext& context) {
   if (graph_public_only_) {
     if (std::optional<std::string> segment = UnpublishedSegment(context.request.path)) {
       // Graph checks the token first (401 without one), then resolves the path: every method.
-      absl::StatusOr<std::string> tenant = AuthenticateTenant(context.request, store_, context.now);
-      if (!tenant.ok()) {
-        return tenant.status();
-      }
+      ASSIGN_OR_RETURN(std::string tenant,
+                       AuthenticateTenant(context.request, store_, context.now));
       return SegmentNotFound(*segment);
     }
   }
@@ -142,16 +141,12 @@ absl::StatusOr<HttpResponse> Dispatcher::Route(RequestContext& context) {
     case Access::kPublic:
       break;
     case Access::kAdmin:
-      if (absl::Status status = CheckAdminKey(context.request, admin_key_); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(CheckAdminKey(context.request, admin_key_));
       break;
     case Access::kTenant: {
-      absl::StatusOr<std::string> tenant = AuthenticateTenant(context.request, store_, context.now);
-      if (!tenant.ok()) {
-        return tenant.status();
-      }
-      context.tenant_id = *tenant;
+      ASSIGN_OR_RETURN(std::string tenant,
+                       AuthenticateTenant(context.request, store_, context.now));
+      context.tenant_id = tenant;
       break;
     }
   }

@@ -9,6 +9,7 @@
 #include "simulator/domain/json_fields.h"
 #include "simulator/domain/validation.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::http {
 namespace {
@@ -19,19 +20,13 @@ constexpr std::array<std::string_view, 4> kFaultKinds = {"throttle", "unavailabl
 }  // namespace
 
 absl::StatusOr<nlohmann::json> FaultInjector::Add(const nlohmann::json& input) {
-  if (absl::Status status = RejectUnknownFields(
-          input, {"method", "pathPattern", "tenantId", "kind", "retryAfterSeconds", "latencyMs",
-                  "count", "probability", "seed"});
-      !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(
+      RejectUnknownFields(input, {"method", "pathPattern", "tenantId", "kind", "retryAfterSeconds",
+                                  "latencyMs", "count", "probability", "seed"}));
   Rule rule;
   rule.id = NewGuid();
-  absl::StatusOr<std::string> kind = RequiredEnum(input, "kind", kFaultKinds);
-  if (!kind.ok()) {
-    return kind.status();
-  }
-  rule.kind = *kind;
+  ASSIGN_OR_RETURN(std::string kind, RequiredEnum(input, "kind", kFaultKinds));
+  rule.kind = kind;
   absl::StatusOr<std::optional<std::string>> method = OptionalString(input, "method");
   absl::StatusOr<std::optional<std::string>> pattern = OptionalString(input, "pathPattern");
   absl::StatusOr<std::optional<std::string>> tenant = OptionalString(input, "tenantId");

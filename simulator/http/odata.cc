@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "simulator/domain/errors.h"
 #include "simulator/domain/validation.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::http {
 namespace {
@@ -103,9 +104,7 @@ class FilterParser {
       : tokens_(std::move(tokens)), schema_(schema), out_(out) {}
 
   absl::Status ParseAll() {
-    if (absl::Status status = ParseExpression(); !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(ParseExpression());
     if (Peek().kind != TokenKind::kEnd) {
       return Unexpected();
     }
@@ -135,14 +134,10 @@ class FilterParser {
   }
 
   absl::Status ParseExpression() {
-    if (absl::Status status = ParsePrimary(); !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(ParsePrimary());
     while (IsKeyword(Peek(), "and")) {
       Next();
-      if (absl::Status status = ParsePrimary(); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(ParsePrimary());
     }
     return absl::OkStatus();
   }
@@ -150,9 +145,7 @@ class FilterParser {
   absl::Status ParsePrimary() {
     if (Peek().kind == TokenKind::kLeftParen) {
       Next();
-      if (absl::Status status = ParseExpression(); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(ParseExpression());
       if (Peek().kind != TokenKind::kRightParen) {
         return Unexpected();
       }
@@ -189,9 +182,7 @@ class FilterParser {
         return Unexpected();
       }
       Next();
-      if (absl::Status status = ParseLiteral(*field, &comparison.literal); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(ParseLiteral(*field, &comparison.literal));
       if (Peek().kind != TokenKind::kRightParen) {
         return Unexpected();
       }
@@ -201,9 +192,7 @@ class FilterParser {
         return Unexpected();
       }
       Next();
-      if (absl::Status status = ParseLiteral(*field, &comparison.literal); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(ParseLiteral(*field, &comparison.literal));
     }
     out_->comparisons_.push_back(std::move(comparison));
     return absl::OkStatus();
@@ -249,15 +238,10 @@ class FilterParser {
 };
 
 absl::StatusOr<Filter> Filter::Parse(std::string_view text, const FilterSchema& schema) {
-  absl::StatusOr<std::vector<Token>> tokens = Tokenize(text);
-  if (!tokens.ok()) {
-    return tokens.status();
-  }
+  ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(text));
   Filter filter;
-  FilterParser parser(*std::move(tokens), schema, &filter);
-  if (absl::Status status = parser.ParseAll(); !status.ok()) {
-    return status;
-  }
+  FilterParser parser(std::move(tokens), schema, &filter);
+  RETURN_IF_ERROR(parser.ParseAll());
   return filter;
 }
 
@@ -361,17 +345,11 @@ std::string EncodeQueryValue(std::string_view value) {
 
 absl::StatusOr<ListQuery> ParseListQuery(const httplib::Request& request,
                                          const FilterSchema& schema) {
-  absl::StatusOr<CollectionQuery> options = ParseCollectionQuery(request);
-  if (!options.ok()) {
-    return options.status();
-  }
-  ListQuery query{*std::move(options), std::nullopt};
+  ASSIGN_OR_RETURN(CollectionQuery options, ParseCollectionQuery(request));
+  ListQuery query{std::move(options), std::nullopt};
   if (query.options.filter && !query.options.filter->empty()) {
-    absl::StatusOr<Filter> parsed = Filter::Parse(*query.options.filter, schema);
-    if (!parsed.ok()) {
-      return parsed.status();
-    }
-    query.filter = *std::move(parsed);
+    ASSIGN_OR_RETURN(Filter parsed, Filter::Parse(*query.options.filter, schema));
+    query.filter = std::move(parsed);
   }
   return query;
 }
@@ -379,11 +357,8 @@ absl::StatusOr<ListQuery> ParseListQuery(const httplib::Request& request,
 absl::StatusOr<nlohmann::json> FilterAndPage(const std::vector<nlohmann::json>& items,
                                              const FilterSchema& schema,
                                              const RequestContext& context) {
-  absl::StatusOr<ListQuery> query = ParseListQuery(context.request, schema);
-  if (!query.ok()) {
-    return query.status();
-  }
-  return FilterAndPage(items, *query, context);
+  ASSIGN_OR_RETURN(ListQuery query, ParseListQuery(context.request, schema));
+  return FilterAndPage(items, query, context);
 }
 
 nlohmann::json FilterAndPage(const std::vector<nlohmann::json>& items, const ListQuery& query,

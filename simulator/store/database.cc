@@ -1,6 +1,7 @@
 #include "simulator/store/database.h"
 
 #include "absl/strings/str_cat.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::store {
 namespace {
@@ -97,9 +98,7 @@ absl::Status Transaction::Exec(std::string_view sql, const std::vector<SqlValue>
 absl::Status Transaction::Query(std::string_view sql, const std::vector<SqlValue>& params,
                                 const std::function<void(const Row&)>& on_row) {
   Statement statement(db_, sql);
-  if (absl::Status bound = statement.Bind(params); !bound.ok()) {
-    return bound;
-  }
+  RETURN_IF_ERROR(statement.Bind(params));
   return statement.Run(on_row);
 }
 

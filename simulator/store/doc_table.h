@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "simulator/store/database.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::store {
 
@@ -31,11 +32,8 @@ class DocTable {
     if (!doc) {
       return std::optional<T>();
     }
-    absl::StatusOr<T> value = Decode(*doc);
-    if (!value.ok()) {
-      return value.status();
-    }
-    return std::optional<T>(*std::move(value));
+    ASSIGN_OR_RETURN(T value, Decode(*doc));
+    return std::optional<T>(std::move(value));
   }
 
   absl::StatusOr<std::vector<T>> List(std::string_view scope) const {
@@ -144,11 +142,8 @@ class DocTable {
     std::vector<T> out;
     out.reserve(docs.size());
     for (const std::string& doc : docs) {
-      absl::StatusOr<T> value = Decode(doc);
-      if (!value.ok()) {
-        return value.status();
-      }
-      out.push_back(*std::move(value));
+      ASSIGN_OR_RETURN(T value, Decode(doc));
+      out.push_back(std::move(value));
     }
     return out;
   }

@@ -5,6 +5,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::store {
 namespace {
@@ -84,9 +85,7 @@ absl::Status Migrate(Transaction& tx) {
   }
   for (size_t i = static_cast<size_t>(version); i < migrations.size(); ++i) {
     for (const std::string& sql : migrations[i]) {
-      if (absl::Status applied = tx.Exec(sql); !applied.ok()) {
-        return applied;
-      }
+      RETURN_IF_ERROR(tx.Exec(sql));
     }
     status = tx.Exec(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?1) "

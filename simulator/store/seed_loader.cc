@@ -8,6 +8,7 @@
 #include "simulator/domain/inputs.h"
 #include "simulator/domain/json_fields.h"
 #include "simulator/support/ids.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::store {
 namespace {
@@ -44,10 +45,7 @@ absl::Status SeedOperators(Tables& tables, const nlohmann::json& seed) {
     if (absl::Status status = ApplyOperatorInput(item, /*creating=*/true, op); !status.ok()) {
       return Annotate(status, absl::StrCat("operator ", StringOr(item, "displayName", "?")));
     }
-    if (absl::Status status = InsertIfAbsent(tables.operators.Insert("", op.id, op));
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(InsertIfAbsent(tables.operators.Insert("", op.id, op)));
   }
   return absl::OkStatus();
 }
@@ -60,10 +58,7 @@ absl::Status SeedTenant(Tables& tables, const nlohmann::json& item, SimMillis no
   }
   const std::string tenant_id = absl::AsciiStrToLower(*id);
   Tenant tenant{tenant_id, *name, now};
-  if (absl::Status status = InsertIfAbsent(tables.tenants.Insert("", tenant_id, tenant));
-      !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(InsertIfAbsent(tables.tenants.Insert("", tenant_id, tenant)));
   for (const nlohmann::json& app_item : ArrayOrEmpty(item, "applications")) {
     absl::StatusOr<std::string> client_id = RequiredString(app_item, "clientId");
     absl::StatusOr<std::string> secret = RequiredString(app_item, "clientSecret");
@@ -78,10 +73,7 @@ absl::Status SeedTenant(Tables& tables, const nlohmann::json& item, SimMillis no
     app.secret_salt = RandomToken(16);
     app.secret_hash = SaltedSecretHash(app.secret_salt, *secret);
     app.created_ms = now;
-    if (absl::Status status = InsertIfAbsent(tables.applications.Insert("", app.client_id, app));
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(InsertIfAbsent(tables.applications.Insert("", app.client_id, app)));
   }
   for (const nlohmann::json& user_item : ArrayOrEmpty(item, "users")) {
     User user;
@@ -91,10 +83,7 @@ absl::Status SeedTenant(Tables& tables, const nlohmann::json& item, SimMillis no
     if (absl::Status status = ApplyUserInput(user_item, /*creating=*/true, user); !status.ok()) {
       return Annotate(status, absl::StrCat("user ", StringOr(user_item, "userPrincipalName", "?")));
     }
-    if (absl::Status status = InsertIfAbsent(tables.users.Insert(tenant_id, user.id, user));
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(InsertIfAbsent(tables.users.Insert(tenant_id, user.id, user)));
   }
   return absl::OkStatus();
 }
@@ -106,13 +95,9 @@ absl::Status ApplySeed(Store& store, const nlohmann::json& seed, SimMillis now) 
     return absl::InvalidArgumentError("seed: the document must be a JSON object");
   }
   return store.Run([&](Tables& tables) -> absl::Status {
-    if (absl::Status status = SeedOperators(tables, seed); !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(SeedOperators(tables, seed));
     for (const nlohmann::json& tenant : ArrayOrEmpty(seed, "tenants")) {
-      if (absl::Status status = SeedTenant(tables, tenant, now); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(SeedTenant(tables, tenant, now));
     }
     return absl::OkStatus();
   });

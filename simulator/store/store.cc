@@ -1,6 +1,7 @@
 #include "simulator/store/store.h"
 
 #include "simulator/store/schema.h"
+#include "simulator/support/status_macros.h"
 
 namespace opcsim::store {
 
@@ -12,14 +13,11 @@ absl::Status TokenTable::Insert(const std::string& token_hash, const TokenRecord
 
 absl::StatusOr<std::optional<TokenRecord>> TokenTable::Find(const std::string& token_hash) const {
   std::optional<TokenRecord> found;
-  absl::Status status =
+  RETURN_IF_ERROR(
       tx_.Query("SELECT tenant_id, client_id, expires_ms FROM tokens WHERE token_hash = ?1",
                 {token_hash}, [&](const Row& row) {
                   found = TokenRecord{row.Text(0), row.Text(1), row.Int(2)};
-                });
-  if (!status.ok()) {
-    return status;
-  }
+                }));
   return found;
 }
 
@@ -37,11 +35,8 @@ absl::Status TokenTable::DeleteForTenant(const std::string& tenant_id) {
 
 absl::StatusOr<std::optional<std::string>> MetaTable::Get(const std::string& key) const {
   std::optional<std::string> value;
-  absl::Status status = tx_.Query("SELECT value FROM meta WHERE key = ?1", {key},
-                                  [&](const Row& row) { value = row.Text(0); });
-  if (!status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(tx_.Query("SELECT value FROM meta WHERE key = ?1", {key},
+                            [&](const Row& row) { value = row.Text(0); }));
   return value;
 }
 
@@ -66,14 +61,9 @@ Tables::Tables(Transaction& tx)
       meta(tx) {}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
-  absl::StatusOr<std::unique_ptr<Database>> db = Database::Open(path);
-  if (!db.ok()) {
-    return db.status();
-  }
-  std::unique_ptr<Store> store(new Store(*std::move(db)));
-  if (absl::Status migrated = store->db_->InTransaction(Migrate); !migrated.ok()) {
-    return migrated;
-  }
+  ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path));
+  std::unique_ptr<Store> store(new Store(std::move(db)));
+  RETURN_IF_ERROR(store->db_->InTransaction(Migrate));
   return store;
 }
 

@@ -14,8 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "harness/config_text.h"
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
@@ -25,13 +27,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr char kConsents[] = "/beta/admin/teams/operatorConnect/consents";
-constexpr char kAddresses[] = "/beta/admin/teams/emergencyCalling/civicAddresses";
 constexpr char kLocations[] = "/beta/admin/teams/emergencyCalling/locations";
-constexpr char kPolaris[] = "2a6ce803-132d-40fd-acd8-21593a052a1b";  // GB DE FR NL IE
-constexpr char kOrchid[] = "d81de5bb-572b-4a1a-a604-50d52da00ef9";   // FR ES IT PT
-constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
-constexpr char kDesk[] = "d8e4eb4d-11ac-4b59-b56f-5dac62e3844b";     // seed resource account
-constexpr char kIeUser[] = "76631884-3699-41df-b4f6-aefa89d1149f";   // seed user, IE
 
 // Only the diagnostics (the plan's progress lines name every number too).
 std::string Errors(const ProcessResult& result) { return Flat(result.stderr_text); }
@@ -40,54 +36,36 @@ std::string Errors(const ProcessResult& result) { return Flat(result.stderr_text
 class ComplianceE2ETest : public FreshSimulatorTest {
  protected:
   void Consent(const std::string& operator_id, const std::vector<std::string>& countries) {
-    auto reply = sim_->Graph("POST", kConsents,
-                             {{"operatorId", operator_id},
-                              {"consentedCountries", countries},
-                              {"contacts",
-                               {{{"fullName", "Alice Hughes"},
-                                 {"email", "alice.hughes@fernleaf.example"},
-                                 {"companyName", "Fernleaf Outfitters"},
-                                 {"companySize", "L250_U999"}}}},
-                              {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(reply.status, 201) << Describe(reply);
+    TenantSeed(*sim_).Consent(operator_id, countries);
   }
+  // Numbers for user and voice-application assignment.
   void Upload(const std::string& operator_id, const std::string& country,
               const std::vector<std::string>& numbers) {
-    json list = json::array();
-    for (const std::string& n : numbers) {
-      list.push_back({{"telephoneNumber", n}});
-    }
-    auto reply =
-        sim_->AdminTenant("POST", "/operators/" + operator_id + "/numbers",
-                          {{"numberType", "operatorConnect"},
-                           {"isoCountryCode", country},
-                           {"capabilities", {"userAssignment", "voiceApplicationAssignment"}},
-                           {"supportedCustomerActions", {"locationUpdate", "release"}},
-                           {"numbers", list}});
-    ASSERT_EQ(reply.status, 201) << Describe(reply);
+    json body = TenantSeed::NumberList(country, numbers);
+    body["numberType"] = "operatorConnect";
+    body["capabilities"] = {"userAssignment", "voiceApplicationAssignment"};
+    TenantSeed(*sim_).Upload(operator_id, body);
   }
   // The address's default location id; `id` receives the address id.
   std::string Address(const std::string& country, const std::string& city, std::string* id) {
-    auto reply = sim_->Graph("POST", kAddresses,
-                             {{"companyName", "Fernleaf Outfitters"},
-                              {"countryOrRegion", country},
-                              {"description", city + " office"},
-                              {"houseNumber", "1"},
-                              {"streetName", "High Street"},
-                              {"city", city},
-                              {"postalCode", "1000"},
-                              {"latitude", "48.85"},
-                              {"longitude", "2.35"}});
-    EXPECT_EQ(reply.status, 201) << Describe(reply);
+    const TenantSeed::Address address =
+        TenantSeed(*sim_).AddAddress({{"companyName", "Fernleaf Outfitters"},
+                                      {"countryOrRegion", country},
+                                      {"description", city + " office"},
+                                      {"houseNumber", "1"},
+                                      {"streetName", "High Street"},
+                                      {"city", city},
+                                      {"postalCode", "1000"},
+                                      {"latitude", "48.85"},
+                                      {"longitude", "2.35"}});
     if (id != nullptr) {
-      *id = reply.body.value("id", "");
+      *id = address.id;
     }
-    return reply.body.value("defaultLocationId", "");
+    return address.default_location;
   }
   // Sets a number's assignment and location directly in the tenant (admin API).
   void Drift(const std::string& number, const json& body) {
-    auto reply = sim_->AdminTenant("PATCH", "/numbers/" + number.substr(1), body);
-    ASSERT_EQ(reply.status, 200) << Describe(reply);
+    TenantSeed(*sim_).EditNumber(number.substr(1), body);
   }
   void AssignDirectly(const std::string& number, const std::string& target,
                       const std::string& location) {
@@ -261,23 +239,7 @@ variable "main_line" {
 }
 
 std::string Relationship(const std::string& countries) {
-  return R"(
-resource "operatorconnect_operator_relationship" "polaris" {
-  operator_id = ")" +
-         std::string(kPolaris) +
-         R"("
-  countries   = [)" +
-         countries +
-         R"(]
-  contact = {
-    full_name    = "Alice Hughes"
-    email        = "alice.hughes@fernleaf.example"
-    company_name = "Fernleaf Outfitters"
-    company_size = "L250_U999"
-  }
-  data_transfer_notice_accepted = true
-}
-)";
+  return RelationshipConfig("polaris", kPolaris, countries);
 }
 
 std::string AssignmentBlock(const std::string& name, const std::string& number,

@@ -23,6 +23,7 @@
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
 #include "harness/provider_release.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
@@ -31,9 +32,6 @@ using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";      // GB IE US
-constexpr char kPolaris[] = "2a6ce803-132d-40fd-acd8-21593a052a1b";      // GB IE DE
-constexpr char kHarbourline[] = "586a019d-1ce5-4b1f-a6ee-a2d7e162518e";  // US CA
 constexpr int kAssigned = 300;
 constexpr int kUnassigned = 6;
 constexpr int kMaxMapSize = 60;
@@ -92,43 +90,28 @@ class ExportE2ETest : public SimulatorTest {
     BuildTenant();
   }
 
+  // The operator signs at once, so its relationship does not progress while the test plans.
   static void Consent(const char* operator_id, std::vector<std::string> countries) {
-    auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
-                               {{"operatorId", operator_id},
-                                {"consentedCountries", countries},
-                                {"contacts",
-                                 {{{"fullName", "Alice Hughes"},
-                                   {"email", "alice.hughes@fernleaf.example"},
-                                   {"telephoneNumber", "+442079460018"},
-                                   {"companyName", "Fernleaf Outfitters"},
-                                   {"companySize", "L250_U999"}}}},
-                                {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Describe(consent);
-    // The operator signs now, so its relationship does not progress while the test plans.
-    auto signed_reply =
-        sim_->AdminTenant("POST", std::string("/consents/") + operator_id + "/customerRelationship",
-                          {{"status", "AgreementSigned"}});
-    ASSERT_EQ(signed_reply.status / 100, 2) << Describe(signed_reply);
+    json body = TenantSeed::ConsentBody(operator_id, countries);
+    body["contacts"][0]["telephoneNumber"] = "+442079460018";
+    TenantSeed(*sim_).Consent(body).Sign(operator_id);
   }
 
   static std::string Address(const json& body, const std::vector<std::string>& places) {
-    auto address = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/civicAddresses", body);
-    EXPECT_EQ(address.status, 201) << Describe(address);
+    const TenantSeed seed(*sim_);
+    const TenantSeed::Address address = seed.AddAddress(body);
     const std::string country = body.at("countryOrRegion");
-    const std::string id = address.body.value("id", "");
     for (const std::string& place_spec : places) {
       // "Description|ELIN" gives the place an ELIN.
-      json request = {{"civicAddressId", id}, {"description", place_spec}};
-      if (size_t bar = place_spec.find('|'); bar != std::string::npos) {
-        request["description"] = place_spec.substr(0, bar);
-        request["elin"] = place_spec.substr(bar + 1);
-      }
-      auto place = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/locations", request);
-      EXPECT_EQ(place.status, 201) << Describe(place);
-      places_[country].push_back({place.body.value("id", ""), country});
+      const size_t bar = place_spec.find('|');
+      const std::string id =
+          bar == std::string::npos
+              ? seed.AddPlace(address.id, place_spec)
+              : seed.AddPlace(address.id, place_spec.substr(0, bar), place_spec.substr(bar + 1));
+      places_[country].push_back({id, country});
     }
-    default_locations_[country].push_back(address.body.value("defaultLocationId", ""));
-    return id;
+    default_locations_[country].push_back(address.default_location);
+    return address.id;
   }
 
   // Uploads `count` numbers from `first` for `operator_id` and assigns the first `assigned` of
@@ -137,13 +120,8 @@ class ExportE2ETest : public SimulatorTest {
   // a location.
   static void Numbers(const char* operator_id, const std::string& country, long long first,
                       int count, int assigned) {
-    auto upload =
-        sim_->AdminTenant("POST", std::string("/operators/") + operator_id + "/numbers",
-                          {{"isoCountryCode", country},
-                           {"capabilities", {"userAssignment"}},
-                           {"supportedCustomerActions", {"locationUpdate", "release"}},
-                           {"range", {{"start", "+" + std::to_string(first)}, {"count", count}}}});
-    ASSERT_EQ(upload.status, 201) << Describe(upload);
+    ASSERT_NO_FATAL_FAILURE(TenantSeed(*sim_).Upload(
+        operator_id, TenantSeed::NumberRange(country, "+" + std::to_string(first), count)));
     const std::vector<Place>& places = places_[country];
     const std::vector<std::string>& defaults = default_locations_[country];
     for (int i = 0; i < assigned; ++i, ++assigned_so_far_) {
@@ -157,8 +135,7 @@ class ExportE2ETest : public SimulatorTest {
             i % 5 == 4 ? defaults[i % defaults.size()] : places[i % places.size()].id;
       }
       const std::string number = "+" + std::to_string(first + i);
-      auto reply = sim_->AdminTenant("PATCH", "/numbers/" + number, drift);
-      ASSERT_EQ(reply.status, 200) << number << " " << Describe(reply);
+      ASSERT_NO_FATAL_FAILURE(TenantSeed(*sim_).EditNumber(number, drift));
     }
   }
 
@@ -167,16 +144,7 @@ class ExportE2ETest : public SimulatorTest {
     Consent(kPolaris, {"GB", "IE", "DE"});
     Consent(kHarbourline, {"US", "CA"});
 
-    Address({{"companyName", "Fernleaf Outfitters"},
-             {"countryOrRegion", "GB"},
-             {"description", "London office"},
-             {"houseNumber", "221"},
-             {"streetName", "Baker Street"},
-             {"city", "London"},
-             {"postalCode", "NW1 6XE"},
-             {"latitude", "51.5237"},
-             {"longitude", "-0.1585"}},
-            {"Reception", "Floor 2", "Floor 3"});
+    Address(TenantSeed::LondonOffice(), {"Reception", "Floor 2", "Floor 3"});
     Address({{"companyName", "Fernleaf Outfitters"},
              {"countryOrRegion", "GB"},
              {"streetName", "Deansgate"},

@@ -24,16 +24,18 @@
 #include <vector>
 
 #include "harness/child_process.h"
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/config_text.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
+#include "harness/tenant_listing.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
 
 using json = nlohmann::json;
 
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
-constexpr char kUser[] = "5d0c6a8e-2b1f-4c3d-9e8f-0a1b2c3d4e77";     // created here, GB
+constexpr char kUser[] = "5d0c6a8e-2b1f-4c3d-9e8f-0a1b2c3d4e77";  // created here, GB
 constexpr char kAddressesPath[] = "/beta/admin/teams/emergencyCalling/civicAddresses";
 constexpr char kLocationsPath[] = "/beta/admin/teams/emergencyCalling/locations";
 constexpr char kDescriptionPrefix[] = "intr-";
@@ -41,16 +43,6 @@ constexpr char kFirstNumber[] = "+442079461001";
 constexpr int kNumbersUploaded = 6;
 
 std::string Number(int i) { return "+44207946100" + std::to_string(1 + i); }
-
-// A string member, "" when absent or null (json::value throws on null).
-std::string Str(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
 
 // What one configuration declares; `present` false is the empty configuration (destroy all).
 struct Shape {
@@ -80,25 +72,7 @@ std::string Config(const Shape& shape) {
   if (!shape.present) {
     return out;
   }
-  std::string countries;
-  for (const std::string& country : shape.countries()) {
-    countries += (countries.empty() ? "\"" : ", \"") + country + "\"";
-  }
-  out += std::string(R"(
-resource "operatorconnect_operator_relationship" "bluefin" {
-  operator_id = ")") +
-         kBluefin + R"("
-  countries   = [)" +
-         countries + R"(]
-  contact = {
-    full_name    = "Alice Hughes"
-    email        = "alice.hughes@fernleaf.example"
-    company_name = "Fernleaf Outfitters"
-    company_size = "L250_U999"
-  }
-  data_transfer_notice_accepted = true
-}
-)";
+  out += RelationshipConfig("bluefin", kBluefin, HclStrings(shape.countries()));
   const std::vector<std::string> addresses = shape.addresses();
   for (int i = 0; i < 2; ++i) {
     out += "\nresource \"operatorconnect_emergency_address\" \"gb" + std::to_string(i) +
@@ -137,71 +111,20 @@ int ResourceCount(const Shape& shape) {
   return shape.present ? 1 + 3 + 2 + shape.assignments() : 0;
 }
 
-class InterruptE2ETest : public ::testing::Test {
+class InterruptE2ETest : public SimulatorTest {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
     SimulatorProcess::Options options;
     options.time_scale = 0.02;  // operations and operator delays take a fraction of a second
-    sim_ = SimulatorProcess::Start(options, &error).release();
-    ASSERT_NE(sim_, nullptr) << error;
-    auto user = sim_->AdminTenant("POST", "/users",
-                                  {{"id", kUser},
-                                   {"userPrincipalName", "ivy.interrupt@fernleaf.example"},
-                                   {"displayName", "Ivy Interrupt"},
-                                   {"accountType", "user"},
-                                   {"usageLocation", "GB"}});
-    ASSERT_EQ(user.status, 201) << Dump(user);
+    ASSERT_NO_FATAL_FAILURE(StartSimulator(options));
     // An operator uploads numbers only into an active relationship: enable it for the upload,
     // then remove it again (the numbers stay), so that Terraform creates it in the runs.
-    auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
-                               {{"operatorId", kBluefin},
-                                {"consentedCountries", {"GB"}},
-                                {"contacts",
-                                 {{{"fullName", "Alice Hughes"},
-                                   {"email", "alice.hughes@fernleaf.example"},
-                                   {"companyName", "Fernleaf Outfitters"},
-                                   {"companySize", "L250_U999"}}}},
-                                {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Dump(consent);
-    auto numbers =
-        sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
-                          {{"isoCountryCode", "GB"},
-                           {"capabilities", {"userAssignment"}},
-                           {"supportedCustomerActions", {"locationUpdate", "release"}},
-                           {"range", {{"start", kFirstNumber}, {"count", kNumbersUploaded}}}});
-    ASSERT_EQ(numbers.status, 201) << Dump(numbers);
-    auto removed = sim_->AdminTenant("DELETE", std::string("/consents/") + kBluefin);
-    ASSERT_EQ(removed.status, 204) << Dump(removed);
-  }
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
-  }
-
-  void SetUp() override {
-    ASSERT_NE(sim_, nullptr);
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf_.SetEnv(key, value);
-    }
-  }
-
-  // Every item of a tenant collection, following @odata.nextLink.
-  static std::vector<json> ListAll(std::string path) {
-    std::vector<json> items;
-    for (int page = 0; page < 100 && !path.empty(); ++page) {
-      SimulatorProcess::Reply reply = sim_->Graph("GET", path);
-      EXPECT_EQ(reply.status, 200) << path << ": " << Dump(reply);
-      if (reply.status != 200) {
-        break;
-      }
-      for (const json& item : reply.body.value("value", json::array())) {
-        items.push_back(item);
-      }
-      std::string next = Str(reply.body, "@odata.nextLink");
-      path = next.empty() ? "" : next.substr(sim_->base_url().size());
-    }
-    return items;
+    ASSERT_NO_FATAL_FAILURE(
+        TenantSeed(*sim_)
+            .User(kUser, "ivy.interrupt@fernleaf.example", "Ivy Interrupt", "GB")
+            .Consent(kBluefin, {"GB"})
+            .Upload(kBluefin, TenantSeed::NumberRange("GB", kFirstNumber, kNumbersUploaded))
+            .RemoveConsent(kBluefin));
   }
 
   // The tenant holds exactly `shape`: counted through the simulator's API.
@@ -209,12 +132,12 @@ class InterruptE2ETest : public ::testing::Test {
     SCOPED_TRACE(when);
     std::multiset<std::string> descriptions;
     std::set<std::string> gb_ids;
-    for (const json& address : ListAll(kAddressesPath)) {
-      std::string description = Str(address, "description");
+    for (const json& address : ListAll(*sim_, kAddressesPath)) {
+      std::string description = StringField(address, "description");
       if (description.rfind(kDescriptionPrefix, 0) == 0) {
         descriptions.insert(description);
-        if (Str(address, "countryOrRegion") == "GB") {
-          gb_ids.insert(Str(address, "id"));
+        if (StringField(address, "countryOrRegion") == "GB") {
+          gb_ids.insert(StringField(address, "id"));
         }
       }
     }
@@ -227,10 +150,10 @@ class InterruptE2ETest : public ::testing::Test {
     EXPECT_EQ(descriptions, expected_addresses) << "addresses (duplicates or orphans)";
 
     std::multiset<std::string> places;
-    for (const json& location : ListAll(kLocationsPath)) {
-      if (gb_ids.count(Str(location, "civicAddressId")) > 0 &&
+    for (const json& location : ListAll(*sim_, kLocationsPath)) {
+      if (gb_ids.count(StringField(location, "civicAddressId")) > 0 &&
           !location.value("isDefault", false)) {
-        places.insert(Str(location, "description") + "/" + Str(location, "elin"));
+        places.insert(StringField(location, "description") + "/" + StringField(location, "elin"));
       }
     }
     std::multiset<std::string> expected_places;
@@ -244,19 +167,19 @@ class InterruptE2ETest : public ::testing::Test {
     SimulatorProcess::Reply consent =
         sim_->Graph("GET", std::string("/beta/admin/teams/operatorConnect/consents/") + kBluefin);
     if (shape.present) {
-      ASSERT_EQ(consent.status, 200) << Dump(consent);
+      ASSERT_EQ(consent.status, 200) << Describe(consent);
       EXPECT_EQ(consent.body.value("consentedCountries", json::array()), json(shape.countries()));
     } else {
-      EXPECT_EQ(consent.status, 404) << "relationship left behind: " << Dump(consent);
+      EXPECT_EQ(consent.status, 404) << "relationship left behind: " << Describe(consent);
     }
 
     std::set<std::string> assigned;
     SimulatorProcess::Reply numbers = sim_->AdminTenant("GET", "/numbers");
     for (const json& number : numbers.body.value("value", json::array())) {
-      const std::string e164 = Str(number, "telephoneNumber");
-      if (e164.rfind("+4420794610", 0) == 0 && Str(number, "assignmentTargetId") == kUser &&
-          !Str(number, "assignmentStatus").empty() &&
-          Str(number, "assignmentStatus") != "unassigned") {
+      const std::string e164 = StringField(number, "telephoneNumber");
+      if (e164.rfind("+4420794610", 0) == 0 && StringField(number, "assignmentTargetId") == kUser &&
+          !StringField(number, "assignmentStatus").empty() &&
+          StringField(number, "assignmentStatus") != "unassigned") {
         assigned.insert(e164);
       }
     }
@@ -265,16 +188,6 @@ class InterruptE2ETest : public ::testing::Test {
       expected_numbers.insert(Number(n));
     }
     EXPECT_EQ(assigned, expected_numbers) << "assigned numbers";
-  }
-
-  // State holds one object per configured resource.
-  void ExpectStateMatches(const Shape& shape) {
-    json state = tf_.ShowJson();
-    std::size_t count = 0;
-    if (state.contains("values") && state["values"].contains("root_module")) {
-      count = state["values"]["root_module"].value("resources", json::array()).size();
-    }
-    EXPECT_EQ(count, static_cast<std::size_t>(ResourceCount(shape))) << state.dump();
   }
 
   // Starts `terraform apply`, waits until it is applying (a "...ing..." progress line), lets it
@@ -310,12 +223,7 @@ class InterruptE2ETest : public ::testing::Test {
     EXPECT_FALSE(result.timed_out) << "terraform did not stop: " << Describe(result);
     return result.stdout_text + result.stderr_text;
   }
-
-  static SimulatorProcess* sim_;
-  TerraformRunner tf_;
 };
-
-SimulatorProcess* InterruptE2ETest::sim_ = nullptr;
 
 TEST_F(InterruptE2ETest, InterruptedAppliesConvergeWithoutDuplicatesOrOrphans) {
   const char* seed_text = std::getenv("OPC_INTERRUPT_SEED");
@@ -329,6 +237,8 @@ TEST_F(InterruptE2ETest, InterruptedAppliesConvergeWithoutDuplicatesOrOrphans) {
   std::uniform_int_distribution<int> delay_ms(0, 2500);
 
   const auto start = std::chrono::steady_clock::now();
+  // Killed providers leave their socket files; TearDown counts the live processes.
+  ExpectKilledProvidersToExitWithin(std::chrono::seconds(45));
   tf_.WriteConfig(Config(Shape{false, 1}));
   ProcessResult init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
@@ -356,10 +266,10 @@ TEST_F(InterruptE2ETest, InterruptedAppliesConvergeWithoutDuplicatesOrOrphans) {
     ASSERT_EQ(converge.exit_code, 0) << "after " << label << ":\n"
                                      << output << "\n---\n"
                                      << Describe(converge);
-    ProcessResult plan = tf_.Run({"plan", "-no-color", "-input=false", "-detailed-exitcode"});
-    EXPECT_EQ(plan.exit_code, 0) << Describe(plan);
+    ExpectEmptyPlan(label);
     ExpectTenantHolds(shape, label);
-    ExpectStateMatches(shape);
+    // State holds one object per configured resource.
+    EXPECT_EQ(StateResourceCount(tf_), static_cast<size_t>(ResourceCount(shape)));
     if (HasFatalFailure()) {
       return;
     }
@@ -372,14 +282,7 @@ TEST_F(InterruptE2ETest, InterruptedAppliesConvergeWithoutDuplicatesOrOrphans) {
   RecordProperty("sigkill_runs", std::to_string(killed));
   RecordProperty("wall_seconds", std::to_string(static_cast<int>(seconds)));
   // A provider whose terraform was killed notices it is orphaned and exits, but a write it had
-  // on the wire first gets its grace (30 s, docs/design/interruptions.md).
-  // Only processes count here: a provider SIGKILLed together with its terraform's process
-  // group cannot remove its socket file, and that file is not a live provider.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(45);
-  while (!tf_.ProviderProcesses().empty() && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-  EXPECT_TRUE(tf_.ProviderProcesses().empty()) << "a provider process outlived its terraform";
+  // on the wire first gets its grace (30 s, docs/design/interruptions.md): TearDown waits 45 s.
 }
 
 }  // namespace

@@ -19,16 +19,14 @@
 #include <thread>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
 
 using nlohmann::json;
 
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
-constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
 constexpr char kGbNumber[] = "+442079460001";
 constexpr char kUnknownGuid[] = "7d3a1b0c-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
 constexpr int kWorkers = 3;
@@ -82,58 +80,27 @@ std::vector<Case> LoadCatalog(const std::map<std::string, std::string>& placehol
   return cases;
 }
 
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
-
-class MalformedConfigE2ETest : public ::testing::Test {
+class MalformedConfigE2ETest : public SimulatorTest {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
-    sim_ = SimulatorProcess::Start({}, &error).release();
-    ASSERT_NE(sim_, nullptr) << error;
-    // The world the plan-time checks look at: a GB number and a place of a US address.
-    auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
-                               {{"operatorId", kBluefin},
-                                {"consentedCountries", {"GB", "US"}},
-                                {"contacts",
-                                 {{{"fullName", "Alice Hughes"},
-                                   {"email", "alice.hughes@fernleaf.example"},
-                                   {"companyName", "Fernleaf Outfitters"},
-                                   {"companySize", "L250_U999"}}}},
-                                {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Dump(consent);
-    // The operator signs now, which stops its simulated progress: the tenant then changes only
+    ASSERT_NO_FATAL_FAILURE(StartSimulator());
+    // The world the plan-time checks look at: a GB number and a place of a US address. The
+    // operator signs at once, which stops its simulated progress: the tenant then changes only
     // if the provider writes.
-    auto signed_up =
-        sim_->AdminTenant("POST", std::string("/consents/") + kBluefin + "/customerRelationship",
-                          {{"status", "AgreementSigned"}});
-    ASSERT_LT(signed_up.status, 300) << Dump(signed_up);
-    auto upload = sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
-                                    {{"isoCountryCode", "GB"},
-                                     {"capabilities", {"userAssignment"}},
-                                     {"supportedCustomerActions", {"locationUpdate", "release"}},
-                                     {"numbers", {{{"telephoneNumber", kGbNumber}}}}});
-    ASSERT_EQ(upload.status, 201) << Dump(upload);
-    auto address = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/civicAddresses",
-                               {{"companyName", "Fernleaf Outfitters"},
-                                {"countryOrRegion", "US"},
-                                {"houseNumber", "1"},
-                                {"streetName", "Microsoft Way"},
-                                {"city", "Redmond"},
-                                {"stateOrProvince", "WA"},
-                                {"postalCode", "98052"},
-                                {"latitude", "47.6396"},
-                                {"longitude", "-122.1283"}});
-    ASSERT_EQ(address.status, 201) << Dump(address);
-    us_location_ = new std::string(address.body.at("defaultLocationId").get<std::string>());
-  }
-
-  static void TearDownTestSuite() {
-    delete sim_;
-    sim_ = nullptr;
-    delete us_location_;
-    us_location_ = nullptr;
+    const TenantSeed seed(*sim_);
+    ASSERT_NO_FATAL_FAILURE(seed.Consent(kBluefin, {"GB", "US"})
+                                .Sign(kBluefin)
+                                .Upload(kBluefin, TenantSeed::NumberList("GB", {kGbNumber})));
+    ASSERT_NO_FATAL_FAILURE(us_location_ = seed.AddAddress({{"companyName", "Fernleaf Outfitters"},
+                                                            {"countryOrRegion", "US"},
+                                                            {"houseNumber", "1"},
+                                                            {"streetName", "Microsoft Way"},
+                                                            {"city", "Redmond"},
+                                                            {"stateOrProvince", "WA"},
+                                                            {"postalCode", "98052"},
+                                                            {"latitude", "47.6396"},
+                                                            {"longitude", "-122.1283"}})
+                                               .default_location);
   }
 
   // Everything a write could change, as the admin API and the tenant API list it.
@@ -159,17 +126,14 @@ class MalformedConfigE2ETest : public ::testing::Test {
     return writes;
   }
 
-  static SimulatorProcess* sim_;
-  static std::string* us_location_;
+  static std::string us_location_;
 };
 
-SimulatorProcess* MalformedConfigE2ETest::sim_ = nullptr;
-std::string* MalformedConfigE2ETest::us_location_ = nullptr;
+std::string MalformedConfigE2ETest::us_location_;
 
 TEST_F(MalformedConfigE2ETest, EveryCaseFailsAtPlanNamingItsAttributeAndTheTenantIsUntouched) {
-  ASSERT_NE(sim_, nullptr);
   const std::vector<Case> cases = LoadCatalog({{"@GB_NUMBER@", kGbNumber},
-                                               {"@US_LOCATION@", *us_location_},
+                                               {"@US_LOCATION@", us_location_},
                                                {"@BLUEFIN@", kBluefin},
                                                {"@ALICE@", kAlice},
                                                {"@UNKNOWN_GUID@", kUnknownGuid},
@@ -189,21 +153,17 @@ TEST_F(MalformedConfigE2ETest, EveryCaseFailsAtPlanNamingItsAttributeAndTheTenan
     }
   }
 
-  TerraformRunner tf;
-  for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-    tf.SetEnv(key, value);
-  }
   // One init: its plugin cache and lock file serve every case directory.
-  tf.WriteConfig("");
-  ProcessResult init = tf.Init();
+  tf_.WriteConfig("");
+  ProcessResult init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
   std::string header;
   {
-    std::ifstream main_tf(tf.work_dir() / "main.tf");
+    std::ifstream main_tf(tf_.work_dir() / "main.tf");
     header.assign(std::istreambuf_iterator<char>(main_tf), {});
   }
-  const std::filesystem::path data_dir = tf.work_dir() / ".terraform";
-  const std::filesystem::path lock_file = tf.work_dir() / ".terraform.lock.hcl";
+  const std::filesystem::path data_dir = tf_.work_dir() / ".terraform";
+  const std::filesystem::path lock_file = tf_.work_dir() / ".terraform.lock.hcl";
 
   const json before = TenantSnapshot();
   ASSERT_EQ(sim_->Admin("DELETE", "/_sim/requestCounts").status, 204);
@@ -212,13 +172,13 @@ TEST_F(MalformedConfigE2ETest, EveryCaseFailsAtPlanNamingItsAttributeAndTheTenan
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < cases.size(); i = next++) {
-      const std::filesystem::path dir = tf.root() / "cases" / std::to_string(i);
+      const std::filesystem::path dir = tf_.root() / "cases" / std::to_string(i);
       std::filesystem::create_directories(dir);
       std::ofstream(dir / "main.tf") << header << "\n" << cases[i].body;
       std::filesystem::copy_file(lock_file, dir / ".terraform.lock.hcl");
       results[i] =
-          tf.Run({"-chdir=" + dir.string(), "plan", "-no-color", "-input=false", "-lock=false"},
-                 {{"TF_DATA_DIR", data_dir.string()}});
+          tf_.Run({"-chdir=" + dir.string(), "plan", "-no-color", "-input=false", "-lock=false"},
+                  {{"TF_DATA_DIR", data_dir.string()}});
     }
   };
   std::vector<std::thread> workers;
@@ -245,7 +205,6 @@ TEST_F(MalformedConfigE2ETest, EveryCaseFailsAtPlanNamingItsAttributeAndTheTenan
   }
   EXPECT_THAT(Writes(), ::testing::IsEmpty()) << "the tenant saw write requests";
   EXPECT_EQ(TenantSnapshot(), before) << "the tenant changed";
-  EXPECT_TRUE(tf.WaitUntilNoProviderLeft()) << "provider processes left behind";
 }
 
 }  // namespace

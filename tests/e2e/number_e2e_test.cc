@@ -13,6 +13,7 @@
 
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
@@ -20,10 +21,7 @@ namespace {
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
-constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
-constexpr char kCarla[] = "f4e2d592-7f02-4682-af22-009fe843a33b";    // seed user, US
-constexpr char kGbUser[] = "5d0c6a8e-2b1f-4c3d-9e8f-0a1b2c3d4e01";   // created here, GB
+constexpr char kGbUser[] = "5d0c6a8e-2b1f-4c3d-9e8f-0a1b2c3d4e01";  // created here, GB
 constexpr char kAddress[] = "operatorconnect_phone_number_assignment.desk";
 
 class NumberE2ETest : public SimulatorTest {
@@ -31,58 +29,20 @@ class NumberE2ETest : public SimulatorTest {
   static void SetUpTestSuite() {
     ASSERT_NO_FATAL_FAILURE(StartSimulator());
 
-    auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
-                               {{"operatorId", kBluefin},
-                                {"consentedCountries", {"GB", "US"}},
-                                {"contacts",
-                                 {{{"fullName", "Alice Hughes"},
-                                   {"email", "alice.hughes@fernleaf.example"},
-                                   {"companyName", "Fernleaf Outfitters"},
-                                   {"companySize", "L250_U999"}}}},
-                                {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Describe(consent);
+    const TenantSeed seed(*sim_);
+    // A number whose operator keeps its emergency location to itself.
+    json keeps_locations = TenantSeed::NumberList("GB", {"+442079460050"});
+    keeps_locations["supportedCustomerActions"] = {"release"};
+    ASSERT_NO_FATAL_FAILURE(
+        seed.Consent(kBluefin, {"GB", "US"})
+            .User(kGbUser, "gwen.price@fernleaf.example", "Gwen Price", "GB")
+            .Upload(kBluefin, TenantSeed::NumberRange("GB", "+442079460001", 10))
+            .Upload(kBluefin, keeps_locations));
 
-    auto user = sim_->AdminTenant("POST", "/users",
-                                  {{"id", kGbUser},
-                                   {"userPrincipalName", "gwen.price@fernleaf.example"},
-                                   {"displayName", "Gwen Price"},
-                                   {"accountType", "user"},
-                                   {"usageLocation", "GB"}});
-    ASSERT_EQ(user.status, 201) << Describe(user);
-
-    Upload({{"isoCountryCode", "GB"},
-            {"capabilities", {"userAssignment"}},
-            {"supportedCustomerActions", {"locationUpdate", "release"}},
-            {"range", {{"start", "+442079460001"}, {"count", 10}}}});
-    // An operator that keeps emergency locations to itself.
-    Upload({{"isoCountryCode", "GB"},
-            {"capabilities", {"userAssignment"}},
-            {"supportedCustomerActions", {"release"}},
-            {"numbers", {{{"telephoneNumber", "+442079460050"}}}}});
-
-    auto address = sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/civicAddresses",
-                               {{"companyName", "Fernleaf Outfitters"},
-                                {"countryOrRegion", "GB"},
-                                {"description", "London office"},
-                                {"houseNumber", "221"},
-                                {"streetName", "Baker Street"},
-                                {"city", "London"},
-                                {"postalCode", "NW1 6XE"},
-                                {"latitude", "51.5237"},
-                                {"longitude", "-0.1585"}});
-    ASSERT_EQ(address.status, 201) << Describe(address);
-    default_location_ = address.body.at("defaultLocationId").get<std::string>();
-    auto floor =
-        sim_->Graph("POST", "/beta/admin/teams/emergencyCalling/locations",
-                    {{"civicAddressId", address.body.at("id")}, {"description", "Floor 2"}});
-    ASSERT_EQ(floor.status, 201) << Describe(floor);
-    floor_location_ = floor.body.at("id").get<std::string>();
-  }
-
-  static void Upload(const json& body) {
-    auto reply =
-        sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers", body);
-    ASSERT_EQ(reply.status, 201) << Describe(reply);
+    TenantSeed::Address address;
+    ASSERT_NO_FATAL_FAILURE(address = seed.AddAddress(TenantSeed::LondonOffice()));
+    default_location_ = address.default_location;
+    ASSERT_NO_FATAL_FAILURE(floor_location_ = seed.AddPlace(address.id, "Floor 2"));
   }
 
   // The tenant's view of one number (admin API, unpaged).
@@ -256,10 +216,8 @@ TEST_F(NumberE2ETest, BadInputAndServiceRefusalsAreClearErrors) {
 }
 
 TEST_F(NumberE2ETest, DataSourceReadsEveryPageOfALargeInventory) {
-  Upload({{"isoCountryCode", "US"},
-          {"capabilities", {"userAssignment"}},
-          {"supportedCustomerActions", {"locationUpdate", "release"}},
-          {"range", {{"start", "+12065550000"}, {"count", 1234}}}});
+  ASSERT_NO_FATAL_FAILURE(
+      TenantSeed(*sim_).Upload(kBluefin, TenantSeed::NumberRange("US", "+12065550000", 1234)));
   tf_.WriteConfig(R"(provider "operatorconnect" {}
 
 data "operatorconnect_phone_numbers" "us" {

@@ -15,6 +15,7 @@
 
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
@@ -22,13 +23,6 @@ namespace {
 using ::testing::HasSubstr;
 
 constexpr char kConsentsPath[] = "/beta/admin/teams/operatorConnect/consents/";
-// Seeded operators (schemas/seed/default.json).
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";      // auto-advances
-constexpr char kHarbourline[] = "586a019d-1ce5-4b1f-a6ee-a2d7e162518e";  // US, CA
-constexpr char kMeridian[] = "e5c65ec6-3f0c-476e-9e83-2c160da29ea2";     // AU, JP, SG
-constexpr char kOrchid[] = "d81de5bb-572b-4a1a-a604-50d52da00ef9";       // FR, ES, IT, PT
-constexpr char kPolaris[] = "2a6ce803-132d-40fd-acd8-21593a052a1b";      // GB DE FR NL IE
-constexpr char kCarla[] = "f4e2d592-7f02-4682-af22-009fe843a33b";        // seeded US user
 constexpr char kAddress[] = "operatorconnect_operator_relationship.this";
 
 struct Relationship {
@@ -170,17 +164,14 @@ TEST_F(OperatorE2ETest, DestroyRefusedWhileNumbersAreAssigned) {
   ApplyOk();
 
   const std::string number = "+14255550199";
-  SimulatorProcess::Reply upload =
-      sim_->AdminTenant("POST", std::string("/operators/") + kHarbourline + "/numbers",
-                        {{"numberType", "operatorConnect"},
-                         {"isoCountryCode", "US"},
-                         {"capabilities", {"userAssignment"}},
-                         {"numbers", {{{"telephoneNumber", number}}}}});
-  ASSERT_EQ(upload.status, 201) << Describe(upload);
-  SimulatorProcess::Reply assign =
-      sim_->AdminTenant("PATCH", "/numbers/" + number.substr(1),
-                        {{"assignmentTargetId", kCarla}, {"assignmentStatus", "userAssigned"}});
-  ASSERT_EQ(assign.status, 200) << Describe(assign);
+  const TenantSeed seed(*sim_);
+  ASSERT_NO_FATAL_FAILURE(
+      seed.Upload(kHarbourline, {{"numberType", "operatorConnect"},
+                                 {"isoCountryCode", "US"},
+                                 {"capabilities", {"userAssignment"}},
+                                 {"numbers", {{{"telephoneNumber", number}}}}})
+          .EditNumber(number.substr(1),
+                      {{"assignmentTargetId", kCarla}, {"assignmentStatus", "userAssigned"}}));
 
   ProcessResult refused = tf_.Destroy();
   EXPECT_NE(refused.exit_code, 0) << Describe(refused);
@@ -190,10 +181,8 @@ TEST_F(OperatorE2ETest, DestroyRefusedWhileNumbersAreAssigned) {
   EXPECT_EQ(Consent(kHarbourline).status, 200);
   EXPECT_TRUE(InState(tf_, kAddress)) << "the relationship stays in the state";
 
-  SimulatorProcess::Reply unassign =
-      sim_->AdminTenant("PATCH", "/numbers/" + number.substr(1),
-                        {{"assignmentTargetId", nullptr}, {"assignmentStatus", "unassigned"}});
-  ASSERT_EQ(unassign.status, 200) << Describe(unassign);
+  ASSERT_NO_FATAL_FAILURE(seed.EditNumber(
+      number.substr(1), {{"assignmentTargetId", nullptr}, {"assignmentStatus", "unassigned"}}));
   ProcessResult destroy = tf_.Destroy();
   ASSERT_EQ(destroy.exit_code, 0) << Describe(destroy);
   EXPECT_EQ(Consent(kHarbourline).status, 404);

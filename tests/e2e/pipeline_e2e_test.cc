@@ -22,6 +22,7 @@
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
 #include "harness/provider_release.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
@@ -31,7 +32,6 @@ using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::Not;
 
-constexpr char kHarbourline[] = "586a019d-1ce5-4b1f-a6ee-a2d7e162518e";  // US, CA; never acts
 constexpr char kPluginCookie[] = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
 fs::path SourceDir() { return OPC_SOURCE_DIR; }
@@ -68,12 +68,7 @@ std::string GitHead() {
 // Its commands run scripts and `terraform test`, which take longer than a plan.
 class PipelineE2ETest : public SimulatorTest {
  protected:
-  PipelineE2ETest() : SimulatorTest(LongCommands()) {}
-  static TerraformRunner::Options LongCommands() {
-    TerraformRunner::Options options;
-    options.timeout = std::chrono::minutes(4);
-    return options;
-  }
+  PipelineE2ETest() : SimulatorTest(CommandTimeout(std::chrono::minutes(4))) {}
 };
 
 // --- drift check -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
@@ -23,9 +24,6 @@ namespace {
 using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
-constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
 
 struct Diagnostic {
   std::string severity;
@@ -64,22 +62,10 @@ class PublicGraphE2ETest : public SimulatorTest {
     ASSERT_NO_FATAL_FAILURE(StartSimulator(options));
 
     // What a real tenant does in the Teams admin center, and its operator then does.
-    auto enabled = sim_->AdminTenant("POST", "/consents",
-                                     {{"operatorId", kBluefin},
-                                      {"consentedCountries", {"GB"}},
-                                      {"contacts",
-                                       {{{"fullName", "Alice Hughes"},
-                                         {"email", "alice.hughes@fernleaf.example"},
-                                         {"companyName", "Fernleaf Outfitters"},
-                                         {"companySize", "L250_U999"}}}},
-                                      {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(enabled.status, 201) << Describe(enabled);
-    auto upload = sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
-                                    {{"isoCountryCode", "GB"},
-                                     {"capabilities", {"userAssignment"}},
-                                     {"supportedCustomerActions", {"release"}},
-                                     {"range", {{"start", "+442079460101"}, {"count", 3}}}});
-    ASSERT_EQ(upload.status, 201) << Describe(upload);
+    json upload = TenantSeed::NumberRange("GB", "+442079460101", 3);
+    upload["supportedCustomerActions"] = {"release"};
+    ASSERT_NO_FATAL_FAILURE(
+        TenantSeed(*sim_).ConsentInAdminCenter(kBluefin, {"GB"}).Upload(kBluefin, upload));
     // The endpoint really is Graph-shaped for the contract's paths.
     auto consents = sim_->Graph("GET", "/beta/admin/teams/operatorConnect/consents");
     ASSERT_EQ(consents.status, 400) << Describe(consents);

@@ -18,6 +18,7 @@
 
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
@@ -25,8 +26,6 @@ namespace {
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
-constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
 constexpr int kTenantNumbers = 2500;
 constexpr char kNumbersRoute[] = "/v1.0/admin/teams/telephoneNumberManagement/numberAssignments";
 constexpr char kFreshNumber[] = "+442079469999";  // unassigned, for the replication-lag test
@@ -74,37 +73,17 @@ struct Counts {
 class ScaleE2ETest : public SimulatorTest {
  protected:
   // Applying and refreshing thousands of numbers takes longer than the default command timeout.
-  ScaleE2ETest() : SimulatorTest(FiveMinuteCommands()) {}
-  static TerraformRunner::Options FiveMinuteCommands() {
-    TerraformRunner::Options options;
-    options.timeout = std::chrono::minutes(5);
-    return options;
-  }
+  ScaleE2ETest() : SimulatorTest(CommandTimeout(std::chrono::minutes(5))) {}
 
   static void SetUpTestSuite() {
     ASSERT_NO_FATAL_FAILURE(StartSimulator());
-    auto consent = sim_->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
-                               {{"operatorId", kBluefin},
-                                {"consentedCountries", {"GB"}},
-                                {"contacts",
-                                 {{{"fullName", "Alice Hughes"},
-                                   {"email", "alice.hughes@fernleaf.example"},
-                                   {"companyName", "Fernleaf Outfitters"},
-                                   {"companySize", "L250_U999"}}}},
-                                {"dataTransferNoticeAccepted", true}});
-    ASSERT_EQ(consent.status, 201) << Describe(consent);
-    auto upload =
-        sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
-                          {{"isoCountryCode", "GB"},
-                           {"capabilities", {"userAssignment"}},
-                           {"supportedCustomerActions", {"locationUpdate", "release"}},
-                           {"range", {{"start", NumberAt(0)}, {"count", kTenantNumbers}}}});
-    ASSERT_EQ(upload.status, 201) << Describe(upload);
-    auto fresh = sim_->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
-                                   {{"isoCountryCode", "GB"},
-                                    {"capabilities", {"userAssignment"}},
-                                    {"numbers", {{{"telephoneNumber", kFreshNumber}}}}});
-    ASSERT_EQ(fresh.status, 201) << Describe(fresh);
+    ASSERT_NO_FATAL_FAILURE(
+        TenantSeed(*sim_)
+            .Consent(kBluefin, {"GB"})
+            .Upload(kBluefin, TenantSeed::NumberRange("GB", NumberAt(0), kTenantNumbers))
+            .Upload(kBluefin, {{"isoCountryCode", "GB"},
+                               {"capabilities", {"userAssignment"}},
+                               {"numbers", {{{"telephoneNumber", kFreshNumber}}}}}));
     // Already assigned, as in a tenant that adopts Terraform late.
     for (int i = 0; i < kTenantNumbers; ++i) {
       ASSERT_NO_FATAL_FAILURE(SetAssigned(NumberAt(i), true));
@@ -112,13 +91,11 @@ class ScaleE2ETest : public SimulatorTest {
   }
 
   static void SetAssigned(const std::string& number, bool assigned) {
-    auto reply = sim_->AdminTenant(
-        "PATCH", "/numbers/" + number,
-        assigned ? json{{"assignmentStatus", "userAssigned"},
-                        {"assignmentTargetId", kAlice},
-                        {"assignmentCategory", "primary"}}
-                 : json{{"assignmentStatus", "unassigned"}, {"assignmentTargetId", ""}});
-    ASSERT_EQ(reply.status, 200) << Describe(reply);
+    TenantSeed(*sim_).EditNumber(
+        number, assigned ? json{{"assignmentStatus", "userAssigned"},
+                                {"assignmentTargetId", kAlice},
+                                {"assignmentCategory", "primary"}}
+                         : json{{"assignmentStatus", "unassigned"}, {"assignmentTargetId", ""}});
   }
 
   static void ResetCounts() {

@@ -4,7 +4,6 @@
 // plan JSON (`terraform show -json`) or the simulator's own output.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,28 +13,15 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/output_text.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
 
 using nlohmann::json;
 using ::testing::HasSubstr;
-
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB, IE, US
-constexpr char kAlice[] = "a0e118f7-4ff5-40de-86ed-6d26030fd1b8";    // seed user, GB
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-std::string Dump(const SimulatorProcess::Reply& reply) {
-  return std::to_string(reply.status) + " " + reply.body.dump() + " " + reply.error;
-}
 
 constexpr char kConfig[] = R"(provider "operatorconnect" {}
 
@@ -66,49 +52,37 @@ data "operatorconnect_phone_numbers" "gb" {
 }
 )";
 
-TEST(SecretsE2ETest, TraceLogsStatePlanAndSimulatorOutputHoldNoSecretOrToken) {
-  char dir_template[] = "/tmp/opc-secrets-XXXXXX";
-  ASSERT_NE(::mkdtemp(dir_template), nullptr);
-  const std::filesystem::path dir = dir_template;
-  const std::filesystem::path token_log = dir / "issued-tokens.txt";
-
-  SimulatorProcess::Options options;
-  options.extra_args = {"--issued-token-log", token_log.string()};
-  std::string error;
-  std::unique_ptr<SimulatorProcess> sim = SimulatorProcess::Start(options, &error);
-  ASSERT_NE(sim, nullptr) << error;
-  auto consent = sim->Graph("POST", "/beta/admin/teams/operatorConnect/consents",
-                            {{"operatorId", kBluefin},
-                             {"consentedCountries", {"GB"}},
-                             {"contacts",
-                              {{{"fullName", "Alice Hughes"},
-                                {"email", "alice.hughes@fernleaf.example"},
-                                {"companyName", "Fernleaf Outfitters"},
-                                {"companySize", "L250_U999"}}}},
-                             {"dataTransferNoticeAccepted", true}});
-  ASSERT_EQ(consent.status, 201) << Dump(consent);
-  auto upload = sim->AdminTenant("POST", std::string("/operators/") + kBluefin + "/numbers",
-                                 {{"isoCountryCode", "GB"},
-                                  {"capabilities", {"userAssignment"}},
-                                  {"supportedCustomerActions", {"locationUpdate", "release"}},
-                                  {"numbers", {{{"telephoneNumber", "+442079460001"}}}}});
-  ASSERT_EQ(upload.status, 201) << Dump(upload);
-
-  TerraformRunner tf;
-  for (const auto& [key, value] : sim->ProviderEnvironment()) {
-    tf.SetEnv(key, value);  // the secret reaches the provider as OPERATORCONNECT_CLIENT_SECRET
+class SecretsE2ETest : public FreshSimulatorTest {
+ protected:
+  // The simulator writes every token it issues to a file the test then searches for.
+  SimulatorProcess::Options SimulatorOptions() const override {
+    SimulatorProcess::Options options;
+    options.extra_args = {"--issued-token-log", token_log().string()};
+    return options;
   }
+  std::filesystem::path token_log() const { return tf_.root() / "issued-tokens.txt"; }
+};
+
+TEST_F(SecretsE2ETest, TraceLogsStatePlanAndSimulatorOutputHoldNoSecretOrToken) {
+  ASSERT_NO_FATAL_FAILURE(TenantSeed(*sim_)
+                              .Consent(kBluefin, {"GB"})
+                              .Upload(kBluefin, TenantSeed::NumberList("GB", {"+442079460001"})));
+  // tf_ has the simulator's settings: the secret reaches the provider as
+  // OPERATORCONNECT_CLIENT_SECRET.
   std::string config = kConfig;
   config.replace(config.find("ALICE"), 5, kAlice);
-  tf.WriteConfig(config);
-  ASSERT_EQ(tf.Init().exit_code, 0);
+  tf_.WriteConfig(config);
+  ASSERT_EQ(tf_.Init().exit_code, 0);
 
   // Everything Terraform printed, with TF_LOG=TRACE (the provider's logs included).
   std::vector<std::pair<std::string, std::string>> outputs;
   const Environment trace = {{"TF_LOG", "TRACE"}};
   auto run = [&](const std::string& what, const std::vector<std::string>& args) {
-    ProcessResult result = tf.Run(args, trace);
-    EXPECT_EQ(result.exit_code, 0) << what << ": " << result.stderr_text.substr(0, 4000);
+    ProcessResult result = tf_.Run(args, trace);
+    EXPECT_EQ(result.exit_code, 0)
+        << what << ": "
+        << result.stderr_text.substr(
+               result.stderr_text.size() > 3000 ? result.stderr_text.size() - 3000 : 0);
     outputs.emplace_back(what, result.stdout_text + result.stderr_text);
     return result;
   };
@@ -117,11 +91,11 @@ TEST(SecretsE2ETest, TraceLogsStatePlanAndSimulatorOutputHoldNoSecretOrToken) {
   run("apply", {"apply", "-no-color", "-input=false", "p.tfplan"});
   run("refresh", {"apply", "-no-color", "-input=false", "-refresh-only", "-auto-approve"});
   outputs.emplace_back("state JSON", run("show state", {"show", "-json"}).stdout_text);
-  outputs.emplace_back("state file", ReadFile(tf.work_dir() / "terraform.tfstate"));
+  outputs.emplace_back("state file", ReadFile(tf_.work_dir() / "terraform.tfstate"));
   run("destroy", {"destroy", "-no-color", "-input=false", "-auto-approve"});
-  outputs.emplace_back("state file after destroy", ReadFile(tf.work_dir() / "terraform.tfstate"));
-  outputs.emplace_back("state backup", ReadFile(tf.work_dir() / "terraform.tfstate.backup"));
-  const ProcessResult& sim_output = sim->Stop();
+  outputs.emplace_back("state file after destroy", ReadFile(tf_.work_dir() / "terraform.tfstate"));
+  outputs.emplace_back("state backup", ReadFile(tf_.work_dir() / "terraform.tfstate.backup"));
+  const ProcessResult& sim_output = sim_->Stop();
   outputs.emplace_back("simulator output", sim_output.stdout_text + sim_output.stderr_text);
 
   // The proof is only as good as what was searched: trace logs with the provider's requests,
@@ -144,7 +118,7 @@ TEST(SecretsE2ETest, TraceLogsStatePlanAndSimulatorOutputHoldNoSecretOrToken) {
   EXPECT_THAT(output("plan JSON"), HasSubstr("operatorconnect_phone_number_assignment"));
   std::vector<std::string> tokens;
   {
-    std::istringstream lines(ReadFile(token_log));
+    std::istringstream lines(ReadFile(token_log()));
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty()) {
         tokens.push_back(line);
@@ -162,9 +136,6 @@ TEST(SecretsE2ETest, TraceLogsStatePlanAndSimulatorOutputHoldNoSecretOrToken) {
           << "an access token (" << token.substr(0, 6) << "...) appears in the " << what;
     }
   }
-  EXPECT_TRUE(tf.WaitUntilNoProviderLeft()) << "provider processes left behind";
-  std::error_code ignored;
-  std::filesystem::remove_all(dir, ignored);
 }
 
 }  // namespace

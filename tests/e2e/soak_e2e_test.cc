@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/simulator_process.h"
-#include "harness/terraform_runner.h"
+#include "harness/e2e_fixture.h"
+#include "harness/tenant_listing.h"
 
 namespace opc::e2e {
 namespace {
@@ -29,11 +29,6 @@ using json = nlohmann::json;
 constexpr int kObjects = 500;
 constexpr char kAddressesPath[] = "/beta/admin/teams/emergencyCalling/civicAddresses";
 constexpr char kPrefix[] = "soak-";
-
-std::string Str(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::string Config() {
   return std::string("provider \"operatorconnect\" {}\n\n") +
@@ -55,66 +50,42 @@ std::string Config() {
          "}\n";
 }
 
-class SoakE2ETest : public ::testing::Test {
+class SoakE2ETest : public FreshSimulatorTest {
  protected:
-  void SetUp() override {
-    std::string error;
+  SoakE2ETest() : FreshSimulatorTest(CommandTimeout(std::chrono::minutes(6))) {}
+  SimulatorProcess::Options SimulatorOptions() const override {
     SimulatorProcess::Options options;
     options.time_scale = 0.02;
-    sim_ = SimulatorProcess::Start(options, &error);
-    ASSERT_NE(sim_, nullptr) << error;
-    TerraformRunner::Options tf_options;
-    tf_options.timeout = std::chrono::minutes(6);
-    tf_ = std::make_unique<TerraformRunner>(tf_options);
-    for (const auto& [key, value] : sim_->ProviderEnvironment()) {
-      tf_->SetEnv(key, value);
-    }
-    // The provider's warnings (one per retry) go to a file that the test counts.
-    tf_->SetEnv("TF_LOG_PROVIDER", "WARN");
-    tf_->SetEnv("TF_LOG_PATH", (tf_->root() / "provider.log").string());
+    return options;
   }
 
-  // Addresses of the tenant whose description starts with the prefix, by description.
-  std::multiset<std::string> TenantAddresses() const {
+  void SetUp() override {
+    ASSERT_NO_FATAL_FAILURE(FreshSimulatorTest::SetUp());
+    // The provider's warnings (one per retry) go to a file that the test counts.
+    tf_.SetEnv("TF_LOG_PROVIDER", "WARN");
+    tf_.SetEnv("TF_LOG_PATH", (tf_.root() / "provider.log").string());
+  }
+
+  // Addresses of the tenant whose description starts with the prefix, by description. The test
+  // reads through the same faults as the provider: a dropped, throttled or unavailable page is
+  // asked again.
+  static std::multiset<std::string> TenantAddresses() {
     std::multiset<std::string> out;
-    std::string path = kAddressesPath;
-    for (int page = 0; page < 1000 && !path.empty(); ++page) {
-      // The test reads through the same faults as the provider: a dropped, throttled or
-      // unavailable page is asked again.
-      SimulatorProcess::Reply reply = sim_->Graph("GET", path);
-      for (int attempt = 1; attempt < 50 && reply.status != 200 && reply.status != 404; ++attempt) {
-        reply = sim_->Graph("GET", path);
+    for (const json& address : ListAll(*sim_, kAddressesPath, /*attempts=*/50)) {
+      if (StringField(address, "description").rfind(kPrefix, 0) == 0) {
+        out.insert(StringField(address, "description"));
       }
-      EXPECT_EQ(reply.status, 200) << reply.body.dump();
-      if (reply.status != 200) {
-        break;
-      }
-      for (const json& address : reply.body.value("value", json::array())) {
-        if (Str(address, "description").rfind(kPrefix, 0) == 0) {
-          out.insert(Str(address, "description"));
-        }
-      }
-      std::string next = Str(reply.body, "@odata.nextLink");
-      path = next.empty() ? "" : next.substr(sim_->base_url().size());
     }
     return out;
   }
 
-  std::size_t StateCount() const {
-    json state = tf_->ShowJson();
-    if (!state.contains("values") || !state["values"].contains("root_module")) {
-      return 0;
-    }
-    return state["values"]["root_module"].value("resources", json::array()).size();
-  }
-
-  void AddFault(const json& rule) const {
+  static void AddFault(const json& rule) {
     SimulatorProcess::Reply reply = sim_->Admin("POST", "/_sim/faults", rule);
     ASSERT_EQ(reply.status, 201) << reply.body.dump() << reply.error;
   }
 
   int RetriesLogged() const {
-    std::ifstream log(tf_->root() / "provider.log");
+    std::ifstream log(tf_.root() / "provider.log");
     std::string line;
     int retries = 0;
     while (std::getline(log, line)) {
@@ -124,14 +95,11 @@ class SoakE2ETest : public ::testing::Test {
     }
     return retries;
   }
-
-  std::unique_ptr<SimulatorProcess> sim_;
-  std::unique_ptr<TerraformRunner> tf_;
 };
 
 TEST_F(SoakE2ETest, FiveHundredObjectsConvergeUnderThrottlingDropsAndLatency) {
-  tf_->WriteConfig(Config());
-  ProcessResult init = tf_->Init();
+  tf_.WriteConfig(Config());
+  ProcessResult init = tf_.Init();
   ASSERT_EQ(init.exit_code, 0) << Describe(init);
 
   // Only the tenant API (the token endpoint is the identity platform's, not under test here).
@@ -157,7 +125,7 @@ TEST_F(SoakE2ETest, FiveHundredObjectsConvergeUnderThrottlingDropsAndLatency) {
   const std::vector<std::string> parallel = {"-parallelism=20"};
   std::vector<std::string> apply = {"apply", "-auto-approve", "-no-color", "-input=false"};
   apply.insert(apply.end(), parallel.begin(), parallel.end());
-  ProcessResult applied = tf_->Run(apply);
+  ProcessResult applied = tf_.Run(apply);
   ASSERT_EQ(applied.exit_code, 0) << Describe(applied);
 
   std::multiset<std::string> expected;
@@ -165,28 +133,26 @@ TEST_F(SoakE2ETest, FiveHundredObjectsConvergeUnderThrottlingDropsAndLatency) {
     expected.insert(kPrefix + std::to_string(i));
   }
   EXPECT_EQ(TenantAddresses(), expected) << "duplicates or missing addresses after apply";
-  EXPECT_EQ(StateCount(), static_cast<std::size_t>(kObjects));
+  EXPECT_EQ(StateResourceCount(tf_), static_cast<size_t>(kObjects));
 
   // A refresh under the same faults finds nothing to change.
-  std::vector<std::string> plan = {"plan", "-no-color", "-input=false", "-detailed-exitcode"};
-  plan.insert(plan.end(), parallel.begin(), parallel.end());
-  ProcessResult planned = tf_->Run(plan);
+  ProcessResult planned = DetailedPlan(parallel);
   EXPECT_EQ(planned.exit_code, 0) << Describe(planned);
 
   std::vector<std::string> destroy = {"destroy", "-auto-approve", "-no-color", "-input=false"};
   destroy.insert(destroy.end(), parallel.begin(), parallel.end());
-  ProcessResult destroyed = tf_->Run(destroy);
+  ProcessResult destroyed = tf_.Run(destroy);
   EXPECT_EQ(destroyed.exit_code, 0) << Describe(destroyed);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   EXPECT_TRUE(TenantAddresses().empty()) << "addresses left behind after destroy";
-  EXPECT_EQ(StateCount(), 0u);
+  EXPECT_EQ(StateResourceCount(tf_), 0u);
 
   std::map<std::string, int64_t> fired;
   SimulatorProcess::Reply faults = sim_->Admin("GET", "/_sim/faults");
   for (const json& rule : faults.body.value("value", json::array())) {
-    fired[Str(rule, "kind")] += rule.value("fired", int64_t{0});
+    fired[StringField(rule, "kind")] += rule.value("fired", int64_t{0});
   }
   const int retries = RetriesLogged();
   std::ostringstream figures;

@@ -15,14 +15,12 @@
 
 #include "harness/e2e_fixture.h"
 #include "harness/output_text.h"
+#include "harness/tenant_seed.h"
 
 namespace opc::e2e {
 namespace {
 
 using nlohmann::json;
-
-constexpr char kBluefin[] = "fb450e35-d758-4caa-b81c-c98f93176c14";  // GB IE US
-constexpr char kPolaris[] = "2a6ce803-132d-40fd-acd8-21593a052a1b";  // GB IE DE (and FR NL)
 
 // One batch of numbers an operator provisions: `count` numbers from `first` (E.164), written
 // in the configuration as `spelled(i)`, for users in `country`, at places cycling `places`.

@@ -1,5 +1,6 @@
 #include "e2e_fixture.h"
 
+#include <thread>
 #include <utility>
 
 namespace opc::e2e {
@@ -12,10 +13,24 @@ std::vector<std::string> SavedPlan::Actions(const std::string& address) const {
 TerraformTest::TerraformTest(TerraformRunner::Options options)
     : runner_options_(std::move(options)), tf_(runner_options_) {}
 
+TerraformRunner::Options TerraformTest::CommandTimeout(std::chrono::minutes timeout) {
+  TerraformRunner::Options options;
+  options.timeout = timeout;
+  return options;
+}
+
 void TerraformTest::TearDown() {
-  EXPECT_TRUE(tf_.WaitUntilNoProviderLeft())
-      << tf_.ProviderProcesses().size() << " provider process(es) and " << tf_.SocketFiles().size()
-      << " socket file(s) left behind";
+  if (killed_grace_) {
+    const auto deadline = std::chrono::steady_clock::now() + *killed_grace_;
+    while (!tf_.ProviderProcesses().empty() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    EXPECT_TRUE(tf_.ProviderProcesses().empty()) << "a provider process outlived its terraform";
+  } else {
+    EXPECT_TRUE(tf_.WaitUntilNoProviderLeft())
+        << tf_.ProviderProcesses().size() << " provider process(es) and "
+        << tf_.SocketFiles().size() << " socket file(s) left behind";
+  }
   for (const auto& tf : more_runners_) {
     EXPECT_TRUE(tf->WaitUntilNoProviderLeft())
         << "provider processes or sockets left behind in " << tf->root();
@@ -99,6 +114,17 @@ bool TerraformTest::InState(const TerraformRunner& tf, const std::string& addres
   return !FindResource(tf, address, &state).is_null();
 }
 
+size_t TerraformTest::StateResourceCount(const TerraformRunner& tf) {
+  const nlohmann::json state = tf.ShowJson();
+  if (!state.is_object()) {
+    return 0;
+  }
+  return state.value("values", nlohmann::json::object())
+      .value("root_module", nlohmann::json::object())
+      .value("resources", nlohmann::json::array())
+      .size();
+}
+
 nlohmann::json TerraformTest::Outputs(const TerraformRunner& tf) {
   ProcessResult out = tf.Run({"output", "-json"});
   EXPECT_EQ(out.exit_code, 0) << Describe(out);
@@ -148,7 +174,7 @@ void SimulatorTest::WriteAndInit(const TerraformRunner& tf, const std::string& b
 }
 
 void FreshSimulatorTest::SetUp() {
-  StartSimulator();
+  ASSERT_NO_FATAL_FAILURE(StartSimulator(SimulatorOptions()));
   SimulatorTest::SetUp();
 }
 

@@ -18,14 +18,17 @@
 //   TEST_F(NumberE2ETest, Lifecycle) { WriteAndInit(config); ApplyOk(); ExpectEmptyPlan(); }
 //
 // A suite that overrides SetUp() or TearDown() calls the base's too. Longer command timeouts
-// go through the constructor (`MySuite() : SimulatorTest(options) {}`), not a second tf_.
+// go through the constructor (`MySuite() : SimulatorTest(CommandTimeout(minutes(5))) {}`), not
+// a second tf_.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +50,8 @@ class TerraformTest : public ::testing::Test {
  protected:
   // `options` applies to tf_ and to every NewRunner().
   explicit TerraformTest(TerraformRunner::Options options = {});
+  // Options whose commands may take `timeout` each (for a suite's constructor).
+  static TerraformRunner::Options CommandTimeout(std::chrono::minutes timeout);
 
   // Every runner of the test: no provider process or plugin socket outlives its commands.
   void TearDown() override;
@@ -73,14 +78,22 @@ class TerraformTest : public ::testing::Test {
   // The state's attribute values of `address`; a test failure (and {}) when it is not there.
   static nlohmann::json StateValues(const TerraformRunner& tf, const std::string& address);
   static bool InState(const TerraformRunner& tf, const std::string& address);
+  // How many resources the root module's state holds (0 without a state).
+  static size_t StateResourceCount(const TerraformRunner& tf);
   // `output -json` as name -> value.
   static nlohmann::json Outputs(const TerraformRunner& tf);
+
+  // For a test that SIGKILLs providers on purpose: such a provider cannot remove its socket
+  // file, so TearDown then counts tf_'s live provider processes only, and gives an orphaned
+  // provider up to `grace` to notice and exit (a write it had on the wire first gets its grace).
+  void ExpectKilledProvidersToExitWithin(std::chrono::seconds grace) { killed_grace_ = grace; }
 
   const TerraformRunner::Options runner_options_;
   TerraformRunner tf_;
 
  private:
   std::vector<std::unique_ptr<TerraformRunner>> more_runners_;
+  std::optional<std::chrono::seconds> killed_grace_;
 };
 
 class SimulatorTest : public TerraformTest {
@@ -110,7 +123,8 @@ class SimulatorTest : public TerraformTest {
   static SimulatorProcess* sim_;
 };
 
-// One simulator per test: for suites whose subject is tenant-wide (e.g. compliance).
+// One simulator per test: for suites whose subject is tenant-wide (e.g. compliance), or
+// whose simulator depends on the test (SimulatorOptions()).
 class FreshSimulatorTest : public SimulatorTest {
  protected:
   using SimulatorTest::SimulatorTest;
@@ -119,6 +133,8 @@ class FreshSimulatorTest : public SimulatorTest {
   static void TearDownTestSuite() {}
   void SetUp() override;
   void TearDown() override;
+  // The options each test's simulator starts with; tf_ exists already (its files may be used).
+  virtual SimulatorProcess::Options SimulatorOptions() const { return {}; }
 };
 
 }  // namespace opc::e2e
