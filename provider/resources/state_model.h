@@ -39,17 +39,11 @@ class StateMapping {
                            : framework::Value::Null(framework::Type::Bool());
         });
   }
-  // A set of strings; null and unknown read as nullopt.
+  // A set (StringSet) or list (StringList) of strings; null and unknown read as nullopt, null and
+  // unknown elements are skipped.
   StateMapping& StringSet(std::string name,
                           std::optional<std::vector<std::string>> Model::*member) {
-    return Add(
-        std::move(name),
-        [member](const framework::Value& v, Model& m) {
-          m.*member = v.IsKnown() && !v.IsNull() ? std::optional(Strings(v)) : std::nullopt;
-        },
-        [member](const Model& m, const framework::Type& type) {
-          return m.*member ? resources::StringSet(*(m.*member)) : framework::Value::Null(type);
-        });
+    return StringCollection(std::move(name), member, &resources::StringSet);
   }
   // A single nested object with its own model and mapping (which must outlive this one).
   template <typename Nested>
@@ -78,17 +72,9 @@ class StateMapping {
                           const StateMapping<Nested>& nested) {
     return NestedCollection(std::move(name), member, nested, &framework::Value::Set);
   }
-  // A list of strings; null and unknown read as nullopt, null and unknown elements are skipped.
   StateMapping& StringList(std::string name,
                            std::optional<std::vector<std::string>> Model::*member) {
-    return Add(
-        std::move(name),
-        [member](const framework::Value& v, Model& m) {
-          m.*member = v.IsKnown() && !v.IsNull() ? std::optional(Strings(v)) : std::nullopt;
-        },
-        [member](const Model& m, const framework::Type& type) {
-          return m.*member ? resources::StringList(*(m.*member)) : framework::Value::Null(type);
-        });
+    return StringCollection(std::move(name), member, &resources::StringList);
   }
   // A map of strings; null and unknown read as nullopt, null and unknown elements are skipped.
   StateMapping& StringMap(std::string name,
@@ -218,6 +204,18 @@ class StateMapping {
     return *this;
   }
   // ObjectList and ObjectSet: `make` is Value::List or Value::Set.
+  StateMapping& StringCollection(std::string name,
+                                 std::optional<std::vector<std::string>> Model::*member,
+                                 framework::Value (*build)(const std::vector<std::string>&)) {
+    return Add(
+        std::move(name),
+        [member](const framework::Value& v, Model& m) {
+          m.*member = v.IsKnown() && !v.IsNull() ? std::optional(Strings(v)) : std::nullopt;
+        },
+        [member, build](const Model& m, const framework::Type& type) {
+          return m.*member ? build(*(m.*member)) : framework::Value::Null(type);
+        });
+  }
   template <typename Nested>
   StateMapping& NestedCollection(std::string name,
                                  std::optional<std::vector<Nested>> Model::*member,
