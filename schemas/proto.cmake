@@ -7,7 +7,7 @@ if(NOT Protobuf_PROTOC_EXECUTABLE)
   find_program(Protobuf_PROTOC_EXECUTABLE protoc REQUIRED)
 endif()
 
-set(OPC_PROTO_FILES tfplugin6 grpc_controller grpc_stdio)
+set(OPC_PROTO_FILES tfplugin6 grpc_controller grpc_stdio grpc_health)
 set(OPC_PROTO_OUT ${CMAKE_CURRENT_BINARY_DIR}/generated)
 file(MAKE_DIRECTORY ${OPC_PROTO_OUT})
 

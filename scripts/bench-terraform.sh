@@ -135,7 +135,18 @@ admin POST "/operators/$harbourline/numbers" \
   echo '}}'
 } >terraform.tfvars.json
 
+# Polls per long-running operation, counted by the simulator: operation GETs per assignNumber
+# (apply) or unassignNumber (destroy) request since the counts were last reset.
+reset_counts() { curl -fsS -X DELETE "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key"; }
+polls_per() {
+  curl -fsS "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key" | jq -r --arg a "$1" '
+    ([.routes[] | select(.method == "GET" and (.route | test("/operations"))) | .count] | add // 0) as $polls
+    | ([.routes[] | select(.method == "POST" and (.route | endswith($a))) | .count] | add // 0) as $ops
+    | if $ops > 0 then "\($polls / $ops * 100 | round / 100)" else "-" end'
+}
+reset_counts
 apply=$(seconds "$tf" apply -input=false -auto-approve -parallelism=10)
+apply_polls=$(polls_per /assignNumber)
 if [[ -n "${BENCH_PROFILE:-}" ]]; then
   # A CPU profile of the provider processes of one refreshing plan, then stop (no destroy).
   touch "$work/perf-on"
@@ -154,7 +165,7 @@ for ((r = 0; r < runs; r++)); do
 done
 cached=$(seconds "$tf" plan -input=false -refresh=false -detailed-exitcode)
 # One more refreshing plan, under GNU time, with the simulator counting its requests.
-curl -fsS -X DELETE "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key"
+reset_counts
 read -r plan_wall plan_cpu < <(cpu_of "$tf" plan -input=false -detailed-exitcode)
 read -r plan_provider_cpu plan_rss < <(provider_usage)
 plan_processes=$(ls "$work/ptime" | wc -l)
@@ -164,7 +175,12 @@ requests=$(jq '[.routes[] | select(.route | test("oauth2") | not) | .count] | ad
 list_requests=$(jq --arg r "$list_route" '[.routes[] | select(.route == $r and .method == "GET") | .count] | add // 0' <<<"$counts")
 # BENCH_SKIP_DESTROY=1: no destroys (N = 5,000 takes over 9 minutes each); reported as "-".
 destroy=-
-[[ -n "${BENCH_SKIP_DESTROY:-}" ]] || destroy=$(seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
+destroy_polls=-
+if [[ -z "${BENCH_SKIP_DESTROY:-}" ]]; then
+  reset_counts
+  destroy=$(seconds "$tf" destroy -input=false -auto-approve -parallelism=10)
+  destroy_polls=$(polls_per /unassignNumber)
+fi
 
 # The same shape with terraform_data: Terraform's own cost of the walk, no plugin.
 mkdir -p "$work/data"
@@ -192,6 +208,7 @@ printf '%-44s %8s s   (runs: %s)\n' "plan, refreshing $((numbers + 1)) instances
   "$(median "${plans[@]}")" "${plans[*]}"
 printf '%-44s %8s s\n' "plan -refresh=false" "$cached"
 printf '%-44s %8s s\n' "destroy" "$destroy"
+printf '%-44s %8s     (apply) %s (destroy)\n' "operation polls per assignment" "$apply_polls" "$destroy_polls"
 printf '%-44s %8s s   (terraform + provider CPU %s s, provider CPU %s s = %s%% of terraform'"'"'s own, provider peak RSS %s MB)\n' \
   "plan, refreshing, under GNU time" "$plan_wall" "$plan_cpu" "$plan_provider_cpu" \
   "$(awk -v p="$plan_provider_cpu" -v t="$plan_cpu" 'BEGIN {printf "%.0f", ((t - p) > 0 ? 100 * p / (t - p) : 0)}')" "$plan_rss"
@@ -204,4 +221,4 @@ echo "RESULT n=$numbers plan=$(median "${plans[@]}") plan_timed=$plan_wall data_
   "apply=$apply data_apply=$data_apply destroy=$destroy data_destroy=$data_destroy" \
   "plan_cpu=$plan_cpu provider_cpu=$plan_provider_cpu data_plan_cpu=$data_plan_cpu" \
   "rss_mb=$plan_rss requests=$requests list_requests=$list_requests" \
-  "provider_processes=$plan_processes"
+  "provider_processes=$plan_processes apply_polls=$apply_polls destroy_polls=$destroy_polls"

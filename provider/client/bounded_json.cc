@@ -16,8 +16,13 @@ constexpr std::size_t kCancelCheckEvery = 16 * 1024;
 // applied, and returning false stops the parser at once.
 class BoundedSax {
  public:
-  BoundedSax(json& result, const JsonLimits& limits, const CancellationToken* cancel)
-      : dom_(result, /*allow_exceptions=*/false), limits_(limits), cancel_(cancel) {}
+  BoundedSax(json& result, const JsonLimits& limits, const CancellationToken* cancel,
+             const JsonItemSink* page_items)
+      : result_(result),
+        dom_(result, /*allow_exceptions=*/false),
+        limits_(limits),
+        cancel_(cancel),
+        page_items_sink_(page_items) {}
 
   bool null() { return Admit() && dom_.null(); }
   bool boolean(bool value) { return Admit() && dom_.boolean(value); }
@@ -43,8 +48,18 @@ class BoundedSax {
     return dom_.key(value);
   }
   bool end_object() {
+    const bool page_item = in_page_value_ && depth_ == 3;
     --depth_;
-    return dom_.end_object();
+    if (!dom_.end_object()) {
+      return false;
+    }
+    if (page_item && page_items_sink_ != nullptr) {
+      // The item is complete and the builder no longer points into it: hand it over.
+      json::array_t& items = result_["value"].get_ref<json::array_t&>();
+      (*page_items_sink_)(std::move(items.back()));
+      items.pop_back();
+    }
+    return true;
   }
   bool start_array(std::size_t size) { return Open(true) && dom_.start_array(size); }
   bool end_array() {
@@ -110,9 +125,11 @@ class BoundedSax {
     return true;
   }
 
+  json& result_;
   nlohmann::detail::json_sax_dom_parser<json> dom_;
   const JsonLimits& limits_;
   const CancellationToken* cancel_;
+  const JsonItemSink* page_items_sink_;
   absl::Status failure_;
   std::size_t values_ = 0;
   std::size_t depth_ = 0;
@@ -123,9 +140,10 @@ class BoundedSax {
 }  // namespace
 
 absl::StatusOr<json> ParseBoundedJson(std::string_view text, const JsonLimits& limits,
-                                      const CancellationToken* cancel) {
+                                      const CancellationToken* cancel,
+                                      const JsonItemSink* page_items) {
   json result;
-  BoundedSax sax(result, limits, cancel);
+  BoundedSax sax(result, limits, cancel, page_items);
   const bool ok = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
   if (!ok || !sax.failure().ok()) {

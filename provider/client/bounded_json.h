@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -30,10 +31,18 @@ inline constexpr JsonLimits kDefaultJsonLimits{};
 // In the message of the ResourceExhausted status for a page over max_page_items.
 inline constexpr std::string_view kTooManyPageItems = "\"value\" array has more than";
 
-// The parsed document. InvalidArgument for text that is not JSON, ResourceExhausted naming the
-// limit that was hit (never quoting the text), Cancelled when `cancel` fires while parsing.
+// Takes each object of a page's top-level "value" array as soon as it is parsed.
+using JsonItemSink = std::function<void(nlohmann::json&& item)>;
+
+// The parsed document. With `page_items`, each object of the top-level "value" array goes to it
+// when its closing brace is read and is not kept: the document then holds an empty "value"
+// array, and a page of 1,000 items never exists as one parsed tree (a peak of several MB per
+// page). Items handed over before an error still count as delivered. InvalidArgument for text that
+// is not JSON, ResourceExhausted naming the limit that was hit (never quoting the text), Cancelled
+// when `cancel` fires while parsing.
 absl::StatusOr<nlohmann::json> ParseBoundedJson(std::string_view text,
                                                 const JsonLimits& limits = kDefaultJsonLimits,
-                                                const CancellationToken* cancel = nullptr);
+                                                const CancellationToken* cancel = nullptr,
+                                                const JsonItemSink* page_items = nullptr);
 
 }  // namespace opc::client

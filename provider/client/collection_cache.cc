@@ -1,5 +1,7 @@
 #include "provider/client/collection_cache.h"
 
+#include <utility>
+
 #include "provider/client/paging.h"
 #include "provider/client/string_util.h"
 #include "provider/common/status_macros.h"
@@ -8,7 +10,7 @@ namespace opc::client {
 
 absl::StatusOr<RawPage> FetchPage(const GraphClient& client, const GraphRequest& first,
                                   const std::optional<std::string>& next_link,
-                                  const CancellationToken& cancel) {
+                                  const CancellationToken& cancel, const JsonItemSink& each_item) {
   GraphRequest request;
   if (next_link) {
     request.path = *next_link;  // carries every query parameter the next page needs
@@ -23,6 +25,7 @@ absl::StatusOr<RawPage> FetchPage(const GraphClient& client, const GraphRequest&
     }
   }
   request.method = HttpMethod::kGet;
+  request.page_items = each_item;
   ASSIGN_OR_RETURN(GraphResponse response, client.Send(request, cancel));
   nlohmann::json& body = response.body;
   if (!body.is_object() || !body.contains("value") || !body["value"].is_array()) {
@@ -105,7 +108,20 @@ absl::StatusOr<SharedListing::Result> SharedListing::Find(const std::string& key
     const int64_t generation = generation_;
     const std::optional<std::string> link = next_link_;
     lock.unlock();
-    absl::StatusOr<RawPage> page = fetch_(link, cancel);
+    // Each item is kept as compact JSON text as soon as it is parsed (see items_).
+    std::vector<std::pair<std::string, std::string>> arrived;
+    const JsonItemSink keep = [&](nlohmann::json&& item) {
+      if (std::optional<std::string> item_key = key_of_(item)) {
+        arrived.emplace_back(*std::move(item_key),
+                             item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }
+    };
+    absl::StatusOr<RawPage> page = fetch_(link, cancel, keep);
+    if (page.ok()) {
+      for (nlohmann::json& item : page->items) {
+        keep(std::move(item));
+      }
+    }
     lock.lock();
     fetching_ = false;
     ++stats_.pages;
@@ -116,12 +132,8 @@ absl::StatusOr<SharedListing::Result> SharedListing::Find(const std::string& key
         // so that a real error reaches each resource through its own request.
         failed_ = !absl::IsCancelled(page.status());
       } else {
-        for (nlohmann::json& item : page->items) {
-          if (std::optional<std::string> item_key = key_of_(item)) {
-            items_.insert_or_assign(
-                *std::move(item_key),
-                item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-          }
+        for (auto& [item_key, text] : arrived) {
+          items_.insert_or_assign(std::move(item_key), std::move(text));
         }
         if (!page->next_link) {
           complete_ = true;

@@ -40,17 +40,19 @@
 
 namespace opc::client {
 
-// One page of a collection: the items and the absolute link to the next page, if any.
+// One page of a collection: the items not streamed to a sink, and the absolute link to the next
+// page, if any.
 struct RawPage {
   std::vector<nlohmann::json> items;
   std::optional<std::string> next_link;
 };
 
 // GETs one page: `first` (with $top=1000 added unless present) when `next_link` is empty,
-// else the nextLink verbatim. InternalError for a body without a "value" array.
+// else the nextLink verbatim. Each item goes to `each_item` as it is parsed (the page's items
+// then stay empty). InternalError for a body without a "value" array.
 absl::StatusOr<RawPage> FetchPage(const GraphClient& client, const GraphRequest& first,
                                   const std::optional<std::string>& next_link,
-                                  const CancellationToken& cancel);
+                                  const CancellationToken& cancel, const JsonItemSink& each_item);
 
 struct SharedListingOptions {
   // How long a listing (complete or not) is reused. Long enough for one refresh walk of a
@@ -69,8 +71,10 @@ struct SharedListingStats {
 class SharedListing {
  public:
   // Fetches one page; the listing calls it with the previous page's nextLink (empty: first).
+  // Items may come back in the page or, as they are parsed, through `each_item`.
   using PageFetcher = std::function<absl::StatusOr<RawPage>(
-      const std::optional<std::string>& next_link, const CancellationToken& cancel)>;
+      const std::optional<std::string>& next_link, const CancellationToken& cancel,
+      const JsonItemSink& each_item)>;
   // The key of an item (e.g. its telephone number in E.164); nullopt: not cached.
   using KeyOf = std::function<std::optional<std::string>(const nlohmann::json& item)>;
 

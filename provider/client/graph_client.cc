@@ -182,7 +182,8 @@ absl::StatusOr<GraphResponse> GraphClient::SendOnce(
   if (!StripWhitespace(http_response.body).empty()) {
     JsonLimits limits = options_.json_limits;
     limits.max_page_items = request.max_page_items;
-    absl::StatusOr<nlohmann::json> body = ParseBoundedJson(http_response.body, limits, &cancel);
+    absl::StatusOr<nlohmann::json> body = ParseBoundedJson(
+        http_response.body, limits, &cancel, request.page_items ? &request.page_items : nullptr);
     if (!body.ok()) {
       if (absl::IsCancelled(body.status())) {
         return absl::CancelledError(StrCat(description, ": ", body.status().message()));

@@ -33,6 +33,9 @@ struct GraphRequest {
   // When not 0, a response whose top-level "value" array has more items is refused while it is
   // parsed (paging's item budget; see JsonLimits).
   std::size_t max_page_items = 0;
+  // When set, the items of a page's "value" array go here as they are parsed instead of into
+  // the response body (see ParseBoundedJson).
+  JsonItemSink page_items = nullptr;
 };
 
 struct GraphResponse {

@@ -206,6 +206,7 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view loca
   const std::string where = UntrustedText(location, &redactor);
   const auto deadline = clock_.Now() + options_.timeout;
   milliseconds delay = first_delay.value_or(options_.default_interval);
+  milliseconds next_zero_wait(0);  // what the next "Retry-After: 0" waits (see PollOptions)
   std::string last_status = "notStarted";
   for (int polls = 0;; ++polls) {
     auto remaining = std::chrono::duration_cast<milliseconds>(deadline - clock_.Now());
@@ -216,8 +217,12 @@ absl::StatusOr<LongRunningOperation> OperationPoller::Wait(std::string_view loca
                  FormatDuration(options_.timeout), " (", polls,
                  " polls; the provider's operation_timeout)"));
     }
-    delay = std::clamp(delay, options_.min_interval,
-                       std::max(options_.min_interval, options_.max_interval));
+    if (delay <= milliseconds(0)) {
+      delay = next_zero_wait;
+      next_zero_wait = std::min(std::max(2 * next_zero_wait, options_.zero_wait_backoff),
+                                std::max(options_.zero_wait_backoff, options_.default_interval));
+    }
+    delay = std::min(delay, options_.max_interval);
     // The last poll happens at the deadline rather than never.
     delay = std::clamp(delay, milliseconds(0), std::max(remaining, milliseconds(0)));
     if (absl::Status slept = sleeper_.Sleep(delay, cancel); !slept.ok()) {

@@ -52,8 +52,11 @@ void from_json(const nlohmann::json& j, LongRunningOperation& value);
 struct PollOptions {
   // Between polls when the service sends no Retry-After.
   std::chrono::milliseconds default_interval{std::chrono::seconds(2)};
-  // Floor for every wait, so that "Retry-After: 0" ("poll again soon") is not a busy loop.
-  std::chrono::milliseconds min_interval{250};
+  // No floor: a wait is what Retry-After says, "0" included (the simulator at a small time
+  // scale, and a fast service, finish in milliseconds). Only when the operation is still
+  // running after a zero wait does the next zero wait become this, doubling on each further
+  // one up to default_interval, so that a service that keeps saying 0 is not polled in a loop.
+  std::chrono::milliseconds zero_wait_backoff{25};
   // Ceiling for every wait, whatever Retry-After says: a service asking for 999999 s is polled
   // at least this often (Microsoft's Graph SDKs cap a Retry-After at 180 s; operations on
   // numbers take seconds, so less here).

@@ -60,8 +60,9 @@ OperatorsApi::OperatorsApi(const GraphClient& client, const Clock& clock,
   GraphRequest first;
   first.path = ConsentsPath();
   consents_ = std::make_unique<SharedListing>(
-      [this, first](const std::optional<std::string>& next_link, const CancellationToken& cancel) {
-        return FetchPage(client_, first, next_link, cancel);
+      [this, first](const std::optional<std::string>& next_link, const CancellationToken& cancel,
+                    const JsonItemSink& each_item) {
+        return FetchPage(client_, first, next_link, cancel, each_item);
       },
       [](const nlohmann::json& item) -> std::optional<std::string> {
         auto field = item.find("operatorId");

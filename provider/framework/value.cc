@@ -231,6 +231,25 @@ Value Value::Object(const Type& type, std::map<std::string, Value> attributes) {
   if (type.kind() != Type::Kind::kObject) {
     Die("Object() needs an object type, got " + type.FriendlyName());
   }
+  // The common case (a decoder or transform built exactly the type's attributes) keeps the map
+  // it was given instead of copying every name and value into a new one.
+  const auto& slots = type.attributes();
+  if (attributes.size() == slots.size() &&
+      std::equal(attributes.begin(), attributes.end(), slots.begin(),
+                 [](const auto& a, const auto& slot) { return a.first == slot.first; })) {
+    auto slot = slots.begin();
+    for (auto& [name, value] : attributes) {
+      if (!slot->second.IsDynamic() && !value.IsKnown() && value.type() != slot->second) {
+        value = Retyped(value, slot->second);
+      }
+      ++slot;
+    }
+    Value v;
+    v.type_ = type;
+    v.state_ = State::kKnown;
+    v.payload_ = std::make_shared<Payload>(Payload{std::move(attributes), {}});
+    return v;
+  }
   // Attributes the type does not name are dropped: the type is the contract.
   std::map<std::string, Value> all;
   for (const auto& [name, attr_type] : type.attributes()) {

@@ -2,7 +2,6 @@
 
 #include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +15,7 @@
 #include "provider/common/logger.h"
 #include "provider/common/status_macros.h"
 #include "provider/plugin/controller.h"
+#include "provider/plugin/health.h"
 #include "provider/plugin/process_signals.h"
 #include "provider/plugin/shutdown_signal.h"
 #include "provider/plugin/stdio.h"
@@ -87,7 +87,6 @@ absl::StatusOr<ListenAddress> ChooseAddress(const ServeOptions& options) {
 std::unique_ptr<grpc::Server> StartServer(const ServeOptions& options, const ListenAddress& address,
                                           const std::shared_ptr<grpc::ServerCredentials>& creds,
                                           const std::vector<grpc::Service*>& own_services) {
-  grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   builder.SetMaxSendMessageSize(kMaxMessageBytes);
@@ -102,9 +101,6 @@ std::unique_ptr<grpc::Server> StartServer(const ServeOptions& options, const Lis
   mode_t old_mask = ::umask(0077);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   ::umask(old_mask);
-  if (server != nullptr) {
-    server->GetHealthCheckService()->SetServingStatus("plugin", true);
-  }
   return server;
 }
 
@@ -174,13 +170,14 @@ int Serve(const ServeOptions& options) {
   ShutdownSignal shutdown;
   std::unique_ptr<grpc::Service> controller = MakeControllerService(shutdown);
   std::unique_ptr<grpc::Service> stdio = MakeStdioService();
+  std::unique_ptr<grpc::Service> health = MakeHealthService();
   // Handlers go in before the handshake: from then on the host may stop us at any moment.
   ProcessSignalWatcher watcher(
       {.stop_on_sigint = options.debug, .watch_parent = options.watch_parent && !options.debug},
       shutdown, log);
 
   std::unique_ptr<grpc::Server> server =
-      StartServer(options, *address, creds->server, {controller.get(), stdio.get()});
+      StartServer(options, *address, creds->server, {controller.get(), stdio.get(), health.get()});
   if (server == nullptr) {
     return fail(absl::UnavailableError(
         absl::StrCat("cannot listen on ", address->NetworkName(), " ", address->address)));

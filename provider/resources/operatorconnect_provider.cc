@@ -274,8 +274,9 @@ framework::Schema OperatorConnectProvider::GetSchema() const {
       "operation_timeout",
       absl::StrCat("How long assigning or unassigning a phone number waits for its long-running "
                    "operation to finish, as a duration such as `5m`, at most `24h`. The "
-                   "operation is polled at least every minute, whatever `Retry-After` the "
-                   "service sends. Defaults to `",
+                   "operation is polled when the service's `Retry-After` says (at once for "
+                   "`0`; a service that keeps answering `0` is polled after 25 ms, then twice "
+                   "as long each time up to 2 s), and at least every minute. Defaults to `",
                    kDefaultOperationTimeout,
                    "`; falls back to `OPERATORCONNECT_OPERATION_TIMEOUT`.")));
   framework::Attribute list_items;

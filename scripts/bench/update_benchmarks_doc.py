@@ -16,8 +16,9 @@ HEADER = (
     "| N | refreshing plan | `terraform_data` plan | plan ratio (target ≤ 1.5) "
     "| provider CPU / Terraform's own CPU (target < 5%) | requests per refresh "
     "| apply | `terraform_data` apply | apply ratio (target ≤ 2) | destroy "
-    "| `terraform_data` destroy | provider peak RSS (target < 30 MB at 5,000) | measured |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+    "| `terraform_data` destroy | provider peak RSS (target < 30 MB at 5,000) "
+    "| operation polls per assignment (apply / destroy) | measured |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 
 
 def verdict(ok):
@@ -49,6 +50,7 @@ def row(r, note):
         f"| {r['requests']} ({lists} list, {verdict(lists <= list_target)}) "
         f"| {apply:.1f} s | {data_apply:.1f} s | {apply_ratio:.2f} {verdict(apply_ratio <= 2)} "
         f"| {seconds(r['destroy'])} | {seconds(r['data_destroy'])} | {rss_cell} "
+        f"| {r.get('apply_polls', '-')} / {r.get('destroy_polls', '-')} "
         f"| {note}, {r['provider_processes']} provider processes |")
 
 

@@ -42,8 +42,8 @@ class Inventory {
   explicit Inventory(int size) : size_(size) {}
 
   SharedListing::PageFetcher Fetcher() {
-    return [this](const std::optional<std::string>& link,
-                  const CancellationToken&) -> absl::StatusOr<RawPage> {
+    return [this](const std::optional<std::string>& link, const CancellationToken&,
+                  const JsonItemSink&) -> absl::StatusOr<RawPage> {
       const int in_flight = ++in_flight_;
       max_in_flight_ = std::max(max_in_flight_.load(), in_flight);
       if (on_fetch) {
@@ -201,7 +201,8 @@ TEST(SharedListingTest, AFailedPageSendsEveryReadToTheServiceAndCancelIsReported
   FakeClock clock;
   int calls = 0;
   SharedListing failing(
-      [&](const std::optional<std::string>&, const CancellationToken&) -> absl::StatusOr<RawPage> {
+      [&](const std::optional<std::string>&, const CancellationToken&,
+          const JsonItemSink&) -> absl::StatusOr<RawPage> {
         ++calls;
         return absl::UnavailableError("503");
       },
@@ -212,11 +213,38 @@ TEST(SharedListingTest, AFailedPageSendsEveryReadToTheServiceAndCancelIsReported
   EXPECT_EQ(calls, 1);
 
   SharedListing cancelled(
-      [&](const std::optional<std::string>&, const CancellationToken&) -> absl::StatusOr<RawPage> {
-        return absl::CancelledError("stop");
-      },
+      [&](const std::optional<std::string>&, const CancellationToken&,
+          const JsonItemSink&) -> absl::StatusOr<RawPage> { return absl::CancelledError("stop"); },
       Inventory::KeyOf(), clock);
   EXPECT_TRUE(absl::IsCancelled(cancelled.Find(Key(1), cancel).status()));
+}
+
+TEST(SharedListingTest, StreamedItemsAreKeptOnlyFromAPageThatSucceeded) {
+  FakeClock clock;
+  bool fail = true;
+  SharedListing listing(
+      [&](const std::optional<std::string>&, const CancellationToken&,
+          const JsonItemSink& each_item) -> absl::StatusOr<RawPage> {
+        each_item({{"telephoneNumber", Key(1)}, {"n", 1}});
+        if (fail) {
+          return absl::InternalError("the page broke off after one item");
+        }
+        each_item({{"telephoneNumber", Key(2)}, {"n", 2}});
+        return RawPage{};
+      },
+      Inventory::KeyOf(), clock);
+  CancellationToken cancel;
+  // The item streamed before the failure is no answer: the read goes to the service.
+  EXPECT_EQ(OutcomeOf(listing.Find(Key(1), cancel)), Outcome::kReadYourself);
+
+  fail = false;
+  clock.Advance(std::chrono::minutes(3));  // the failed listing expires; the next one lists
+  absl::StatusOr<SharedListing::Result> first = listing.Find(Key(1), cancel);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->outcome, Outcome::kFound);
+  EXPECT_EQ(first->item["n"], 1);
+  EXPECT_EQ(OutcomeOf(listing.Find(Key(2), cancel)), Outcome::kFound);
+  EXPECT_EQ(OutcomeOf(listing.Find(Key(3), cancel)), Outcome::kAbsent);
 }
 
 nlohmann::json NumberJson(const std::string& number, const char* status = "unassigned") {

@@ -117,6 +117,32 @@ TEST(BoundedJson, RefusesTooManyValuesBeforeBuildingThem) {
   EXPECT_TRUE(ParseBoundedJson(PageOf(10, std::nullopt).dump(), limits).ok());
 }
 
+TEST(BoundedJson, StreamsPageItemsToASinkInsteadOfKeepingThem) {
+  const std::string text =
+      R"({"@odata.context":"x","value":[{"id":"a","tags":[{"k":1}]},{"id":"b","value":[{"x":2}]},)"
+      R"(7],"@odata.nextLink":"https://n"})";
+  std::vector<nlohmann::json> items;
+  const JsonItemSink sink = [&](nlohmann::json&& item) { items.push_back(std::move(item)); };
+  absl::StatusOr<nlohmann::json> parsed =
+      ParseBoundedJson(text, kDefaultJsonLimits, nullptr, &sink);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  // Objects of the top-level "value" array go to the sink whole (nested arrays, even one named
+  // "value", stay inside them); anything else stays in the document.
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0], nlohmann::json::parse(R"({"id":"a","tags":[{"k":1}]})"));
+  EXPECT_EQ(items[1], nlohmann::json::parse(R"({"id":"b","value":[{"x":2}]})"));
+  EXPECT_EQ((*parsed)["value"], nlohmann::json::parse("[7]"));
+  EXPECT_EQ((*parsed)["@odata.nextLink"], "https://n");
+  // The limits still hold while streaming.
+  JsonLimits limits;
+  limits.max_page_items = 2;
+  items.clear();
+  EXPECT_EQ(
+      ParseBoundedJson(PageOf(3, std::nullopt).dump(), limits, nullptr, &sink).status().code(),
+      absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(items.size(), 2u);
+}
+
 TEST(BoundedJson, StopsWhenCancelled) {
   CancellationSource source;
   source.Cancel();

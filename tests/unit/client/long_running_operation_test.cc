@@ -49,7 +49,7 @@ GraphResponse Accepted(std::optional<std::string> retry_after) {
 PollOptions Options() {
   PollOptions options;
   options.default_interval = seconds(2);
-  options.min_interval = milliseconds(250);
+  options.zero_wait_backoff = milliseconds(25);
   options.timeout = minutes(5);
   return options;
 }
@@ -135,13 +135,30 @@ TEST(OperationPoller, LastPollHappensAtTheDeadline) {
   EXPECT_THAT(h.sleeper.sleeps(), ElementsAre(seconds(30), seconds(30)));
 }
 
-TEST(OperationPoller, RetryAfterZeroIsFlooredToTheMinimumInterval) {
+TEST(OperationPoller, RetryAfterZeroIsHonouredWithoutAFloor) {
   GraphHarness h;
-  h.transport.Enqueue(JsonResponse(200, Operation("running"), {{"Retry-After", "0"}}));
   h.transport.Enqueue(JsonResponse(200, Operation("succeeded")));
   OperationPoller poller(h.client, h.clock, h.sleeper, Options());
   ASSERT_TRUE(poller.WaitForAccepted(Accepted("0"), h.cancel).ok());
-  EXPECT_THAT(h.sleeper.sleeps(), ElementsAre(milliseconds(250), milliseconds(250)));
+  EXPECT_THAT(h.sleeper.sleeps(), ElementsAre(milliseconds(0)));
+  EXPECT_EQ(h.transport.request_count(), 1u);
+}
+
+TEST(OperationPoller, RepeatedRetryAfterZeroBacksOffUpToTheDefaultInterval) {
+  GraphHarness h;
+  for (int i = 0; i < 9; ++i) {
+    h.transport.Enqueue(JsonResponse(200, Operation("running"), {{"Retry-After", "0"}}));
+  }
+  h.transport.Enqueue(JsonResponse(200, Operation("running"), {{"Retry-After", "3"}}));
+  h.transport.Enqueue(JsonResponse(200, Operation("succeeded")));
+  OperationPoller poller(h.client, h.clock, h.sleeper, Options());
+  ASSERT_TRUE(poller.WaitForAccepted(Accepted("0"), h.cancel).ok());
+  // The first zero wait as said, then 25 ms doubling, capped at the 2 s default interval; a
+  // positive Retry-After is still taken as said.
+  EXPECT_THAT(h.sleeper.sleeps(),
+              ElementsAre(milliseconds(0), milliseconds(25), milliseconds(50), milliseconds(100),
+                          milliseconds(200), milliseconds(400), milliseconds(800),
+                          milliseconds(1600), seconds(2), seconds(2), seconds(3)));
 }
 
 TEST(OperationPoller, CancellationStopsTheWait) {
