@@ -26,33 +26,15 @@ work=$(mktemp -d)
 sim_pid=""
 trap '[[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
 source scripts/lib/terraform_env.sh
+source scripts/lib/bench_tenant.sh
 install_provider_mirror "$work" build/default/provider/terraform-provider-operatorconnect
 # GNU time around the provider: one "user system maxrss_kb" line per provider process.
-mirror_bin=$(echo "$work"/mirror/localhost/operatorconnect/operatorconnect/*/linux_amd64/terraform-provider-operatorconnect_v*)
-mv "$mirror_bin" "$work/provider-real"
-mkdir -p "$work/ptime"
-mkdir -p "$work/perf"
-cat >"$mirror_bin" <<WRAP
-#!/bin/sh
-# BENCH_PROFILE=1: the profiled plan runs the provider under perf instead of GNU time.
-if [ -e "$work/perf-on" ]; then
-  exec perf record -q -F 4000 -g -o "$work/perf/\$\$.data" "$work/provider-real" "\$@"
-fi
-exec /usr/bin/time -o "$work/ptime/\$\$" -f '%U %S %M' "$work/provider-real" "\$@"
-WRAP
-chmod +x "$mirror_bin"
+wrap_provider_with_time "$work"
 admin_key=bench-admin-key
 # A tiny time scale: the simulated operations complete at once, so what is measured is the
 # provider, terraform and the HTTP round trips, not the simulated operator's pace.
 start_simulator "$work" "$admin_key" --time-scale 0.001
-
 use_simulator_tenant
-harbourline=586a019d-1ce5-4b1f-a6ee-a2d7e162518e
-
-admin() {
-  curl -fsS -X "$1" "$sim_url/_sim/tenants/$tenant_id$2" -H "X-Sim-Admin-Key: $admin_key" \
-    -H 'Content-Type: application/json' -d "$3" >/dev/null
-}
 
 # Seconds (3 decimals) that "$@" takes; its output goes to $work/last.log.
 seconds() {
@@ -75,65 +57,17 @@ cpu_of() {
   printf '%d.%03d %s\n' $(((end - start) / 1000000000)) $((((end - start) / 1000000) % 1000)) \
     "$(awk '{printf "%.2f", $1 + $2}' "$work/tf.time")"
 }
-# The provider processes' CPU (s) and largest peak RSS (MB) since the last cpu_of.
-provider_usage() {
-  cat "$work/ptime"/* 2>/dev/null | awk '/^[0-9.]+ [0-9.]+ [0-9]+$/ {cpu += $1 + $2; if ($3 > rss) rss = $3}
-    END {printf "%.2f %.1f\n", cpu, rss / 1024}'
-}
-
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 mkdir -p "$work/config"
 cd "$work/config"
-cat >main.tf <<HCL
-terraform {
-  required_providers {
-    operatorconnect = { source = "localhost/operatorconnect/operatorconnect", version = "0.1.0" }
-  }
-}
-provider "operatorconnect" {}
-
-variable "assignments" {
-  type    = map(string)
-  default = {}
-}
-
-resource "operatorconnect_operator_relationship" "carrier" {
-  operator_id                    = "$harbourline"
-  countries                      = ["US"]
-  data_transfer_notice_accepted = true
-  contact = {
-    full_name    = "Pat Doe"
-    email        = "pat.doe@fernleaf.example"
-    company_name = "Fernleaf Outfitters"
-    company_size = "L250_U999"
-  }
-}
-
-resource "operatorconnect_phone_number_assignment" "user" {
-  for_each            = var.assignments
-  telephone_number    = each.key
-  assignment_target_id = each.value
-  assignment_category = "primary"
-  depends_on          = [operatorconnect_operator_relationship.carrier]
-}
-HCL
+write_assignment_config map
 "$tf" fmt >/dev/null
 "$tf" init -input=false >/dev/null
 "$tf" apply -input=false -auto-approve >/dev/null
 
 # The operator provisions the numbers; as many users arrive to take them.
-admin POST "/operators/$harbourline/numbers" \
-  "{\"isoCountryCode\":\"US\",\"capabilities\":[\"userAssignment\"],\"range\":{\"start\":\"+12065550000\",\"count\":$numbers}}"
-{
-  echo '{"assignments": {'
-  for ((i = 0; i < numbers; i++)); do
-    user=$(printf '7e3a0000-0000-4000-8000-%012d' "$i")
-    admin POST /users "{\"id\":\"$user\",\"userPrincipalName\":\"user$i@fernleaf.example\",\"displayName\":\"User $i\",\"accountType\":\"user\",\"usageLocation\":\"US\"}"
-    printf '%s"+1206555%04d": "%s"\n' "$([[ $i -gt 0 ]] && echo ,)" "$i" "$user"
-  done
-  echo '}}'
-} >terraform.tfvars.json
+provision_numbers "$numbers"
 
 # Polls per long-running operation, counted by the simulator: operation GETs per assignNumber
 # (apply) or unassignNumber (destroy) request since the counts were last reset.
@@ -167,7 +101,7 @@ cached=$(seconds "$tf" plan -input=false -refresh=false -detailed-exitcode)
 # One more refreshing plan, under GNU time, with the simulator counting its requests.
 reset_counts
 read -r plan_wall plan_cpu < <(cpu_of "$tf" plan -input=false -detailed-exitcode)
-read -r plan_provider_cpu plan_rss < <(provider_usage)
+read -r plan_provider_cpu plan_rss < <(provider_usage "$work")
 plan_processes=$(ls "$work/ptime" | wc -l)
 counts=$(curl -fsS "$sim_url/_sim/requestCounts" -H "X-Sim-Admin-Key: $admin_key")
 list_route=/v1.0/admin/teams/telephoneNumberManagement/numberAssignments
