@@ -13,13 +13,8 @@ with_plan=${2:-}
 tf="${TF_BINARY:-terraform}"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
-cmake --preset default >/dev/null
-cmake --build --preset default --target terraform-provider-operatorconnect operatorconnect-sim >/dev/null
-
-work=$(mktemp -d)
-sim_pid=""
-trap '[[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
 source scripts/lib/terraform_env.sh
+bench_setup
 install_provider_mirror "$work" build/default/provider/terraform-provider-operatorconnect
 admin_key=bench-admin-key
 start_simulator "$work" "$admin_key" --time-scale 0.001

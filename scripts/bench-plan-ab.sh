@@ -29,16 +29,9 @@ done
 tf="${TF_BINARY:-terraform}"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
-if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  cmake --preset default >/dev/null
-  cmake --build --preset default --target terraform-provider-operatorconnect operatorconnect-sim >/dev/null
-fi
-
-work=$(mktemp -d)
-sim_pid=""
-trap '[[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
 source scripts/lib/terraform_env.sh
 source scripts/lib/bench_tenant.sh
+bench_setup
 install_provider_mirror "$work" "${binaries[0]}"
 wrap_provider_with_time "$work"
 admin_key=bench-admin-key

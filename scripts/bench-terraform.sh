@@ -16,17 +16,9 @@ runs=${2:-3}
 tf="${TF_BINARY:-terraform}"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
-# BENCH_SKIP_BUILD=1: use the binaries as built (e.g. two benchmarks started side by side).
-if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  cmake --preset default >/dev/null
-  cmake --build --preset default --target terraform-provider-operatorconnect operatorconnect-sim >/dev/null
-fi
-
-work=$(mktemp -d)
-sim_pid=""
-trap '[[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
 source scripts/lib/terraform_env.sh
 source scripts/lib/bench_tenant.sh
+bench_setup  # BENCH_SKIP_BUILD=1: use the binaries as built
 install_provider_mirror "$work" build/default/provider/terraform-provider-operatorconnect
 # GNU time around the provider: one "user system maxrss_kb" line per provider process.
 wrap_provider_with_time "$work"

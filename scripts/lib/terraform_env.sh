@@ -23,6 +23,19 @@ CONFIG
   export TF_CLI_CONFIG_FILE="$dir/terraformrc"
 }
 
+# bench_setup: builds the provider and the simulator (unless BENCH_SKIP_BUILD is set: e.g. two
+# benchmarks started side by side) and makes a work directory, `work`, removed at exit together
+# with the simulator that start_simulator starts there.
+bench_setup() {
+  if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+    cmake --preset default >/dev/null
+    cmake --build --preset default --target terraform-provider-operatorconnect operatorconnect-sim >/dev/null
+  fi
+  work=$(mktemp -d)
+  sim_pid=""
+  trap '[[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT
+}
+
 # start_simulator DIR ADMIN_KEY [ARGS...]: starts operatorconnect-sim on a free loopback port
 # with its database in DIR; sets sim_pid and sim_url. The caller stops it (kill "$sim_pid").
 start_simulator() {
