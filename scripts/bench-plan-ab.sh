@@ -21,10 +21,15 @@ fi
 numbers=$1
 rounds=$2
 shift 2
+# Binaries are named by letter in the rows (paths are too long for a column): A, B, ...
 binaries=()
+labels=()
 for binary in "$@"; do
   [[ -x "$binary" ]] || { echo "not an executable: $binary" >&2; exit 2; }
+  label=$(echo {A..Z} | cut -d' ' -f$((${#binaries[@]} + 1)))
   binaries+=("$(realpath "$binary")")
+  labels+=("$label")
+  echo "$label = ${binaries[-1]}"
 done
 tf="${TF_BINARY:-terraform}"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
@@ -48,7 +53,8 @@ provision_numbers "$numbers"
 
 declare -A provider_cpu own_cpu rss
 for ((r = 1; r <= rounds; r++)); do
-  for binary in "${binaries[@]}"; do
+  for i in "${!binaries[@]}"; do
+    binary=${binaries[$i]}
     cp "$binary" "$work/provider-real.new"
     mv "$work/provider-real.new" "$work/provider-real"
     rm -f "$work/ptime"/*
@@ -57,8 +63,8 @@ for ((r = 1; r <= rounds; r++)); do
     read -r p m < <(provider_usage "$work")
     t=$(awk '{printf "%.2f", $1 + $2}' "$work/tf.time")
     own=$(awk -v t="$t" -v p="$p" 'BEGIN {printf "%.2f", t - p}')
-    printf 'round %d  %-60s provider CPU %5.2f s  Terraform CPU %6.2f s  (%4.1f%%)  peak RSS %5.1f MB\n' \
-      "$r" "$binary" "$p" "$own" "$(awk -v p="$p" -v o="$own" 'BEGIN {print 100 * p / o}')" "$m"
+    printf 'round %d  %s  provider CPU %5.2f s  Terraform CPU %6.2f s  (%4.1f%%)  peak RSS %5.1f MB\n' \
+      "$r" "${labels[$i]}" "$p" "$own" "$(awk -v p="$p" -v o="$own" 'BEGIN {print 100 * p / o}')" "$m"
     provider_cpu[$binary]+="$p "
     own_cpu[$binary]+="$own "
     rss[$binary]+="$m "
@@ -66,10 +72,11 @@ for ((r = 1; r <= rounds; r++)); do
 done
 median() { printf '%s\n' $1 | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 echo "medians of $rounds refreshing plans of $((numbers + 1)) instances ($(nproc) cores, shape ${BENCH_SHAPE:-map}):"
-for binary in "${binaries[@]}"; do
+for i in "${!binaries[@]}"; do
+  binary=${binaries[$i]}
   p=$(median "${provider_cpu[$binary]}")
   o=$(median "${own_cpu[$binary]}")
-  printf '  %-60s provider CPU %5.2f s  Terraform CPU %6.2f s  (%4.1f%%)  peak RSS %5.1f MB\n' \
-    "$binary" "$p" "$o" "$(awk -v p="$p" -v o="$o" 'BEGIN {print 100 * p / o}')" \
+  printf '  %s  provider CPU %5.2f s  Terraform CPU %6.2f s  (%4.1f%%)  peak RSS %5.1f MB\n' \
+    "${labels[$i]}" "$p" "$o" "$(awk -v p="$p" -v o="$o" 'BEGIN {print 100 * p / o}')" \
     "$(median "${rss[$binary]}")"
 done

@@ -48,6 +48,14 @@ absl::StatusOr<RawPage> FetchPage(const GraphClient& client, const GraphRequest&
   return page;
 }
 
+SharedListing::PageFetcher PagesOf(const GraphClient& client, GraphRequest first) {
+  return [&client, first = std::move(first)](const std::optional<std::string>& next_link,
+                                             const CancellationToken& cancel,
+                                             const JsonItemSink& each_item) {
+    return FetchPage(client, first, next_link, cancel, each_item);
+  };
+}
+
 SharedListing::SharedListing(PageFetcher fetch, KeyOf key_of, const Clock& clock,
                              SharedListingOptions options)
     : fetch_(std::move(fetch)), key_of_(std::move(key_of)), clock_(clock), options_(options) {}

@@ -133,6 +133,9 @@ class SharedListing {
   SharedListingStats stats_;
 };
 
+// The fetcher of a listing of `first`'s collection from `client` (which must outlive it).
+SharedListing::PageFetcher PagesOf(const GraphClient& client, GraphRequest first);
+
 // A refresh read of the object with `key` (as the listing's KeyOf names it): from `listing`
 // when it holds the answer, decoded as a `what`; NotFound (`absent_message`) when the complete
 // listing does not have it; else `read_one()`, the object's own GET.

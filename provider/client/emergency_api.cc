@@ -21,10 +21,7 @@ std::unique_ptr<SharedListing> ListingOf(const GraphClient& client, std::string 
   GraphRequest first;
   first.path = std::move(path);
   return std::make_unique<SharedListing>(
-      [&client, first](const std::optional<std::string>& next_link, const CancellationToken& cancel,
-                       const JsonItemSink& each_item) {
-        return FetchPage(client, first, next_link, cancel, each_item);
-      },
+      PagesOf(client, std::move(first)),
       [](const nlohmann::json& item) -> std::optional<std::string> {
         auto field = item.find("id");
         if (field == item.end() || !field->is_string()) {

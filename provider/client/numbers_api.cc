@@ -74,10 +74,7 @@ NumbersApi::NumbersApi(const GraphClient& client, const OperationPoller& poller,
   GraphRequest first;
   first.path = CollectionPath();
   listing_ = std::make_unique<SharedListing>(
-      [this, first](const std::optional<std::string>& next_link, const CancellationToken& cancel,
-                    const JsonItemSink& each_item) {
-        return FetchPage(client_, first, next_link, cancel, each_item);
-      },
+      PagesOf(client_, std::move(first)),
       [](const nlohmann::json& item) -> std::optional<std::string> {
         auto field = item.find("telephoneNumber");
         if (field == item.end() || !field->is_string()) {

@@ -60,10 +60,7 @@ OperatorsApi::OperatorsApi(const GraphClient& client, const Clock& clock,
   GraphRequest first;
   first.path = ConsentsPath();
   consents_ = std::make_unique<SharedListing>(
-      [this, first](const std::optional<std::string>& next_link, const CancellationToken& cancel,
-                    const JsonItemSink& each_item) {
-        return FetchPage(client_, first, next_link, cancel, each_item);
-      },
+      PagesOf(client_, std::move(first)),
       [](const nlohmann::json& item) -> std::optional<std::string> {
         auto field = item.find("operatorId");
         if (field == item.end() || !field->is_string()) {

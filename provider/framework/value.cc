@@ -232,34 +232,34 @@ Value Value::Object(const Type& type, std::map<std::string, Value> attributes) {
     Die("Object() needs an object type, got " + type.FriendlyName());
   }
   // The common case (a decoder or transform built exactly the type's attributes) keeps the map
-  // it was given instead of copying every name and value into a new one.
+  // it was given instead of copying every name and value into a new one. Otherwise attributes
+  // the type does not name are dropped (the type is the contract) and missing ones are null.
   const auto& slots = type.attributes();
-  if (attributes.size() == slots.size() &&
+  const bool same_names =
+      attributes.size() == slots.size() &&
       std::equal(attributes.begin(), attributes.end(), slots.begin(),
-                 [](const auto& a, const auto& slot) { return a.first == slot.first; })) {
+                 [](const auto& a, const auto& slot) { return a.first == slot.first; });
+  std::map<std::string, Value> shaped;
+  if (same_names) {
+    shaped = std::move(attributes);
     auto slot = slots.begin();
-    for (auto& [name, value] : attributes) {
-      if (!slot->second.IsDynamic() && !value.IsKnown() && value.type() != slot->second) {
-        value = Retyped(value, slot->second);
+    for (auto& [name, value] : shaped) {
+      if (!value.IsKnown() && value.type() != slot->second) {
+        value = Retyped(value, slot->second);  // only nulls and unknowns ever change type
       }
       ++slot;
     }
-    Value v;
-    v.type_ = type;
-    v.state_ = State::kKnown;
-    v.payload_ = std::make_shared<Payload>(Payload{std::move(attributes), {}});
-    return v;
-  }
-  // Attributes the type does not name are dropped: the type is the contract.
-  std::map<std::string, Value> all;
-  for (const auto& [name, attr_type] : type.attributes()) {
-    auto it = attributes.find(name);
-    all.emplace(name, it == attributes.end() ? Null(attr_type) : Retyped(it->second, attr_type));
+  } else {
+    for (const auto& [name, attr_type] : slots) {
+      auto it = attributes.find(name);
+      shaped.emplace(name,
+                     it == attributes.end() ? Null(attr_type) : Retyped(it->second, attr_type));
+    }
   }
   Value v;
   v.type_ = type;
   v.state_ = State::kKnown;
-  v.payload_ = std::make_shared<Payload>(Payload{std::move(all), {}});
+  v.payload_ = std::make_shared<Payload>(Payload{std::move(shaped), {}});
   return v;
 }
 
