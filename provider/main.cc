@@ -1,9 +1,9 @@
 // terraform-provider-operatorconnect: process concerns only (flags, the cookie check, serving).
+#include <absl/synchronization/mutex.h>
 #include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <absl/synchronization/mutex.h>
 #include <cstdio>
 #include <memory>
 #include <string>
