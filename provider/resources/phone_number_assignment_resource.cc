@@ -294,14 +294,16 @@ void PhoneNumberAssignmentResource::ModifyPlan(const framework::ModifyPlanReques
 
 namespace {
 
-// The plan's values, with the id set and what only the service can tell left unknown (the
-// framework saves unknowns as null): an assignment whose operation has not finished yet.
-Value PendingAssignmentState(const Type& type, const Value& planned) {
+// The plan's values, with the id set and what only the service can tell (the plan's unknowns)
+// null until the next refresh reads it: an assignment whose operation has not finished yet. A
+// state after apply must be wholly known; Terraform reports any unknown as a provider bug.
+Value PendingAssignmentState(const Value& planned) {
   const std::string number = TelephoneNumberOf(planned);
-  Value state = planned;
   absl::StatusOr<std::string> normalized = client::NormalizeE164(number);
-  // On the plan value itself: the model would turn the plan's unknowns into nulls.
-  return state.WithAttr(kId, Value::String(normalized.ok() ? *normalized : number));
+  Value state = planned.WithAttr(kId, Value::String(normalized.ok() ? *normalized : number));
+  return framework::Transform(state, [](const AttributePath&, const Value& v) {
+    return v.IsUnknown() ? Value::Null(v.type()) : v;
+  });
 }
 
 }  // namespace
@@ -367,7 +369,7 @@ void PhoneNumberAssignmentResource::Create(const framework::CreateRequest& req,
                      "). The assignment is recorded in the state; the next plan reads whether it "
                      "completed, and plans it again if it did not."),
         AttributePath::Root(kTelephoneNumber));
-    resp.new_state = PendingAssignmentState(type, req.planned);
+    resp.new_state = PendingAssignmentState(req.planned);
     return;
   }
   // After a successful assignment, a replica that has not caught up yet is waited out.

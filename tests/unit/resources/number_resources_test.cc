@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "provider/client/tenant_client.h"
+#include "provider/framework/objchange_compatible.h"
 #include "provider/framework/planner.h"
 #include "provider/resources/phone_number_assignment_resource.h"
 #include "provider/resources/phone_numbers_data_source.h"
@@ -246,8 +248,9 @@ std::string PercentDecode(std::string_view text) {
   return out;
 }
 
-// Numbers keyed by E.164; assignNumber/unassignNumber finish at the first poll; a target named
-// in `unknown_targets` makes the assignment fail the way the service reports it.
+// Numbers keyed by E.164; assignNumber/unassignNumber finish at the first poll (or never, with
+// `operations_running`); a target named in `unknown_targets` makes the assignment fail the way
+// the service reports it; `after_post` runs once the service has accepted an action.
 class FakeTenant {
  public:
   FakeTenant() {
@@ -278,6 +281,8 @@ class FakeTenant {
   std::vector<json> operators;
   std::vector<std::string> unknown_targets;
   std::vector<std::string> posts;  // action names, in order
+  bool operations_running = false;
+  std::function<void()> after_post;
   size_t page_size = 1000;
   // Answers the catalog instead of `operators` (Graph has none).
   std::optional<client::HttpResponse> catalog_answer;
@@ -301,7 +306,12 @@ class FakeTenant {
       return JsonResponse(200, operations_.at(id));
     }
     if (request.method == client::HttpMethod::kPost) {
-      return Post(url.substr(url.rfind('/') + 1), json::parse(request.body));
+      absl::StatusOr<client::HttpResponse> accepted =
+          Post(url.substr(url.rfind('/') + 1), json::parse(request.body));
+      if (after_post) {
+        after_post();
+      }
+      return accepted;
     }
     if (url.find("/numberAssignments") != std::string::npos) {
       return List(url);
@@ -369,8 +379,9 @@ class FakeTenant {
       it->second["assignmentCategory"] = nullptr;
     }
     const std::string id = "op-" + std::to_string(operations_.size() + 1);
+    const std::string status = operations_running ? "running" : (failure ? "failed" : "succeeded");
     operations_[id] = {{"id", id},
-                       {"status", failure ? "failed" : "succeeded"},
+                       {"status", status},
                        {"numbers",
                         {{{"resourceLocation", nullptr},
                           {"status", failure ? "failed" : "succeeded"},
@@ -453,6 +464,31 @@ class AssignmentCrudTest : public ::testing::Test {
   PhoneNumberAssignmentResource resource_;
   Type type_ = resource_.GetSchema().ImpliedType();
 };
+
+// Terraform stopped (Ctrl-C) after the service accepted the assignment: the assignment is
+// recorded as planned, with what only the service can tell null rather than unknown, since
+// Terraform reports every unknown in a state after apply as a provider bug.
+TEST_F(AssignmentCrudTest, StoppedWhileTheServiceAssignsRecordsAWhollyKnownState) {
+  tenant_.numbers["+442079460001"] = NumberJson("+442079460001");
+  tenant_.operations_running = true;
+  CancellationSource stop;
+  tenant_.after_post = [&stop] { stop.Cancel(); };
+  const Value planned = Planned("+44 20 7946 0001", kUser);
+  framework::CreateRequest req{planned, planned, "", stop.Token()};
+  framework::CreateResponse resp;
+  resource_.Create(req, resp);
+
+  EXPECT_FALSE(resp.diagnostics.HasError()) << Messages(resp.diagnostics);
+  EXPECT_THAT(Messages(resp.diagnostics), HasSubstr("still in progress"));
+  EXPECT_EQ(tenant_.posts, std::vector<std::string>{"assignNumber"});
+  EXPECT_TRUE(resp.new_state.IsWhollyKnown()) << resp.new_state.DebugString();
+  EXPECT_EQ(resp.new_state.GetAttr("id"), S("+442079460001"));
+  EXPECT_EQ(resp.new_state.GetAttr("assignment_target_id"), S(kUser));
+  EXPECT_TRUE(resp.new_state.GetAttr("operator_id").IsNull());
+  Diagnostics applied;
+  framework::CheckAppliedAgainstPlan(planned, resp.new_state, applied);
+  EXPECT_FALSE(applied.HasError()) << Messages(applied);
+}
 
 TEST_F(AssignmentCrudTest, CreateAssignsWaitsAndKeepsTheConfiguredForm) {
   tenant_.numbers["+442079460001"] = NumberJson("+442079460001");
