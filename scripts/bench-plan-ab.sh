@@ -22,14 +22,12 @@ numbers=$1
 rounds=$2
 shift 2
 # Binaries are named by letter in the rows (paths are too long for a column): A, B, ...
+labels=({A..Z})
 binaries=()
-labels=()
 for binary in "$@"; do
   [[ -x "$binary" ]] || { echo "not an executable: $binary" >&2; exit 2; }
-  label=$(echo {A..Z} | cut -d' ' -f$((${#binaries[@]} + 1)))
   binaries+=("$(realpath "$binary")")
-  labels+=("$label")
-  echo "$label = ${binaries[-1]}"
+  echo "${labels[${#binaries[@]} - 1]} = ${binaries[-1]}"
 done
 tf="${TF_BINARY:-terraform}"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1

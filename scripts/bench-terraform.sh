@@ -5,9 +5,9 @@
 # of `terraform plan -refresh=false`, and of the destroy; beside it, the same with N of
 # Terraform's built-in `terraform_data` in the same configuration shape (one object, and one
 # for_each over a map whose instances depend on it), which costs Terraform the same walk with
-# no plugin. The provider binary in the
-# filesystem mirror is wrapped with GNU time, so its CPU and peak RSS are reported apart from
-# Terraform's; the requests one refreshing plan sends are counted by the simulator.
+# no plugin. The provider binary in the filesystem mirror is wrapped with GNU time, so its CPU
+# and peak RSS are reported apart from Terraform's; the requests one refreshing plan sends are
+# counted by the simulator.
 #   bash scripts/bench-terraform.sh [N] [RUNS]
 #   BENCH_PROFILE=1 bash scripts/bench-terraform.sh N   (perf profile of one refreshing plan)
 set -euo pipefail

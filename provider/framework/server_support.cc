@@ -98,15 +98,6 @@ Value StripWriteOnly(const Block& block, const Value& v) {
   });
 }
 
-Value NullUnknowns(const Value& v) {
-  if (v.IsWhollyKnown()) {
-    return v;
-  }
-  return Transform(v, [](const AttributePath&, const Value& e) {
-    return e.IsUnknown() ? Value::Null(e.type()) : e;
-  });
-}
-
 bool PathExists(const Value& root, const AttributePath& path) {
   bool found = false;
   Walk(root, [&](const AttributePath& at, const Value& v) {

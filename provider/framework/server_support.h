@@ -32,9 +32,6 @@ void AddUnknownType(Diagnostics& diags, const std::string& kind, const std::stri
 // Write-only attributes are never stored, whatever a resource returns.
 Value StripWriteOnly(const Block& block, const Value& v);
 
-// Terraform replaces unknowns left after apply with nulls; doing it here keeps the state valid.
-Value NullUnknowns(const Value& v);
-
 // Whether Terraform can follow `path` into `v` (hcl.ApplyPath succeeds).
 bool PathExists(const Value& root, const AttributePath& path);
 

@@ -559,4 +559,13 @@ void Walk(const Value& v,
   WalkAt(v, AttributePath(), visit);
 }
 
+Value NullUnknowns(const Value& v) {
+  if (v.IsWhollyKnown()) {
+    return v;
+  }
+  return Transform(v, [](const AttributePath&, const Value& e) {
+    return e.IsUnknown() ? Value::Null(e.type()) : e;
+  });
+}
+
 }  // namespace opc::framework

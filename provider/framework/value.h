@@ -109,6 +109,10 @@ absl::StatusOr<Value> TransformChildren(const Value& v, const Type& type, const 
 Value Transform(const Value& v,
                 const std::function<Value(const AttributePath& path, const Value& v)>& f);
 
+// cty.UnknownAsNull: `v` with every unknown inside it replaced by a null of its type (what a
+// state after apply must hold where the provider could not learn a value).
+Value NullUnknowns(const Value& v);
+
 // Visits `v` and everything inside it, parents before children. `visit` returns false to skip
 // the children of the value it was given.
 void Walk(const Value& v,

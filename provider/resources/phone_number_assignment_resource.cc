@@ -300,10 +300,8 @@ namespace {
 Value PendingAssignmentState(const Value& planned) {
   const std::string number = TelephoneNumberOf(planned);
   absl::StatusOr<std::string> normalized = client::NormalizeE164(number);
-  Value state = planned.WithAttr(kId, Value::String(normalized.ok() ? *normalized : number));
-  return framework::Transform(state, [](const AttributePath&, const Value& v) {
-    return v.IsUnknown() ? Value::Null(v.type()) : v;
-  });
+  return framework::NullUnknowns(
+      planned.WithAttr(kId, Value::String(normalized.ok() ? *normalized : number)));
 }
 
 }  // namespace
