@@ -1,5 +1,6 @@
 #include "provider/client/collection_cache.h"
 
+#include <iterator>
 #include <utility>
 
 #include "provider/client/paging.h"
@@ -7,6 +8,20 @@
 #include "provider/common/status_macros.h"
 
 namespace opc::client {
+namespace {
+
+// The models read a missing member and a null one alike (json_fields.h), so a listing keeps
+// items without their null members: about a sixth of a phone number's text, held for the walk.
+void DropNullMembers(nlohmann::json& item) {
+  if (!item.is_object()) {
+    return;
+  }
+  for (auto it = item.begin(); it != item.end();) {
+    it = it->is_null() ? item.erase(it) : std::next(it);
+  }
+}
+
+}  // namespace
 
 absl::StatusOr<RawPage> FetchPage(const GraphClient& client, const GraphRequest& first,
                                   const std::optional<std::string>& next_link,
@@ -120,8 +135,12 @@ absl::StatusOr<SharedListing::Result> SharedListing::Find(const std::string& key
     std::vector<std::pair<std::string, std::string>> arrived;
     const JsonItemSink keep = [&](nlohmann::json&& item) {
       if (std::optional<std::string> item_key = key_of_(item)) {
-        arrived.emplace_back(*std::move(item_key),
-                             item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        DropNullMembers(item);
+        std::string text = item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        // dump() grows its string by doubling (a 500-byte item ends in 960 bytes of capacity),
+        // and the listing holds thousands of them for the whole walk.
+        text.shrink_to_fit();
+        arrived.emplace_back(*std::move(item_key), std::move(text));
       }
     };
     absl::StatusOr<RawPage> page = fetch_(link, cancel, keep);

@@ -98,6 +98,30 @@ TEST(SharedListingTest, RefreshingMostOfATenantListsItOnceWithoutPerObjectReads)
   EXPECT_EQ(inventory.pages(), 3);
 }
 
+TEST(SharedListingTest, KeepsItemsWithoutNullMembersAndTheyDecodeAlike) {
+  FakeClock clock;
+  const nlohmann::json listed = {
+      {"telephoneNumber", Key(1)}, {"isoCountryCode", "GB"}, {"capabilities", {"userAssignment"}},
+      {"city", nullptr},           {"locationId", nullptr},  {"assignmentTargetId", nullptr}};
+  SharedListing listing(
+      [&](const std::optional<std::string>&, const CancellationToken&,
+          const JsonItemSink&) -> absl::StatusOr<RawPage> {
+        return RawPage{{listed}, {}};
+      },
+      Inventory::KeyOf(), clock);
+  CancellationToken cancel;
+  absl::StatusOr<SharedListing::Result> found = listing.Find(Key(1), cancel);
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->outcome, Outcome::kFound);
+  EXPECT_EQ(found->item, (nlohmann::json{{"telephoneNumber", Key(1)},
+                                         {"isoCountryCode", "GB"},
+                                         {"capabilities", {"userAssignment"}}}));
+  absl::StatusOr<NumberAssignment> from_listing = DecodeJson<NumberAssignment>(found->item, "n");
+  absl::StatusOr<NumberAssignment> as_listed = DecodeJson<NumberAssignment>(listed, "n");
+  ASSERT_TRUE(from_listing.ok() && as_listed.ok());
+  EXPECT_EQ(*from_listing, *as_listed);
+}
+
 TEST(SharedListingTest, AFewNumbersOfAHugeTenantDoNotListItAll) {
   FakeClock clock;
   Inventory inventory(50'000);
